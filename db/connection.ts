@@ -1,0 +1,20 @@
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema.ts'
+
+export type DB = Kysely<Database>
+
+/**
+ * Opens the SQLite file with the settings every connection needs: WAL so that
+ * readers never wait for the writer, foreign keys enforced, and a busy timeout
+ * so a second process (a CLI, a test) waits instead of failing.
+ */
+export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } {
+  const sqlite = new SQLite(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, sqlite }
+}

@@ -1,0 +1,28 @@
+/**
+ * Closed vocabularies of the job-board domain. Identifiers are English,
+ * values are stable codes stored in the database; French labels live in the UI.
+ */
+export const CONTRACT_TYPES = ['cdi', 'cdd', 'alternance', 'stage', 'freelance', 'interim'] as const
+export type ContractType = (typeof CONTRACT_TYPES)[number]
+
+export const REMOTE_POLICIES = ['on_site', 'hybrid', 'full_remote'] as const
+export type RemotePolicy = (typeof REMOTE_POLICIES)[number]
+
+export const EXPERIENCE_LEVELS = ['entry', 'junior', 'confirmed', 'senior'] as const
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number]
+
+export const SALARY_PERIODS = ['year', 'month', 'day', 'hour'] as const
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number]
+
+export const OFFER_STATUSES = ['draft', 'pending', 'published', 'closed', 'expired'] as const
+export type OfferStatus = (typeof OFFER_STATUSES)[number]
+
+export const COMPANY_SIZES = ['1-9', '10-49', '50-249', '250+'] as const
+export type CompanySize = (typeof COMPANY_SIZES)[number]
+
+/** Gross yearly equivalent, so offers paid by the month, day or hour compare. */
+const PERIODS_PER_YEAR: Record<SalaryPeriod, number> = { year: 1, month: 12, day: 218, hour: 1607 }
+export function annualSalary(amount: number | null, period: SalaryPeriod | null): number | null {
+  if (amount == null || period == null) return null
+  return Math.round(amount * PERIODS_PER_YEAR[period])
+}

@@ -1,0 +1,18 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { DB } from './connection.ts'
+import * as foundation from './migrations/2026-11-22-001-foundation.ts'
+
+// Listed statically (not read from the folder) so the server bundle carries them.
+const migrations: Record<string, Migration> = {
+  '2026-11-22-001-foundation': foundation,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: DB): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error })
+  }
+}

@@ -1,0 +1,123 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+import type {
+  CompanySize,
+  ContractType,
+  ExperienceLevel,
+  OfferStatus,
+  RemotePolicy,
+  SalaryPeriod,
+} from './domain.ts'
+
+/** Row types of every table, as kysely sees them. Dates are ISO-8601 UTC strings. */
+export interface Database {
+  regions: RegionTable
+  territories: TerritoryTable
+  communes: CommuneTable
+  clusters: ClusterTable
+  companies: CompanyTable
+  skills: SkillTable
+  skill_aliases: SkillAliasTable
+  offers: OfferTable
+  offer_skills: OfferSkillTable
+  search_outbox: SearchOutboxTable
+}
+
+export interface RegionTable {
+  id: Generated<number>
+  slug: string
+  name: string
+}
+
+export interface TerritoryTable {
+  id: Generated<number>
+  region_id: number
+  slug: string
+  name: string
+}
+
+export interface CommuneTable {
+  insee: string
+  name: string
+  department: string
+  /** JSON array of postal codes. */
+  postal_codes: string
+  population: number | null
+  territory_id: number | null
+  latitude: number | null
+  longitude: number | null
+}
+
+export interface ClusterTable {
+  id: Generated<number>
+  region_id: number
+  slug: string
+  name: string
+}
+
+export interface CompanyTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  siren: string | null
+  naf_code: string
+  size_band: CompanySize
+  cluster_id: number | null
+  description: string
+  website: string | null
+  commune_insee: string
+  created_at: string
+}
+
+export interface SkillTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  category: string
+}
+
+export interface SkillAliasTable {
+  alias: string
+  skill_id: number
+}
+
+export interface OfferTable {
+  id: Generated<number>
+  slug: string
+  company_id: number
+  title: string
+  description_md: string
+  commune_insee: string
+  remote_policy: RemotePolicy
+  contract_type: ContractType
+  experience_level: ExperienceLevel
+  salary_min: number | null
+  salary_max: number | null
+  salary_period: SalaryPeriod | null
+  start_date: string | null
+  published_at: string | null
+  expires_at: string | null
+  status: OfferStatus
+  created_at: string
+  updated_at: string
+}
+
+export interface OfferSkillTable {
+  offer_id: number
+  skill_id: number
+  /** 1 = required, 0 = nice to have. */
+  required: number
+}
+
+/** One row per change a search engine must apply, written in the same transaction as the change. */
+export interface SearchOutboxTable {
+  id: Generated<number>
+  doc_type: 'offer'
+  doc_id: number
+  created_at: string
+}
+
+export type Offer = Selectable<OfferTable>
+export type NewOffer = Insertable<OfferTable>
+export type Company = Selectable<CompanyTable>
+export type NewCompany = Insertable<CompanyTable>
+export type Commune = Selectable<CommuneTable>

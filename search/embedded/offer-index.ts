@@ -1,0 +1,68 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '#db/schema.ts'
+import { indexableText } from '../text.ts'
+
+type Executor = Kysely<Database> | Transaction<Database>
+
+type IndexSource = {
+  id: number
+  title: string
+  description_md: string
+  company: string
+  skills: string | null
+}
+
+// Every spelling of every skill of the offer goes into the `skills` column.
+const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
+  select o.id, o.title, o.description_md, c.name as company,
+    (select group_concat(s.name || ' ' || coalesce(
+        (select group_concat(a.alias, ' ') from skill_aliases a where a.skill_id = s.id), ''), ' ')
+      from offer_skills os join skills s on s.id = os.skill_id where os.offer_id = o.id) as skills
+  from offers o join companies c on c.id = o.company_id
+  where o.status = 'published' and ${where}`
+
+function toRow(source: IndexSource) {
+  return [
+    source.id,
+    indexableText(source.title),
+    indexableText(source.skills ?? ''),
+    indexableText(source.company),
+    indexableText(source.description_md),
+  ] as const
+}
+
+/**
+ * Brings the search index up to date for one offer. Call it inside the
+ * transaction that changed the offer (or its company or skills): the index
+ * and the outbox then commit or roll back with the change itself.
+ */
+export async function indexOffer(trx: Executor, offerId: number): Promise<void> {
+  await sql`delete from offers_fts where rowid = ${offerId}`.execute(trx)
+  const { rows } = await sourceQuery(sql`o.id = ${offerId}`).execute(trx)
+  const row = rows[0]
+  if (row) {
+    const [id, title, skills, company, description] = toRow(row)
+    await sql`insert into offers_fts (rowid, title, skills, company, description)
+      values (${id}, ${title}, ${skills}, ${company}, ${description})`.execute(trx)
+  }
+  await trx
+    .insertInto('search_outbox')
+    .values({ doc_type: 'offer', doc_id: offerId, created_at: new Date().toISOString() })
+    .execute()
+}
+
+/** Rebuilds the whole offer index from the offers table, in one transaction. */
+export async function rebuildOfferIndex(db: Kysely<Database>): Promise<{ indexed: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`delete from offers_fts`.execute(trx)
+    const { rows } = await sourceQuery(sql`1 = 1`).execute(trx)
+    const BATCH = 200
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const values = rows.slice(start, start + BATCH).map((row) => sql`(${sql.join(toRow(row))})`)
+      await sql`insert into offers_fts (rowid, title, skills, company, description) values ${sql.join(values)}`.execute(trx)
+    }
+    // One marker so every running engine reloads its attributes.
+    await trx.insertInto('search_outbox').values({ doc_type: 'offer', doc_id: 0, created_at: new Date().toISOString() }).execute()
+    return { indexed: rows.length }
+  })
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES } from '#db/domain.ts'
+import { SORTS, type OfferQuery } from './types.ts'
+
+/**
+ * The search page's query string, parsed leniently: a search never fails.
+ * Values that make no sense are dropped or clamped, and each adjustment
+ * becomes a French notice shown above the results.
+ */
+export const PARAM = {
+  text: 'q',
+  contract: 'contrat',
+  remote: 'teletravail',
+  territory: 'territoire',
+  commune: 'commune',
+  radius: 'rayon',
+  experience: 'niveau',
+  skill: 'competence',
+  salaryMin: 'salaire',
+  postedWithin: 'depuis',
+  company: 'entreprise',
+  sort: 'tri',
+  page: 'page',
+} as const
+
+export const MAX_TEXT_LENGTH = 200
+export const MAX_RADIUS_KM = 200
+export const DEFAULT_RADIUS_KM = 20
+export const PER_PAGE = 20
+const MAX_PAGE = 500
+const MAX_VALUES = 20
+
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/)
+const insee = z.string().regex(/^(\d{5}|2[AB]\d{3})$/)
+const wholeNumber = z.coerce.number().int()
+
+export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; notices: string[] } {
+  const notices: string[] = []
+  const many = <T extends string>(name: string, schema: z.ZodType<T>, label: string): T[] => {
+    const values = params.getAll(name).filter((v) => v !== '')
+    const kept = [...new Set(values.flatMap((v) => (schema.safeParse(v).success ? [v as T] : [])))]
+    if (kept.length < new Set(values).size) notices.push(`Filtre « ${label} » : valeur inconnue ignorée.`)
+    if (kept.length > MAX_VALUES) notices.push(`Filtre « ${label} » : seules les ${MAX_VALUES} premières valeurs sont prises en compte.`)
+    return kept.slice(0, MAX_VALUES)
+  }
+  const one = (name: string) => {
+    const value = params.get(name)
+    return value === null || value.trim() === '' ? null : value.trim()
+  }
+
+  let text = (params.get(PARAM.text) ?? '').toWellFormed().replace(/\p{Cc}/gu, ' ').trim()
+  if (text.length > MAX_TEXT_LENGTH) {
+    text = text.slice(0, MAX_TEXT_LENGTH)
+    notices.push(`Votre recherche a été raccourcie à ${MAX_TEXT_LENGTH} caractères.`)
+  }
+
+  let near: OfferQuery['near'] = null
+  const commune = one(PARAM.commune)
+  if (commune !== null) {
+    if (insee.safeParse(commune).success) {
+      near = { insee: commune, radiusKm: DEFAULT_RADIUS_KM }
+    } else {
+      notices.push('Commune inconnue : la recherche autour d’une commune est ignorée.')
+    }
+  }
+  const radius = one(PARAM.radius)
+  if (radius !== null && near) {
+    const parsed = z.coerce.number().finite().safeParse(radius)
+    if (!parsed.success) {
+      notices.push(`Rayon invalide : ${DEFAULT_RADIUS_KM} km utilisés.`)
+    } else if (parsed.data < 1 || parsed.data > MAX_RADIUS_KM) {
+      near.radiusKm = Math.min(MAX_RADIUS_KM, Math.max(1, Math.round(parsed.data)))
+      notices.push(`Le rayon doit être compris entre 1 et ${MAX_RADIUS_KM} km : ${near.radiusKm} km utilisés.`)
+    } else {
+      near.radiusKm = Math.round(parsed.data)
+    }
+  }
+
+  const salary = one(PARAM.salaryMin)
+  let salaryMin: number | null = null
+  if (salary !== null) {
+    const parsed = wholeNumber.min(0).max(1_000_000).safeParse(salary)
+    if (parsed.success) salaryMin = parsed.data
+    else notices.push('Salaire minimum invalide : filtre ignoré (indiquez un montant annuel brut, ex. 30000).')
+  }
+
+  const posted = one(PARAM.postedWithin)
+  let postedWithinDays: number | null = null
+  if (posted !== null) {
+    const parsed = wholeNumber.min(1).max(365).safeParse(posted)
+    if (parsed.success) postedWithinDays = parsed.data
+    else notices.push('Date de publication invalide : filtre ignoré (de 1 à 365 jours).')
+  }
+
+  const sortParam = one(PARAM.sort)
+  const sortParsed = z.enum(SORTS).safeParse(sortParam ?? (text ? 'relevance' : 'date'))
+  if (!sortParsed.success) notices.push('Tri inconnu : résultats triés par pertinence.')
+  let sort = sortParsed.success ? sortParsed.data : text ? 'relevance' : 'date'
+
+  const pageParsed = wholeNumber.min(1).max(MAX_PAGE).safeParse(one(PARAM.page) ?? '1')
+  if (!pageParsed.success) notices.push('Numéro de page invalide : première page affichée.')
+
+  const query: OfferQuery = {
+    text,
+    contracts: many(PARAM.contract, z.enum(CONTRACT_TYPES), 'contrat'),
+    remote: many(PARAM.remote, z.enum(REMOTE_POLICIES), 'télétravail'),
+    territories: many(PARAM.territory, slug, 'territoire'),
+    near,
+    experience: many(PARAM.experience, z.enum(EXPERIENCE_LEVELS), 'niveau'),
+    skills: many(PARAM.skill, slug, 'compétence'),
+    salaryMin,
+    postedWithinDays,
+    companies: many(PARAM.company, slug, 'entreprise'),
+    sort,
+    page: pageParsed.success ? pageParsed.data : 1,
+    perPage: PER_PAGE,
+  }
+  return { query, notices }
+}
+
+/** The query string of a search, the inverse of parseOfferQuery (defaults omitted). */
+export function offerQueryToParams(query: Partial<OfferQuery>): URLSearchParams {
+  const params = new URLSearchParams()
+  if (query.text) params.set(PARAM.text, query.text)
+  for (const v of query.contracts ?? []) params.append(PARAM.contract, v)
+  for (const v of query.remote ?? []) params.append(PARAM.remote, v)
+  for (const v of query.territories ?? []) params.append(PARAM.territory, v)
+  if (query.near) {
+    params.set(PARAM.commune, query.near.insee)
+    params.set(PARAM.radius, String(query.near.radiusKm))
+  }
+  for (const v of query.experience ?? []) params.append(PARAM.experience, v)
+  for (const v of query.skills ?? []) params.append(PARAM.skill, v)
+  if (query.salaryMin != null) params.set(PARAM.salaryMin, String(query.salaryMin))
+  if (query.postedWithinDays != null) params.set(PARAM.postedWithin, String(query.postedWithinDays))
+  for (const v of query.companies ?? []) params.append(PARAM.company, v)
+  if (query.sort && query.sort !== (query.text ? 'relevance' : 'date')) params.set(PARAM.sort, query.sort)
+  if (query.page && query.page > 1) params.set(PARAM.page, String(query.page))
+  return params
+}

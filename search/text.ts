@@ -1,0 +1,69 @@
+/**
+ * Text preparation shared by indexing and querying, so that both sides fold
+ * accents, case and the symbolic skill spellings (C#, C++, .NET) the same way.
+ */
+
+// unicode61 would split "C#" into "c"; these spellings become one token first.
+const SYMBOLIC_SPELLINGS: [RegExp, string][] = [
+  [/(^|[^\p{L}\p{N}])c\s?#/gu, '$1 csharp '],
+  [/(^|[^\p{L}\p{N}])c\s?\+\+/gu, '$1 cpp '],
+  [/(^|[^\p{L}\p{N}])asp\.net/gu, '$1 asp dotnet '],
+  [/(^|[^\p{L}\p{N}])\.net/gu, '$1 dotnet '],
+]
+
+/** Lowercase, accents removed, broken Unicode repaired. */
+export function fold(text: string): string {
+  let folded = text
+    .toWellFormed()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+  for (const [pattern, replacement] of SYMBOLIC_SPELLINGS) folded = folded.replace(pattern, replacement)
+  return folded
+}
+
+/** The tokens FTS5's unicode61 tokenizer would produce from the folded text. */
+export function tokenize(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+}
+
+/** Text as it is written into the index: tokens separated by spaces. */
+export function indexableText(text: string): string {
+  return tokenize(text).join(' ')
+}
+
+/** Typo budget of Meilisearch's defaults: 1 typo from 5 letters, 2 from 9. */
+export function allowedTypos(word: string): number {
+  const length = [...word].length
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0
+}
+
+/**
+ * Optimal-string-alignment distance (a transposition counts as one typo),
+ * abandoned as soon as it must exceed `max`.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const rows = a.length + 1
+  const cols = b.length + 1
+  let prevPrev = new Array<number>(cols).fill(0)
+  let prev = Array.from({ length: cols }, (_, j) => j)
+  for (let i = 1; i < rows; i++) {
+    const current = new Array<number>(cols)
+    current[0] = i
+    let rowMin = current[0]
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, prevPrev[j - 2]! + 1)
+      }
+      current[j] = value
+      if (value < rowMin) rowMin = value
+    }
+    if (rowMin > max) return max + 1
+    prevPrev = prev
+    prev = current
+  }
+  return prev[cols - 1]!
+}
