@@ -138,3 +138,12 @@ export function offerQueryToParams(query: Partial<OfferQuery>): URLSearchParams 
   if (query.page && query.page > 1) params.set(PARAM.page, String(query.page))
   return params
 }
+
+/** A query with every filter off; for listings that reuse the engine (home, company page). */
+export function offerQuery(overrides: Partial<OfferQuery> = {}): OfferQuery {
+  return {
+    text: '', contracts: [], remote: [], territories: [], near: null, experience: [], skills: [],
+    salaryMin: null, postedWithinDays: null, companies: [], sort: 'date', page: 1, perPage: PER_PAGE,
+    ...overrides,
+  }
+}

@@ -36,7 +36,7 @@ export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Voca
       const equivalents = synonyms.equivalents(phrase)
       if (!equivalents) continue
       const exact = equivalents.map(quote)
-      if (lastIsPrefix && i + length === tokens.length) exact.push(`${quote(tokens[tokens.length - 1]!)}*`)
+      if (lastIsPrefix && i + length === tokens.length) exact.push(`${quote(phrase)}*`)
       groups.push({ exact, typos: [] })
       i += length
       matched = true

@@ -1,0 +1,32 @@
+import { Link } from 'react-router'
+import type { OfferHit } from '#search/types.ts'
+import { CONTRACT_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
+
+export function OfferCard({ offer }: { offer: OfferHit }) {
+  const salary = formatSalary(offer.salary)
+  return (
+    <article className="offer-card">
+      <h3 className="offer-card__title">
+        <Link to={`/offres/${offer.slug}`}>{offer.title}</Link>
+      </h3>
+      <p className="offer-card__meta">
+        <Link to={`/entreprises/${offer.company.slug}`}>{offer.company.name}</Link>
+        {' · '}
+        {offer.commune.name}
+        {offer.distanceKm !== null ? ` (à ${offer.distanceKm.toLocaleString('fr-FR')} km)` : null}
+      </p>
+      <ul className="tags" aria-label="Caractéristiques">
+        <li className="tag tag--contract">{CONTRACT_LABELS[offer.contractType]}</li>
+        <li className="tag">{REMOTE_LABELS[offer.remotePolicy]}</li>
+        {salary ? <li className="tag tag--salary">{salary}</li> : null}
+      </ul>
+      {offer.skills.length > 0 ? (
+        <p className="offer-card__skills">
+          <span className="visually-hidden">Compétences demandées : </span>
+          {offer.skills.join(' · ')}
+        </p>
+      ) : null}
+      <p className="offer-card__date">Publiée le {formatDate(offer.publishedAt)}</p>
+    </article>
+  )
+}

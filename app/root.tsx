@@ -1,0 +1,76 @@
+import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from 'react-router'
+import type { Route } from './+types/root'
+import stylesheet from './styles.css?url'
+import { useNonce } from './utils/nonce.tsx'
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="fr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link to="/" className="brand">
+              Passerelle
+              <span className="brand__tagline">l’emploi numérique en région</span>
+            </Link>
+            <nav aria-label="Navigation principale">
+              <NavLink to="/offres">Offres d’emploi</NavLink>
+            </nav>
+          </div>
+        </header>
+        <main id="contenu" className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            Passerelle relie les jeunes diplômé·es du territoire aux entreprises du numérique qui recrutent.
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  let title = 'Une erreur est survenue'
+  let message = 'Nous n’avons pas pu afficher cette page. Réessayez dans un instant ; si le problème persiste, écrivez-nous.'
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = 'Page introuvable'
+      message = typeof error.data === 'string' && error.data ? error.data : 'Cette page n’existe pas ou n’existe plus.'
+    } else if (error.status < 500) {
+      title = 'Demande invalide'
+      message = typeof error.data === 'string' && error.data ? error.data : message
+    }
+  }
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/offres">Voir toutes les offres</Link> · <Link to="/">Retour à l’accueil</Link>
+      </p>
+    </section>
+  )
+}

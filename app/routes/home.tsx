@@ -1,0 +1,72 @@
+import { Form, Link } from 'react-router'
+import { countOpenOffersByTerritory, listHiringCompanies } from '#db/queries/companies.ts'
+import { DEFAULT_REGION_SLUG, findRegion } from '#db/queries/reference.ts'
+import { PARAM, offerQuery } from '#search/query-params.ts'
+import { OfferCard } from '../components/offer-card.tsx'
+import { formatCount } from '../utils/labels.ts'
+import type { Route } from './+types/home'
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const now = new Date()
+  const [region, latest, companies, territories] = await Promise.all([
+    findRegion(context.db),
+    context.search.searchOffers(offerQuery({ perPage: 6 })),
+    listHiringCompanies(context.db, now, 8),
+    countOpenOffersByTerritory(context.db, DEFAULT_REGION_SLUG, now),
+  ])
+  return { regionName: region?.name ?? 'votre région', latest: latest.hits, total: latest.total, companies, territories }
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  return [
+    { title: 'Passerelle – l’emploi numérique en région' },
+    { name: 'description', content: `Offres d’emploi, de stage et d’alternance du numérique – ${data?.regionName ?? ''}.` },
+  ]
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { regionName, latest, total, companies, territories } = loaderData
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">Trouvez votre premier poste dans le numérique – {regionName}</h1>
+        <p>{formatCount(total, 'offre ouverte', 'offres ouvertes')} dans les entreprises du territoire : CDI, alternance, stages…</p>
+        <Form method="get" action="/offres" role="search" className="search-bar">
+          <label htmlFor="recherche-accueil" className="visually-hidden">Métier, compétence, entreprise</label>
+          <input id="recherche-accueil" type="search" name={PARAM.text} placeholder="Développeur, React, Calais…" />
+          <button type="submit" className="button">Rechercher</button>
+        </Form>
+      </section>
+      <section aria-labelledby="territoires">
+        <h2 id="territoires">Par territoire</h2>
+        <ul className="territory-list">
+          {territories.map((t) => (
+            <li key={t.slug}>
+              <Link to={`/offres?${PARAM.territory}=${t.slug}`}>
+                <strong>{t.name}</strong> <span>{formatCount(t.open_offers, 'offre', 'offres')}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="dernieres">
+        <h2 id="dernieres">Dernières offres</h2>
+        <ol className="offer-list offer-list--grid">
+          {latest.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)}
+        </ol>
+        <p><Link to="/offres">Voir toutes les offres →</Link></p>
+      </section>
+      <section aria-labelledby="entreprises">
+        <h2 id="entreprises">Elles recrutent</h2>
+        <ul className="company-list">
+          {companies.map((c) => (
+            <li key={c.slug}>
+              <Link to={`/entreprises/${c.slug}`}>{c.name}</Link>
+              <span>{c.commune_name} · {formatCount(c.open_offers, 'offre', 'offres')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}

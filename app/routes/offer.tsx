@@ -1,0 +1,82 @@
+import { Link } from 'react-router'
+import { findVisibleOfferBySlug } from '#db/queries/offers.ts'
+import { invariantResponse } from '../utils/invariant.ts'
+import { jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
+import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
+import { renderMarkdown } from '../utils/markdown.server.ts'
+import { useNonce } from '../utils/nonce.tsx'
+import type { Route } from './+types/offer'
+
+export async function loader({ params, request, context }: Route.LoaderArgs) {
+  const offer = await findVisibleOfferBySlug(context.db, params.slug, new Date())
+  invariantResponse(offer, 'Cette offre n’existe pas ou n’est plus en ligne.')
+  const origin = new URL(request.url).origin
+  const descriptionHtml = renderMarkdown(offer.description_md)
+  const salary = offer.salary_period ? { min: offer.salary_min, max: offer.salary_max, period: offer.salary_period } : null
+  const postalCodes = JSON.parse(offer.postal_codes) as string[]
+  const structuredData = jobPosting({
+    title: offer.title,
+    descriptionHtml,
+    publishedAt: offer.published_at!,
+    expiresAt: offer.expires_at,
+    contractType: offer.contract_type,
+    remotePolicy: offer.remote_policy,
+    salary,
+    company: { name: offer.company_name, url: `${origin}/entreprises/${offer.company_slug}`, website: offer.company_website },
+    commune: { name: offer.commune_name, postalCode: postalCodes[0] ?? null, latitude: offer.latitude, longitude: offer.longitude },
+    skills: offer.skills.filter((s) => s.required).map((s) => s.name),
+    url: `${origin}/offres/${offer.slug}`,
+  })
+  return { offer, descriptionHtml, salary, structuredData: serializeJsonLd(structuredData) }
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  if (!data) return [{ title: 'Offre introuvable – Passerelle' }]
+  return [
+    { title: `${data.offer.title} – ${data.offer.company_name} – Passerelle` },
+    { name: 'description', content: `${CONTRACT_LABELS[data.offer.contract_type]} à ${data.offer.commune_name} chez ${data.offer.company_name}.` },
+  ]
+}
+
+export default function OfferPage({ loaderData }: Route.ComponentProps) {
+  const { offer, descriptionHtml, salary, structuredData } = loaderData
+  const nonce = useNonce()
+  const required = offer.skills.filter((s) => s.required)
+  const niceToHave = offer.skills.filter((s) => !s.required)
+  const salaryText = formatSalary(salary)
+  return (
+    <article className="offer-page">
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: structuredData }} />
+      <p className="breadcrumb">
+        <Link to="/offres">Offres</Link> › {offer.title}
+      </p>
+      <h1>{offer.title}</h1>
+      <p className="offer-page__company">
+        <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link> · {offer.commune_name}
+        {offer.territory_name ? ` (${offer.territory_name})` : ''}
+      </p>
+      <dl className="facts">
+        <div><dt>Contrat</dt><dd>{CONTRACT_LABELS[offer.contract_type]}</dd></div>
+        <div><dt>Télétravail</dt><dd>{REMOTE_LABELS[offer.remote_policy]}</dd></div>
+        <div><dt>Expérience</dt><dd>{EXPERIENCE_LABELS[offer.experience_level]}</dd></div>
+        <div><dt>Salaire</dt><dd>{salaryText ?? 'Non communiqué'}</dd></div>
+        <div><dt>Début</dt><dd>{offer.start_date ? formatDate(offer.start_date) : 'Dès que possible'}</dd></div>
+        <div><dt>Publiée le</dt><dd>{formatDate(offer.published_at!)}</dd></div>
+        {offer.expires_at ? <div><dt>Jusqu’au</dt><dd>{formatDate(offer.expires_at)}</dd></div> : null}
+      </dl>
+      {required.length > 0 ? (
+        <section aria-labelledby="competences">
+          <h2 id="competences">Compétences demandées</h2>
+          <ul className="tags">{required.map((s) => <li key={s.slug} className="tag tag--skill">{s.name}</li>)}</ul>
+          {niceToHave.length > 0 ? (
+            <>
+              <h3>Appréciées</h3>
+              <ul className="tags">{niceToHave.map((s) => <li key={s.slug} className="tag">{s.name}</li>)}</ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="offer-page__description" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+    </article>
+  )
+}

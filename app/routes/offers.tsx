@@ -1,0 +1,144 @@
+import { useEffect, useRef } from 'react'
+import { Form, Link, useLocation, useNavigation, useSubmit } from 'react-router'
+import { companyNamesBySlug, listLocatedCommunes, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
+import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
+import { OfferCard } from '../components/offer-card.tsx'
+import { SearchFilters } from '../components/search-filters.tsx'
+import { formatCount } from '../utils/labels.ts'
+import type { Route } from './+types/offers'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { query, notices } = parseOfferQuery(new URL(request.url).searchParams)
+  const result = await context.search.searchOffers(query)
+  const [territories, communes, skillNames, companyNames] = await Promise.all([
+    listTerritories(context.db),
+    listLocatedCommunes(context.db),
+    skillNamesBySlug(context.db, result.facets.skill.map((f) => f.value)),
+    companyNamesBySlug(context.db, result.facets.company.map((f) => f.value)),
+  ])
+  return {
+    query,
+    result: { ...result, notices: [...notices, ...result.notices] },
+    territories,
+    communes,
+    skillNames: Object.fromEntries(skillNames),
+    companyNames: Object.fromEntries(companyNames),
+  }
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  const text = data?.query.text
+  return [
+    { title: text ? `« ${text} » – offres d’emploi – Passerelle` : 'Offres d’emploi du numérique – Passerelle' },
+    { name: 'description', content: 'Offres d’emploi, de stage et d’alternance des entreprises du numérique du territoire.' },
+  ]
+}
+
+const TYPING_DELAY_MS = 250
+
+export default function Offers({ loaderData }: Route.ComponentProps) {
+  const { query, result } = loaderData
+  const submit = useSubmit()
+  const navigation = useNavigation()
+  const location = useLocation()
+  const searching = navigation.state === 'loading' && navigation.location.pathname === '/offres'
+  const textInput = useRef<HTMLInputElement>(null)
+  const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const refocusId = useRef<string | null>(null)
+
+  // Back/forward changes the URL under an uncontrolled input: follow it unless the user is typing.
+  useEffect(() => {
+    if (textInput.current && document.activeElement !== textInput.current) textInput.current.value = query.text
+  }, [query.text])
+  // The filter panel is re-created when filters change; keep keyboard focus where it was.
+  useEffect(() => {
+    if (refocusId.current) document.getElementById(refocusId.current)?.focus()
+    refocusId.current = null
+  }, [location.search])
+
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget
+    const target = event.target as HTMLInputElement
+    const typing = target.name === PARAM.text
+    refocusId.current = typing ? null : target.id
+    clearTimeout(typingTimer.current)
+    typingTimer.current = setTimeout(
+      () => submit(form, { replace: typing, preventScrollReset: true }),
+      typing ? TYPING_DELAY_MS : 0,
+    )
+  }
+
+  const filterParams = new URLSearchParams(location.search)
+  filterParams.delete(PARAM.text)
+  filterParams.delete(PARAM.page)
+
+  return (
+    <Form method="get" action="/offres" onChange={onChange} className="search-page" role="search">
+      <div className="search-bar">
+        <label htmlFor="recherche" className="visually-hidden">
+          Métier, compétence, entreprise
+        </label>
+        <input
+          ref={textInput}
+          id="recherche"
+          type="search"
+          name={PARAM.text}
+          defaultValue={query.text}
+          placeholder="Métier, compétence, entreprise…"
+          maxLength={500}
+          autoComplete="off"
+        />
+        <button type="submit" className="button">
+          Rechercher
+        </button>
+      </div>
+      <div className="search-layout">
+        <aside aria-label="Filtres" key={filterParams.toString()}>
+          <SearchFilters {...loaderData} facets={result.facets} />
+        </aside>
+        <section aria-labelledby="resultats" className={searching ? 'results results--loading' : 'results'}>
+          <h1 id="resultats" aria-live="polite">
+            {formatCount(result.total, 'offre', 'offres')}
+            {query.text ? ` pour « ${query.text} »` : ''}
+          </h1>
+          {result.notices.length > 0 ? (
+            <ul className="notices" role="status">
+              {result.notices.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          ) : null}
+          {result.hits.length === 0 ? (
+            <p className="empty">
+              Aucune offre ne correspond à ces critères. Essayez moins de filtres, un rayon plus grand ou{' '}
+              <Link to="/offres">toutes les offres</Link>.
+            </p>
+          ) : (
+            <ol className="offer-list">
+              {result.hits.map((hit) => (
+                <li key={hit.id}>
+                  <OfferCard offer={hit} />
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination query={{ ...query, sort: result.sort }} page={result.page} pageCount={result.pageCount} />
+        </section>
+      </div>
+    </Form>
+  )
+}
+
+function Pagination({ query, page, pageCount }: { query: Route.ComponentProps['loaderData']['query']; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null
+  const href = (p: number) => `/offres?${offerQueryToParams({ ...query, page: p })}`
+  return (
+    <nav aria-label="Pages de résultats" className="pagination">
+      {page > 1 ? <Link to={href(page - 1)} rel="prev">← Page précédente</Link> : <span />}
+      <span>
+        Page {page} sur {pageCount}
+      </span>
+      {page < pageCount ? <Link to={href(page + 1)} rel="next">Page suivante →</Link> : <span />}
+    </nav>
+  )
+}

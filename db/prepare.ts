@@ -1,0 +1,18 @@
+import type { DB } from './connection.ts'
+import { migrateToLatest } from './migrate.ts'
+import { DEMO_SCALE, seedDemo } from './seed/index.ts'
+import { seedReferenceData } from './seed/reference.ts'
+
+/**
+ * Brings a database file to a usable state: schema migrated, reference data
+ * (region, communes, skills) present, and demo data when asked and empty.
+ */
+export async function prepareDatabase(db: DB, options: { demo: boolean }): Promise<{ seeded: boolean }> {
+  await migrateToLatest(db)
+  await seedReferenceData(db)
+  if (!options.demo) return { seeded: false }
+  const { count } = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  if (count > 0) return { seeded: false }
+  await seedDemo(db, DEMO_SCALE)
+  return { seeded: true }
+}

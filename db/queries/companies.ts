@@ -1,0 +1,49 @@
+import { sql } from 'kysely'
+import type { DB } from '../connection.ts'
+
+const visibleOffer = (now: Date) =>
+  sql<boolean>`o.status = 'published' and o.published_at <= ${now.toISOString()}
+    and (o.expires_at is null or o.expires_at > ${now.toISOString()})`
+
+export function findCompanyBySlug(db: DB, slug: string) {
+  return db
+    .selectFrom('companies as co')
+    .innerJoin('communes as c', 'c.insee', 'co.commune_insee')
+    .leftJoin('territories as t', 't.id', 'c.territory_id')
+    .leftJoin('clusters as cl', 'cl.id', 'co.cluster_id')
+    .select([
+      'co.id', 'co.slug', 'co.name', 'co.siren', 'co.naf_code', 'co.size_band', 'co.description', 'co.website',
+      'c.name as commune_name', 't.name as territory_name', 'cl.name as cluster_name',
+    ])
+    .where('co.slug', '=', slug)
+    .executeTakeFirst()
+}
+
+/** Companies with the most offers open right now. */
+export function listHiringCompanies(db: DB, now: Date, limit: number) {
+  return db
+    .selectFrom('companies as co')
+    .innerJoin('offers as o', 'o.company_id', 'co.id')
+    .innerJoin('communes as c', 'c.insee', 'co.commune_insee')
+    .select((eb) => ['co.slug', 'co.name', 'c.name as commune_name', eb.fn.countAll<number>().as('open_offers')])
+    .where(visibleOffer(now))
+    .groupBy('co.id')
+    .orderBy('open_offers', 'desc')
+    .orderBy('co.name')
+    .limit(limit)
+    .execute()
+}
+
+/** Open offers per territory of a region, for the home page. */
+export function countOpenOffersByTerritory(db: DB, regionSlug: string, now: Date) {
+  return db
+    .selectFrom('territories as t')
+    .innerJoin('regions as r', 'r.id', 't.region_id')
+    .leftJoin('communes as c', 'c.territory_id', 't.id')
+    .leftJoin('offers as o', (join) => join.onRef('o.commune_insee', '=', 'c.insee').on(visibleOffer(now)))
+    .select((eb) => ['t.slug', 't.name', eb.fn.count<number>('o.id').as('open_offers')])
+    .where('r.slug', '=', regionSlug)
+    .groupBy('t.id')
+    .orderBy('t.name')
+    .execute()
+}

@@ -1,0 +1,36 @@
+import type { DB } from '../connection.ts'
+
+/**
+ * An offer as a job seeker may see it: published and not past its expiry.
+ * Drafts, offers awaiting moderation, closed and expired offers are not found.
+ */
+export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
+  const offer = await db
+    .selectFrom('offers as o')
+    .innerJoin('companies as co', 'co.id', 'o.company_id')
+    .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
+    .leftJoin('territories as t', 't.id', 'c.territory_id')
+    .select([
+      'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type',
+      'o.experience_level', 'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date',
+      'o.published_at', 'o.expires_at',
+      'co.slug as company_slug', 'co.name as company_name', 'co.website as company_website',
+      'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
+      't.name as territory_name', 't.slug as territory_slug',
+    ])
+    .where('o.slug', '=', slug)
+    .where('o.status', '=', 'published')
+    .where('o.published_at', '<=', now.toISOString())
+    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', now.toISOString())]))
+    .executeTakeFirst()
+  if (!offer) return undefined
+  const skills = await db
+    .selectFrom('offer_skills as os')
+    .innerJoin('skills as s', 's.id', 'os.skill_id')
+    .select(['s.slug', 's.name', 'os.required'])
+    .where('os.offer_id', '=', offer.id)
+    .orderBy('os.required', 'desc')
+    .orderBy('s.name')
+    .execute()
+  return { ...offer, skills }
+}

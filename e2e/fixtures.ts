@@ -1,0 +1,56 @@
+import { test as base } from '@playwright/test'
+import { openDatabase, type DB } from '#db/connection.ts'
+import { createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { indexOffer } from '#search/embedded/offer-index.ts'
+import { E2E_DATABASE_PATH } from '../playwright.config.ts'
+
+type OfferFields = Omit<Parameters<typeof createTestOffer>[1], 'companyId'>
+type Seeder = {
+  company(fields: Parameters<typeof createTestCompany>[1]): Promise<{ id: number; slug: string; name: string }>
+  offer(companyId: number, fields: OfferFields): Promise<{ id: number; slug: string; title: string }>
+}
+
+/**
+ * Each test writes its own companies and offers into the server's database
+ * file (the server sees them through the search outbox) and removes them after.
+ */
+export const test = base.extend<{ seed: Seeder }, { db: DB }>({
+  db: [
+    async ({}, use) => {
+      const { db } = openDatabase(E2E_DATABASE_PATH)
+      await use(db)
+      await db.destroy()
+    },
+    { scope: 'worker' },
+  ],
+  seed: async ({ db }, use) => {
+    const offers: number[] = []
+    const companies: number[] = []
+    await use({
+      async company(fields) {
+        const company = await createTestCompany(db, fields)
+        companies.push(company.id)
+        return company
+      },
+      async offer(companyId, fields) {
+        const offer = await createTestOffer(db, { companyId, ...fields })
+        offers.push(offer.id)
+        return offer
+      },
+    })
+    await db.transaction().execute(async (trx) => {
+      for (const id of offers) {
+        await trx.deleteFrom('offers').where('id', '=', id).execute()
+        await indexOffer(trx, id)
+      }
+      if (companies.length) await trx.deleteFrom('companies').where('id', 'in', companies).execute()
+    })
+  },
+})
+
+export { expect } from '@playwright/test'
+
+/** A word no demo offer contains, so a test finds exactly its own rows. */
+export function uniqueWord(prefix: string): string {
+  return `${prefix}${Math.random().toString(36).slice(2, 8).replace(/\d/g, 'x')}`
+}

@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures.ts'
+
+test('every response carries the security headers, documents with a fresh CSP nonce', async ({ request }) => {
+  const first = await request.get('/offres')
+  const second = await request.get('/offres')
+  const csp = first.headers()['content-security-policy'] ?? ''
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/)
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(second.headers()['content-security-policy']).not.toBe(csp)
+  const html = await first.text()
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1]
+  // Every script element of the page carries the nonce.
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+
+  const favicon = await request.get('/favicon.svg')
+  for (const response of [first, favicon]) {
+    expect(response.headers()['x-content-type-options']).toBe('nosniff')
+    expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  }
+})
+
+test('unknown pages and offers answer 404 with a French page', async ({ page }) => {
+  const missing = await page.goto('/cette-page-n-existe-pas')
+  expect(missing?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable')
+  const offer = await page.goto('/offres/offre-inexistante')
+  expect(offer?.status()).toBe(404)
+  await expect(page.getByText('Cette offre n’existe pas ou n’est plus en ligne.')).toBeVisible()
+})
+
+test('hostile query strings get results or a French notice, never an error', async ({ request }) => {
+  const hostile = [
+    'q=%22', 'q=*', 'q=NEAR(', 'q=-', 'q=%ED%A0%80', 'q=%F0%9F%92%A9%00', `q=${'x'.repeat(10_000)}`,
+    'rayon=-5&commune=62193', 'rayon=1e308&commune=62193', 'commune=abc', 'contrat=cdi&contrat=%3Cscript%3E',
+    'page=-1', 'page=99999999999999999999', 'tri=hack', 'salaire=NaN', 'depuis=0', 'competence=../../etc',
+    'q=%E2%80%AE%E2%80%8B', 'q[]=1&q[]=2', '%%%',
+  ]
+  for (const query of hostile) {
+    const response = await request.get(`/offres?${query}`)
+    expect(response.status(), query).toBe(200)
+    expect(await response.text(), query).toContain('offre')
+  }
+  const radius = await request.get('/offres?commune=62193&rayon=-5')
+  expect(await radius.text()).toContain('Le rayon doit être compris entre 1 et 200 km')
+})

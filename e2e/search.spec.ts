@@ -1,0 +1,110 @@
+import { expect, test, uniqueWord } from './fixtures.ts'
+
+test('a search with a typo finds the intended offer, as the user types, without reloading the page', async ({ page, seed }) => {
+  const company = await seed.company({ name: 'Estran Domotique' })
+  await seed.offer(company.id, { title: 'Développeur·se domotique maritime', commune_insee: '62193' })
+
+  await page.goto('/offres')
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same document'))
+  await page.getByRole('searchbox', { name: 'Métier, compétence, entreprise' }).pressSequentially('domotiqe maritim', { delay: 30 })
+
+  await expect(page.getByRole('link', { name: 'Développeur·se domotique maritime' })).toBeVisible()
+  await expect(page).toHaveURL(/q=domotiqe\+maritim/)
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same document')
+})
+
+test('filters by contract and territory; the URL holds the filters and the back button restores them', async ({ page, seed }) => {
+  const word = uniqueWord('phare')
+  const company = await seed.company({ name: 'Phare Numérique' })
+  await seed.offer(company.id, { title: `Stage ${word} Boulogne`, commune_insee: '62160', contract_type: 'stage' })
+  await seed.offer(company.id, { title: `CDI ${word} Boulogne`, commune_insee: '62160', contract_type: 'cdi' })
+  await seed.offer(company.id, { title: `Stage ${word} Calais`, commune_insee: '62193', contract_type: 'stage' })
+
+  await page.goto(`/offres?q=${word}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`3 offres pour « ${word} »`)
+  await page.getByRole('checkbox', { name: /^Stage \(2\)/ }).check()
+  await expect(page).toHaveURL(/contrat=stage/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
+  await page.getByRole('checkbox', { name: /^Boulonnais \(1\)/ }).check()
+  await expect(page).toHaveURL(/territoire=boulonnais/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
+  await expect(page.getByRole('link', { name: `Stage ${word} Boulogne` })).toBeVisible()
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/territoire=/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
+  await expect(page.getByRole('checkbox', { name: /^Boulonnais/ })).not.toBeChecked()
+
+  // The filtered URL is shareable: opened fresh, it shows the same result.
+  await page.goto(`/offres?q=${word}&contrat=stage&territoire=boulonnais`)
+  await expect(page.getByRole('link', { name: `Stage ${word} Boulogne` })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
+})
+
+test('radius search around a commune shows the nearby offers with their distance', async ({ page, seed }) => {
+  const word = uniqueWord('falaise')
+  const company = await seed.company({ name: 'Falaise Logiciel' })
+  await seed.offer(company.id, { title: `Technicien ${word} Wimereux`, commune_insee: '62893' })
+  await seed.offer(company.id, { title: `Technicien ${word} Dunkerque`, commune_insee: '59183' })
+
+  await page.goto(`/offres?q=${word}`)
+  await page.getByLabel('Autour de').selectOption({ label: 'Boulogne-sur-Mer' })
+  await page.getByLabel('Dans un rayon de').selectOption('20')
+  await expect(page).toHaveURL(/commune=62160/)
+  await expect(page).toHaveURL(/rayon=20/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
+  const card = page.getByRole('article').filter({ hasText: `Technicien ${word} Wimereux` })
+  await expect(card).toContainText(/à \d+(,\d)? km/)
+
+  await page.getByLabel('Dans un rayon de').selectOption('100')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
+})
+
+test('an offer page carries JobPosting JSON-LD naming the company', async ({ page, seed }) => {
+  const company = await seed.company({ name: 'Côte d’Opale Systèmes' })
+  const offer = await seed.offer(company.id, {
+    title: 'Administrateur·rice systèmes Linux',
+    commune_insee: '62160',
+    remote_policy: 'full_remote',
+    salary_min: 32000,
+    salary_max: 38000,
+    salary_period: 'year',
+  })
+
+  const response = await page.goto(`/offres/${offer.slug}`)
+  expect(response?.status()).toBe(200)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Administrateur·rice systèmes Linux')
+  const json = await page.locator('script[type="application/ld+json"]').textContent()
+  const posting = JSON.parse(json ?? '')
+  expect(posting['@type']).toBe('JobPosting')
+  expect(posting.title).toBe('Administrateur·rice systèmes Linux')
+  expect(posting.hiringOrganization.name).toBe('Côte d’Opale Systèmes')
+  expect(posting.jobLocation.address.addressLocality).toBe('Boulogne-sur-Mer')
+  expect(posting.jobLocationType).toBe('TELECOMMUTE')
+  expect(posting.baseSalary.value).toMatchObject({ minValue: 32000, maxValue: 38000, unitText: 'YEAR' })
+  expect(Date.parse(posting.validThrough)).toBeGreaterThan(Date.parse(posting.datePosted))
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the same search and filters work with plain form submissions', async ({ page, seed }) => {
+    const word = uniqueWord('dune')
+    const company = await seed.company({ name: 'Dune Informatique' })
+    await seed.offer(company.id, { title: `Alternance ${word} Dunkerque`, commune_insee: '59183', contract_type: 'alternance' })
+    await seed.offer(company.id, { title: `CDI ${word} Dunkerque`, commune_insee: '59183', contract_type: 'cdi' })
+
+    await page.goto('/')
+    await page.getByRole('searchbox').fill(word)
+    await page.getByRole('button', { name: 'Rechercher' }).click()
+    await expect(page).toHaveURL(new RegExp(`/offres\\?q=${word}`))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
+
+    await page.getByRole('checkbox', { name: /^Alternance/ }).check()
+    await page.getByRole('checkbox', { name: /^Dunkerquois/ }).check()
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click()
+    await expect(page).toHaveURL(/contrat=alternance/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
+    await expect(page.getByRole('link', { name: `Alternance ${word} Dunkerque` })).toBeVisible()
+  })
+})

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3123)
+export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? '.e2e/passerelle.sqlite'
+
+/**
+ * Browser journeys against the production build, served by the real server on
+ * its own SQLite file, in Debian's Chromium (CHROMIUM_PATH to use another).
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  workers: 2,
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    locale: 'fr-FR',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // The machines have no outside network: keep Chromium from trying.
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `rm -f ${E2E_DATABASE_PATH} ${E2E_DATABASE_PATH}-wal ${E2E_DATABASE_PATH}-shm && tsx server.ts`,
+    url: `http://localhost:${PORT}/offres`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: E2E_DATABASE_PATH, NODE_ENV: 'production', DEMO_DATA: 'true' },
+  },
+})

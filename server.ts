@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@react-router/express'
+import express from 'express'
+import type { ServerBuild } from 'react-router'
+import { parseEnv } from '#app/env.server.ts'
+import { securityHeaders } from '#app/security-headers.ts'
+import { openDatabase } from '#db/connection.ts'
+import { prepareDatabase } from '#db/prepare.ts'
+import { createSearchEngine } from '#search/index.ts'
+
+const env = parseEnv(process.env)
+const development = process.argv.includes('--dev')
+
+mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
+const { db, sqlite } = openDatabase(env.DATABASE_PATH)
+const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+if (seeded) console.log('Base de démonstration créée.')
+const search = createSearchEngine({ engine: env.SEARCH_ENGINE }, sqlite)
+
+const app = express()
+app.disable('x-powered-by')
+app.use((_req, res, next) => {
+  const nonce = randomBytes(16).toString('base64')
+  res.locals.nonce = nonce
+  res.set(securityHeaders(nonce, { development }))
+  next()
+})
+
+let build: ServerBuild | (() => Promise<ServerBuild>)
+if (development) {
+  const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+  app.use(vite.middlewares)
+  build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('build/client', { maxAge: '1h' }))
+  build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+}
+
+app.use(
+  createRequestHandler({
+    build,
+    mode: development ? 'development' : 'production',
+    getLoadContext: (_req, res) => ({ db, search, nonce: res.locals.nonce as string }),
+  }),
+)
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Passerelle est prête : http://localhost:${env.PORT}`)
+})
+
+function shutdown() {
+  server.close(() => {
+    sqlite.close()
+    process.exit(0)
+  })
+}
+process.on('SIGTERM', shutdown)
+process.on('SIGINT', shutdown)
