@@ -78,8 +78,9 @@ export async function createTestOffer(db: DB, input: TestOfferInput): Promise<Of
         contract_type: 'cdi',
         remote_policy: 'on_site',
         experience_level: 'junior',
-        created_at: new Date(now).toISOString(),
-        updated_at: new Date(now).toISOString(),
+        // Tests often pin published_at to their own clock: the row then looks written that day.
+        created_at: publishedAt ?? new Date(now).toISOString(),
+        updated_at: publishedAt ?? new Date(now).toISOString(),
         ...fields,
         id,
         slug: `${slugify(title)}-${id}`,
