@@ -1,30 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { parseEnv } from '#app/env.server.ts'
 import { openDatabase } from './connection.ts'
-import { migrateToLatest } from './migrate.ts'
-import { DEMO_SCALE, seedDemo, seedReferenceData } from './seed/index.ts'
+import { prepareDatabase } from './prepare.ts'
 
 /**
- * `npm run db:setup`: migrates the database and, the first time only, fills it
- * with the reference data and the demo board. Safe to run again at any time.
+ * `npm run db:setup`: migrates the database and, when it holds no offer yet,
+ * fills it with the demo board (unless DEMO_DATA=false). Safe to run again.
  */
-const path = process.env.DATABASE_PATH ?? 'data/passerelle.sqlite'
-mkdirSync(dirname(path), { recursive: true })
-const { db } = openDatabase(path)
-
+const env = parseEnv(process.env)
+mkdirSync(dirname(env.DATABASE_PATH), { recursive: true })
+const { db } = openDatabase(env.DATABASE_PATH)
 try {
-  await migrateToLatest(db)
-  const { count } = await db
-    .selectFrom('offers')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow()
-  if (count === 0) {
-    await seedReferenceData(db)
-    const seeded = await seedDemo(db, DEMO_SCALE)
-    console.log(`Base prête (${path}) : ${seeded.companies} entreprises et ${seeded.offers} offres de démonstration.`)
-  } else {
-    console.log(`Base à jour (${path}) : ${count} offres déjà présentes, rien n’a été ajouté.`)
-  }
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+  console.log(seeded ? `Base de démonstration créée (${env.DATABASE_PATH}).` : `Base à jour (${env.DATABASE_PATH}).`)
 } finally {
   await db.destroy()
 }

@@ -5,21 +5,27 @@
 
 // unicode61 would split "C#" into "c"; these spellings become one token first.
 const SYMBOLIC_SPELLINGS: [RegExp, string][] = [
-  [/(^|[^\p{L}\p{N}])c\s?#/gu, '$1 csharp '],
-  [/(^|[^\p{L}\p{N}])c\s?\+\+/gu, '$1 cpp '],
-  [/(^|[^\p{L}\p{N}])asp\.net/gu, '$1 asp dotnet '],
-  [/(^|[^\p{L}\p{N}])\.net/gu, '$1 dotnet '],
+  [/(^|[^\p{L}\p{N}])c\s?#/giu, '$1 csharp '],
+  [/(^|[^\p{L}\p{N}])c\s?\+\+/giu, '$1 cpp '],
+  [/(^|[^\p{L}\p{N}])asp\.net/giu, '$1 asp dotnet '],
+  [/(^|[^\p{L}\p{N}])\.net/giu, '$1 dotnet '],
 ]
+const MAY_HOLD_SYMBOLS = /[#+]|\.net/i
 
-/** Lowercase, accents removed, broken Unicode repaired. */
+/** C#, C++ and .NET written as single words; other text is returned as is. */
+export function unifySymbolicSpellings(text: string): string {
+  if (!MAY_HOLD_SYMBOLS.test(text)) return text
+  let unified = text
+  for (const [pattern, replacement] of SYMBOLIC_SPELLINGS) unified = unified.replace(pattern, replacement)
+  return unified
+}
+
+/** Lowercase, accents removed, broken Unicode repaired: what unicode61 does to indexed text. */
 export function fold(text: string): string {
-  let folded = text
-    .toWellFormed()
+  return unifySymbolicSpellings(text.toWellFormed())
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-  for (const [pattern, replacement] of SYMBOLIC_SPELLINGS) folded = folded.replace(pattern, replacement)
-  return folded
 }
 
 /** The tokens FTS5's unicode61 tokenizer would produce from the folded text. */
@@ -27,9 +33,13 @@ export function tokenize(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
 }
 
-/** Text as it is written into the index: tokens separated by spaces. */
+/**
+ * Text as it is written into the index. FTS5's unicode61 tokenizer (with
+ * remove_diacritics 2) folds case and accents itself, exactly as fold() does
+ * for queries; only the symbolic spellings need rewriting first.
+ */
 export function indexableText(text: string): string {
-  return tokenize(text).join(' ')
+  return unifySymbolicSpellings(text.toWellFormed())
 }
 
 /** Typo budget of Meilisearch's defaults: 1 typo from 5 letters, 2 from 9. */

@@ -66,6 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('alias', 'text', (c) => c.primaryKey())
     .addColumn('skill_id', 'integer', (c) => c.notNull().references('skills.id').onDelete('cascade'))
     .execute()
+  await db.schema.createIndex('skill_aliases_skill').on('skill_aliases').column('skill_id').execute()
 
   await db.schema
     .createTable('offers')

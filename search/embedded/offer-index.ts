@@ -12,12 +12,16 @@ type IndexSource = {
   skills: string | null
 }
 
-// Every spelling of every skill of the offer goes into the `skills` column.
+// Every spelling of every skill of the offer goes into the `skills` column;
+// each skill's spellings are assembled once, not once per offer.
 const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
+  with skill_text as materialized (
+    select s.id, s.name || ' ' || coalesce(group_concat(a.alias, ' '), '') as text
+    from skills s left join skill_aliases a on a.skill_id = s.id group by s.id
+  )
   select o.id, o.title, o.description_md, c.name as company,
-    (select group_concat(s.name || ' ' || coalesce(
-        (select group_concat(a.alias, ' ') from skill_aliases a where a.skill_id = s.id), ''), ' ')
-      from offer_skills os join skills s on s.id = os.skill_id where os.offer_id = o.id) as skills
+    (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
+      where os.offer_id = o.id) as skills
   from offers o join companies c on c.id = o.company_id
   where o.status = 'published' and ${where}`
 

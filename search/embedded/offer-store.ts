@@ -1,24 +1,21 @@
 import type SQLite from 'better-sqlite3'
-import { annualSalary, type ContractType, type ExperienceLevel, type RemotePolicy, type SalaryPeriod } from '#db/domain.ts'
-
-/** What the engine filters, facets and sorts on, for one published offer. */
-export type StoredOffer = {
-  id: number
-  companySlug: string
-  contract: ContractType
-  remote: RemotePolicy
-  experience: ExperienceLevel
-  territorySlug: string | null
-  latitude: number | null
-  longitude: number | null
-  salaryMaxYearly: number | null
-  publishedAt: number
-  expiresAt: number
-  skills: string[]
-}
+import {
+  CONTRACT_TYPES,
+  EXPERIENCE_LEVELS,
+  REMOTE_POLICIES,
+  annualSalary,
+  type ContractType,
+  type ExperienceLevel,
+  type RemotePolicy,
+  type SalaryPeriod,
+} from '#db/domain.ts'
+import { tokenize } from '../text.ts'
 
 type Row = {
   id: number
+  title: string
+  company_name: string
+  skill_text: string | null
   company_slug: string
   contract_type: ContractType
   remote_policy: RemotePolicy
@@ -34,8 +31,16 @@ type Row = {
   skills: string | null
 }
 
+// The words of the title, company and skills are kept to rank results in memory.
 const SELECT = `
-  select o.id, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
+  with skill_text as materialized (
+    select s.id, s.name || ' ' || coalesce(group_concat(a.alias, ' '), '') as text
+    from skills s left join skill_aliases a on a.skill_id = s.id group by s.id
+  )
+  select o.id, o.title, co.name as company_name,
+    (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
+      where os.offer_id = o.id) as skill_text,
+    co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
     t.slug as territory_slug, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
@@ -46,68 +51,238 @@ const SELECT = `
   left join territories t on t.id = c.territory_id
   where o.status = 'published'`
 
-function toStored(row: Row): StoredOffer {
-  return {
-    id: row.id,
-    companySlug: row.company_slug,
-    contract: row.contract_type,
-    remote: row.remote_policy,
-    experience: row.experience_level,
-    territorySlug: row.territory_slug,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    salaryMaxYearly: annualSalary(row.salary_max ?? row.salary_min, row.salary_period),
-    publishedAt: row.published_at ? Date.parse(row.published_at) : 0,
-    expiresAt: row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY,
-    skills: row.skills ? row.skills.split(',') : [],
+/** Strings of one attribute, each given a small integer code. */
+export class Dictionary {
+  private codes = new Map<string, number>()
+  readonly values: string[] = []
+  code(value: string): number {
+    let code = this.codes.get(value)
+    if (code === undefined) {
+      code = this.values.length
+      this.values.push(value)
+      this.codes.set(value, code)
+    }
+    return code
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value)
+  }
+  get size() {
+    return this.values.length
   }
 }
 
 /**
- * The filterable attributes of every published offer, held in memory so
- * that filters and facet counts cost microseconds. It follows the database
- * through the search outbox: before each search it reads the outbox's last
- * id and reloads only the offers changed since, whichever process wrote them.
+ * A list of codes per slot, all in one growing array so that a pass over
+ * 100,000 offers reads contiguous memory. A replaced list leaves garbage
+ * behind until the next full reload.
+ */
+export class ListColumn {
+  start = new Int32Array(0)
+  count = new Uint16Array(0)
+  data = new Int32Array(1024)
+  private used = 0
+
+  resize(capacity: number) {
+    this.start = grow(this.start, capacity)
+    this.count = grow(this.count, capacity)
+  }
+
+  set(slot: number, codes: number[]) {
+    if (this.used + codes.length > this.data.length) this.data = grow(this.data, Math.max(this.data.length * 2, this.used + codes.length))
+    this.data.set(codes, this.used)
+    this.start[slot] = this.used
+    this.count[slot] = codes.length
+    this.used += codes.length
+  }
+
+  clear() {
+    this.used = 0
+  }
+
+  includes(slot: number, code: number): boolean {
+    const end = this.start[slot]! + this.count[slot]!
+    for (let k = this.start[slot]!; k < end; k++) if (this.data[k] === code) return true
+    return false
+  }
+}
+
+const CONTRACT_CODE = new Map(CONTRACT_TYPES.map((v, i) => [v, i]))
+const REMOTE_CODE = new Map(REMOTE_POLICIES.map((v, i) => [v, i]))
+const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
+const NO_TERRITORY = -1
+
+/**
+ * The filterable attributes of every published offer, in memory and in
+ * columns of typed arrays (one slot per offer, values as integer codes), so
+ * that filtering and counting facets over 100,000 offers takes milliseconds.
+ *
+ * It follows the database through the search outbox: before each search it
+ * reads the outbox's last id and reloads only the offers changed since,
+ * whichever process or connection wrote them.
  */
 export class OfferStore {
-  private offers = new Map<number, StoredOffer>()
+  readonly companies = new Dictionary()
+  readonly territories = new Dictionary()
+  readonly skills = new Dictionary()
+  /** Folded words of titles, company names and skill spellings. */
+  readonly words = new Dictionary()
+
+  capacity = 0
+  /** Slots in use (live or freed). */
+  length = 0
+  ids = new Int32Array(0)
+  live = new Uint8Array(0)
+  contract = new Uint8Array(0)
+  remote = new Uint8Array(0)
+  experience = new Uint8Array(0)
+  territory = new Int32Array(0)
+  company = new Int32Array(0)
+  latitude = new Float64Array(0)
+  longitude = new Float64Array(0)
+  /** Yearly equivalent of the highest salary, NaN when unknown. */
+  salary = new Float64Array(0)
+  publishedAt = new Float64Array(0)
+  expiresAt = new Float64Array(0)
+  readonly skillCodes = new ListColumn()
+  /** Per slot: the title's words first (titleWords of them), then company and skill words. */
+  readonly wordCodes = new ListColumn()
+  titleWords = new Uint8Array(0)
+  /** Offer id → slot + 1 (0: not stored). Offer ids are dense integers. */
+  private slotOfId = new Int32Array(0)
+  private freeSlots: number[] = []
+
+  private orders: { date: Int32Array | null; salary: Int32Array | null } = { date: null, salary: null }
   private appliedOutboxId = -1
-  private readonly lastOutboxId: SQLite.Statement<[], { id: number | null }>
-  private readonly changedSince: SQLite.Statement<[number], { doc_id: number }>
+  private readonly lastOutboxId: SQLite.Statement<[], number | null>
+  private readonly changedSince: SQLite.Statement<[number], number>
   private readonly selectOne: SQLite.Statement<[number], Row>
 
   constructor(private readonly sqlite: SQLite.Database) {
-    this.lastOutboxId = sqlite.prepare('select max(id) as id from search_outbox')
-    this.changedSince = sqlite.prepare(
-      "select distinct doc_id from search_outbox where id > ? and doc_type = 'offer'",
-    )
+    this.lastOutboxId = sqlite.prepare<[], number | null>('select max(id) from search_outbox').pluck()
+    this.changedSince = sqlite
+      .prepare<[number], number>("select distinct doc_id from search_outbox where id > ? and doc_type = 'offer'")
+      .pluck()
     this.selectOne = sqlite.prepare(`${SELECT} and o.id = ?`)
   }
 
   /** Applies what changed since the last call; returns true when anything did. */
   refresh(): boolean {
-    const last = this.lastOutboxId.get()?.id ?? 0
+    const last = this.lastOutboxId.get() ?? 0
     if (last === this.appliedOutboxId) return false
-    const changed = this.appliedOutboxId < 0 ? [0] : this.changedSince.all(this.appliedOutboxId).map((r) => r.doc_id)
+    const changed = this.appliedOutboxId < 0 ? [0] : this.changedSince.all(this.appliedOutboxId)
     // doc_id 0 marks a full rebuild; a long backlog is cheaper to reload whole.
     if (changed.includes(0) || changed.length > 1000) {
-      this.offers = new Map(this.sqlite.prepare<[], Row>(SELECT).all().map((row) => [row.id, toStored(row)]))
+      this.clear()
+      // In id order: FTS5 returns matches by rowid, so candidates are then read sequentially.
+      for (const row of this.sqlite.prepare<[], Row>(`${SELECT} order by o.id`).iterate()) this.put(row)
     } else {
       for (const id of changed) {
         const row = this.selectOne.get(id)
-        if (row) this.offers.set(id, toStored(row))
-        else this.offers.delete(id)
+        if (row) this.put(row)
+        else this.remove(id)
       }
     }
     this.appliedOutboxId = last
     return true
   }
 
-  get(id: number): StoredOffer | undefined {
-    return this.offers.get(id)
+  /** Live slots, newest offer first (ties: highest id first). */
+  byDate(): Int32Array {
+    this.orders.date ??= this.sortedSlots((a, b) => this.publishedAt[b]! - this.publishedAt[a]! || this.ids[b]! - this.ids[a]!)
+    return this.orders.date
   }
 
-  all(): IterableIterator<StoredOffer> {
-    return this.offers.values()
+  /** Live slots, best-paid first, offers without salary last, then newest first. */
+  bySalary(): Int32Array {
+    const salary = (slot: number) => (Number.isNaN(this.salary[slot]!) ? -1 : this.salary[slot]!)
+    this.orders.salary ??= this.sortedSlots(
+      (a, b) => salary(b) - salary(a) || this.publishedAt[b]! - this.publishedAt[a]! || this.ids[b]! - this.ids[a]!,
+    )
+    return this.orders.salary
   }
+
+  private sortedSlots(compare: (a: number, b: number) => number): Int32Array {
+    const slots: number[] = []
+    for (let slot = 0; slot < this.length; slot++) if (this.live[slot]) slots.push(slot)
+    return Int32Array.from(slots.sort(compare))
+  }
+
+  /** The slot of a stored offer, or -1. */
+  slotOf(id: number): number {
+    return id > 0 && id < this.slotOfId.length ? this.slotOfId[id]! - 1 : -1
+  }
+
+  private put(row: Row) {
+    this.orders = { date: null, salary: null }
+    let slot = this.slotOf(row.id)
+    if (slot < 0) {
+      slot = this.freeSlots.pop() ?? this.length++
+      this.ensureCapacity(this.length, row.id)
+      this.slotOfId[row.id] = slot + 1
+    }
+    this.ids[slot] = row.id
+    this.live[slot] = 1
+    this.contract[slot] = CONTRACT_CODE.get(row.contract_type) ?? 0
+    this.remote[slot] = REMOTE_CODE.get(row.remote_policy) ?? 0
+    this.experience[slot] = EXPERIENCE_CODE.get(row.experience_level) ?? 0
+    this.territory[slot] = row.territory_slug ? this.territories.code(row.territory_slug) : NO_TERRITORY
+    this.company[slot] = this.companies.code(row.company_slug)
+    this.latitude[slot] = row.latitude ?? Number.NaN
+    this.longitude[slot] = row.longitude ?? Number.NaN
+    this.salary[slot] = annualSalary(row.salary_max ?? row.salary_min, row.salary_period) ?? Number.NaN
+    this.publishedAt[slot] = row.published_at ? Date.parse(row.published_at) : Number.POSITIVE_INFINITY
+    this.expiresAt[slot] = row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY
+    this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
+    const title = tokenize(row.title)
+    const others = tokenize(`${row.company_name} ${row.skill_text ?? ''}`)
+    this.titleWords[slot] = Math.min(255, title.length)
+    this.wordCodes.set(slot, [...title.slice(0, 255), ...others].map((w) => this.words.code(w)))
+  }
+
+  private remove(id: number) {
+    const slot = this.slotOf(id)
+    if (slot < 0) return
+    this.orders = { date: null, salary: null }
+    this.live[slot] = 0
+    this.slotOfId[id] = 0
+    this.freeSlots.push(slot)
+  }
+
+  private clear() {
+    this.length = 0
+    this.live.fill(0)
+    this.slotOfId.fill(0)
+    this.freeSlots = []
+    this.skillCodes.clear()
+    this.wordCodes.clear()
+  }
+
+  private ensureCapacity(slots: number, id: number) {
+    if (id >= this.slotOfId.length) this.slotOfId = grow(this.slotOfId, Math.max(id + 1, this.slotOfId.length * 2))
+    if (slots <= this.capacity) return
+    const capacity = Math.max(1024, slots, this.capacity * 2)
+    this.ids = grow(this.ids, capacity)
+    this.live = grow(this.live, capacity)
+    this.contract = grow(this.contract, capacity)
+    this.remote = grow(this.remote, capacity)
+    this.experience = grow(this.experience, capacity)
+    this.territory = grow(this.territory, capacity)
+    this.company = grow(this.company, capacity)
+    this.latitude = grow(this.latitude, capacity)
+    this.longitude = grow(this.longitude, capacity)
+    this.salary = grow(this.salary, capacity)
+    this.publishedAt = grow(this.publishedAt, capacity)
+    this.expiresAt = grow(this.expiresAt, capacity)
+    this.titleWords = grow(this.titleWords, capacity)
+    this.skillCodes.resize(capacity)
+    this.wordCodes.resize(capacity)
+    this.capacity = capacity
+  }
+}
+
+function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(length)
+  bigger.set(array)
+  return bigger
 }

@@ -4,6 +4,11 @@ import type { Vocabulary } from '../vocabulary.ts'
 
 export const MAX_QUERY_WORDS = 10
 
+/** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
+export type Alternative = { tokens: string[]; prefix: boolean }
+/** A query word (or a multi-word skill name) and the ways it may match. */
+export type Group = { exact: Alternative[]; typos: Alternative[] }
+
 /**
  * A user's words turned into an FTS5 expression. Every token is quoted, so
  * nothing the user types (", *, NEAR, -, AND) is read as FTS5 syntax.
@@ -11,51 +16,57 @@ export const MAX_QUERY_WORDS = 10
  * its typo budget, and, for the last word, any word it begins.
  */
 export type TextPlan = {
+  groups: Group[]
   /** Full expression, typos included; null when no word is left. */
   expression: string | null
-  /** Same expression without typo corrections, to rank exact matches first. */
+  /** Same expression without typo corrections, or null when there are none. */
   exactExpression: string | null
   truncated: boolean
 }
-
-type Group = { exact: string[]; typos: string[] }
 
 export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Vocabulary): TextPlan {
   let tokens = tokenize(text)
   const truncated = tokens.length > MAX_QUERY_WORDS
   tokens = tokens.slice(0, MAX_QUERY_WORDS)
-  if (tokens.length === 0) return { expression: null, exactExpression: null, truncated }
+  if (tokens.length === 0) return { groups: [], expression: null, exactExpression: null, truncated }
   // The last word is still being typed unless the text ends with a separator.
   const lastIsPrefix = !/[^\p{L}\p{N}]$/u.test(fold(text))
 
   const groups: Group[] = []
   for (let i = 0; i < tokens.length; ) {
-    let matched = false
-    for (let length = Math.min(synonyms.longestPhrase, tokens.length - i); length >= 1; length--) {
+    const isLast = (length: number) => i + length === tokens.length
+    let length = Math.min(synonyms.longestPhrase, tokens.length - i)
+    for (; length >= 1; length--) {
       const phrase = tokens.slice(i, i + length).join(' ')
       const equivalents = synonyms.equivalents(phrase)
       if (!equivalents) continue
-      const exact = equivalents.map(quote)
-      if (lastIsPrefix && i + length === tokens.length) exact.push(`${quote(phrase)}*`)
+      const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false }))
+      if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true })
       groups.push({ exact, typos: [] })
-      i += length
-      matched = true
       break
     }
-    if (matched) continue
+    if (length >= 1) {
+      i += length
+      continue
+    }
     const token = tokens[i]!
-    const isLast = i === tokens.length - 1
-    const exact = [isLast && lastIsPrefix ? `${quote(token)}*` : quote(token)]
-    groups.push({ exact, typos: vocabulary.corrections(token).map(quote) })
+    const prefix = lastIsPrefix && isLast(1)
+    // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
+    const typos = vocabulary
+      .corrections(token)
+      .filter((t) => !(prefix && t.startsWith(token)))
+      .map((t) => ({ tokens: [t], prefix: false }))
+    groups.push({ exact: [{ tokens: [token], prefix }], typos })
     i += 1
   }
 
   const render = (withTypos: boolean) =>
-    groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].join(' OR ')})`).join(' AND ')
+    groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].map(toFts).join(' OR ')})`).join(' AND ')
   const hasTypos = groups.some((g) => g.typos.length > 0)
-  return { expression: render(true), exactExpression: hasTypos ? render(false) : null, truncated }
+  return { groups, expression: render(true), exactExpression: hasTypos ? render(false) : null, truncated }
 }
 
-function quote(phrase: string): string {
-  return `"${phrase.replaceAll('"', '""')}"`
+function toFts(alternative: Alternative): string {
+  const quoted = `"${alternative.tokens.join(' ').replaceAll('"', '""')}"`
+  return alternative.prefix ? `${quoted}*` : quoted
 }

@@ -1,0 +1,109 @@
+import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES } from '#db/domain.ts'
+import {
+  POSTED_WITHIN_DAYS,
+  RADIUS_STEPS_KM,
+  SALARY_THRESHOLDS,
+  type FacetName,
+  type FacetValue,
+  type OfferQuery,
+} from '../types.ts'
+import { BIT, type Candidates } from './candidates.ts'
+import type { OfferStore } from './offer-store.ts'
+
+const DAY_MS = 86_400_000
+const LISTED_FACET_VALUES = 30
+const POSTED = Float64Array.from(POSTED_WITHIN_DAYS)
+const SALARIES = Float64Array.from(SALARY_THRESHOLDS)
+const RADII = Float64Array.from(RADIUS_STEPS_KM)
+
+/**
+ * Counts per filter value, each honouring every other active filter: a
+ * candidate counts for facet F when it fails no filter but (maybe) F.
+ * Skills are an AND filter, so their counts honour the selected skills too.
+ */
+export function countFacets(store: OfferStore, c: Candidates, query: OfferQuery, nowMs: number, hasCenter: boolean) {
+  const t = tally(store, c, nowMs, hasCenter)
+  const steps = (thresholds: readonly number[], counts: Int32Array) =>
+    thresholds.flatMap((value, k) => (counts[k]! > 0 ? [{ value: String(value), count: counts[k]! }] : []))
+  return {
+    contract: byCount(CONTRACT_TYPES, t.contract),
+    remote: byCount(REMOTE_POLICIES, t.remote),
+    experience: byCount(EXPERIENCE_LEVELS, t.experience),
+    territory: byCount(store.territories.values, t.territory),
+    company: byCount(store.companies.values, t.company, query.companies),
+    skill: byCount(store.skills.values, t.skill, query.skills),
+    postedWithin: steps(POSTED_WITHIN_DAYS, t.posted),
+    salaryMin: steps(SALARY_THRESHOLDS, t.salary),
+    radius: steps(RADIUS_STEPS_KM, t.radius),
+  } satisfies Record<FacetName, FacetValue[]>
+}
+
+/** The hot loop, alone in its function so V8 optimises all of it. */
+function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boolean) {
+  const counts = {
+    contract: new Int32Array(CONTRACT_TYPES.length),
+    remote: new Int32Array(REMOTE_POLICIES.length),
+    experience: new Int32Array(EXPERIENCE_LEVELS.length),
+    territory: new Int32Array(store.territories.size),
+    company: new Int32Array(store.companies.size),
+    skill: new Int32Array(store.skills.size),
+    posted: new Int32Array(POSTED.length),
+    salary: new Int32Array(SALARIES.length),
+    radius: new Int32Array(RADII.length),
+  }
+  const { contract, remote, experience, territory, company, skill, posted, salary, radius } = counts
+  const postedLimits = POSTED.map((days) => nowMs - days * DAY_MS)
+  const { contract: contractOf, remote: remoteOf, experience: experienceOf, territory: territoryOf } = store
+  const { company: companyOf, publishedAt, salary: salaryOf } = store
+  const { data: skillData, start: skillStart, count: skillCount } = store.skillCodes
+  const { slots, failedMask, distances } = c
+  const notContract = ~BIT.contract
+  const notRemote = ~BIT.remote
+  const notExperience = ~BIT.experience
+  const notTerritory = ~BIT.territory
+  const notCompany = ~BIT.company
+  const notPosted = ~BIT.postedWithin
+  const notSalary = ~BIT.salaryMin
+  const notRadius = ~BIT.radius
+
+  for (let i = 0; i < c.count; i++) {
+    const failed = failedMask[i]!
+    // A candidate failing two filters or more counts nowhere.
+    if ((failed & (failed - 1)) !== 0) continue
+    const slot = slots[i]!
+    if ((failed & notContract) === 0) contract[contractOf[slot]!]!++
+    if ((failed & notRemote) === 0) remote[remoteOf[slot]!]!++
+    if ((failed & notExperience) === 0) experience[experienceOf[slot]!]!++
+    if ((failed & notTerritory) === 0 && territoryOf[slot]! >= 0) territory[territoryOf[slot]!]!++
+    if ((failed & notCompany) === 0) company[companyOf[slot]!]!++
+    if (failed === 0) {
+      const end = skillStart[slot]! + skillCount[slot]!
+      for (let k = skillStart[slot]!; k < end; k++) skill[skillData[k]!]!++
+    }
+    if ((failed & notPosted) === 0) {
+      const at = publishedAt[slot]!
+      for (let k = 0; k < postedLimits.length; k++) if (at >= postedLimits[k]!) posted[k]!++
+    }
+    if ((failed & notSalary) === 0) {
+      const amount = salaryOf[slot]!
+      for (let k = 0; k < SALARIES.length; k++) if (amount >= SALARIES[k]!) salary[k]!++
+    }
+    if (hasCenter && (failed & notRadius) === 0) {
+      const km = distances[i]!
+      for (let k = 0; k < RADII.length; k++) if (km <= RADII[k]!) radius[k]!++
+    }
+  }
+  return counts
+}
+
+/** Values by count (then name), the top ones plus any selected value. */
+function byCount(values: readonly string[], counts: Int32Array, selected: string[] = []): FacetValue[] {
+  const listed: FacetValue[] = []
+  for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) listed.push({ value: values[code]!, count: counts[code]! })
+  listed.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+  const top = listed.slice(0, LISTED_FACET_VALUES)
+  for (const value of selected) {
+    if (!top.some((v) => v.value === value)) top.push({ value, count: listed.find((v) => v.value === value)?.count ?? 0 })
+  }
+  return top
+}
