@@ -67,10 +67,10 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   if (radius !== null && near) {
     const parsed = z.coerce.number().finite().safeParse(radius)
     if (!parsed.success) {
-      notices.push(`Rayon invalide : ${DEFAULT_RADIUS_KM} km utilisés.`)
+      notices.push(`Rayon invalide : le rayon retenu est de ${DEFAULT_RADIUS_KM} km.`)
     } else if (parsed.data < 1 || parsed.data > MAX_RADIUS_KM) {
       near.radiusKm = Math.min(MAX_RADIUS_KM, Math.max(1, Math.round(parsed.data)))
-      notices.push(`Le rayon doit être compris entre 1 et ${MAX_RADIUS_KM} km : ${near.radiusKm} km utilisés.`)
+      notices.push(`Le rayon doit être compris entre 1 et ${MAX_RADIUS_KM} km : le rayon retenu est de ${near.radiusKm} km.`)
     } else {
       near.radiusKm = Math.round(parsed.data)
     }
@@ -93,9 +93,10 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   }
 
   const sortParam = one(PARAM.sort)
-  const sortParsed = z.enum(SORTS).safeParse(sortParam ?? (text ? 'relevance' : 'date'))
-  if (!sortParsed.success) notices.push('Tri inconnu : résultats triés par pertinence.')
-  let sort = sortParsed.success ? sortParsed.data : text ? 'relevance' : 'date'
+  const defaultSort = text ? 'relevance' : 'date'
+  const sortParsed = z.enum(SORTS).safeParse(sortParam ?? defaultSort)
+  if (!sortParsed.success) notices.push(`Tri inconnu : résultats triés par ${text ? 'pertinence' : 'date'}.`)
+  const sort = sortParsed.success ? sortParsed.data : defaultSort
 
   const pageParsed = wholeNumber.min(1).max(MAX_PAGE).safeParse(one(PARAM.page) ?? '1')
   if (!pageParsed.success) notices.push('Numéro de page invalide : première page affichée.')

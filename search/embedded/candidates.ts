@@ -8,7 +8,14 @@ const DAY_MS = 86_400_000
 export const BIT = Object.fromEntries(FACETS.map((f, i) => [f, 1 << i])) as Record<FacetName, number>
 
 /** Offers visible now, each with the filters it fails (0: it is a result). */
-export type Candidates = { slots: Int32Array; failedMask: Uint16Array; distances: Float64Array; count: number }
+export type Candidates = {
+  slots: Int32Array
+  failedMask: Uint16Array
+  distances: Float64Array
+  count: number
+  /** Distance of each place from the centre, when there is one. */
+  placeDistance: Float64Array | null
+}
 
 /** The query's filters as lookup tables over the store's integer codes. */
 export type Filters = ReturnType<typeof compileFilters>
@@ -38,8 +45,9 @@ export function collectCandidates(store: OfferStore, filters: Filters, matched: 
   const slots = new Int32Array(capacity)
   const failedMask = new Uint16Array(capacity)
   const distances = new Float64Array(capacity).fill(Number.NaN)
-  const { live, expiresAt, publishedAt, contract, remote, experience, territory, company, salary, latitude, longitude } = store
+  const { live, expiresAt, publishedAt, contract, remote, experience, territory, company, salary, place } = store
   const { nowMs, center, radiusKm, postedAfter, salaryMin } = filters
+  const placeDistance = center ? distancesFrom(store, center) : null
   const checkSalary = !Number.isNaN(salaryMin)
   let count = 0
   const total = matched ? matched.length : store.length
@@ -55,9 +63,8 @@ export function collectCandidates(store: OfferStore, filters: Filters, matched: 
     if (filters.skills.length && !hasAll(store, slot, filters.skills)) failed |= BIT.skill
     if (publishedAt[slot]! < postedAfter) failed |= BIT.postedWithin
     if (checkSalary && !(salary[slot]! >= salaryMin)) failed |= BIT.salaryMin
-    if (center) {
-      const lat = latitude[slot]!
-      const distance = Number.isNaN(lat) ? Number.NaN : distanceKm(center.latitude, center.longitude, lat, longitude[slot]!)
+    if (placeDistance) {
+      const distance = placeDistance[place[slot]!]!
       if (!(distance <= radiusKm)) failed |= BIT.radius
       distances[count] = distance
     }
@@ -65,7 +72,17 @@ export function collectCandidates(store: OfferStore, filters: Filters, matched: 
     failedMask[count] = failed
     count++
   }
-  return { slots, failedMask, distances, count }
+  return { slots, failedMask, distances, count, placeDistance }
+}
+
+/** Distance from the centre to every place an offer is in (NaN: place not located). */
+function distancesFrom(store: OfferStore, center: { latitude: number; longitude: number }): Float64Array {
+  const distances = new Float64Array(store.places.size)
+  for (let p = 0; p < distances.length; p++) {
+    const lat = store.placeLatitude[p]!
+    distances[p] = Number.isNaN(lat) ? Number.NaN : distanceKm(center.latitude, center.longitude, lat, store.placeLongitude[p]!)
+  }
+  return distances
 }
 
 function hasAll(store: OfferStore, slot: number, codes: number[]): boolean {

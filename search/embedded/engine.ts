@@ -1,6 +1,5 @@
 import type SQLite from 'better-sqlite3'
 import { Synonyms, type SkillSpellings } from '../synonyms.ts'
-import { topK } from '../top-k.ts'
 import type { OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
 import { Vocabulary } from '../vocabulary.ts'
 import { collectCandidates, compileFilters, type Candidates } from './candidates.ts'
@@ -64,8 +63,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
     const candidates = collectCandidates(store, compileFilters(store, query, now.getTime(), center), matched)
     const facets = countFacets(store, candidates, query, now.getTime(), center !== null)
-    const results: number[] = []
-    for (let i = 0; i < candidates.count; i++) if (candidates.failedMask[i] === 0) results.push(i)
+    const results = resultsOf(candidates)
 
     let sort = query.sort
     if (sort === 'distance' && !center) {
@@ -101,16 +99,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * does relevance, whose tiers are all newest-first: it stops as soon as the
    * best tier alone fills the page.
    */
-  private order(results: number[], c: Candidates, sort: OfferQuery['sort'], plan: TextPlan | null, wanted: number): number[] {
+  private order(results: Int32Array, c: Candidates, sort: OfferQuery['sort'], plan: TextPlan | null, wanted: number): number[] {
     const store = this.store
-    if (sort === 'distance') {
-      const byDistance = (a: number, b: number) =>
-        nanLast(c.distances[a]!, c.distances[b]!) || store.publishedAt[c.slots[b]!]! - store.publishedAt[c.slots[a]!]!
-      return topK(results, wanted, byDistance).map((i) => c.slots[i]!)
-    }
     const isResult = new Uint8Array(store.length)
     for (const i of results) isResult[c.slots[i]!] = 1
     const walk = sort === 'salary' ? store.bySalary() : store.byDate()
+    if (sort === 'distance' && c.placeDistance) return nearestFirst(walk, isResult, store.place, c.placeDistance, wanted)
     if (sort !== 'relevance' || !plan) {
       const page: number[] = []
       for (let k = 0; k < walk.length && page.length < wanted; k++) if (isResult[walk[k]!]) page.push(walk[k]!)
@@ -178,8 +172,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-function nanLast(a: number, b: number): number {
-  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1
-  if (Number.isNaN(b)) return -1
-  return a - b
+/**
+ * Results by distance, newest first at equal distance. Offers share a few
+ * dozen places, so the newest results of each place are gathered in one walk
+ * and the places are read nearest first.
+ */
+function nearestFirst(byDate: Int32Array, isResult: Uint8Array, placeOf: Int32Array, placeDistance: Float64Array, wanted: number) {
+  const byPlace = new Map<number, number[]>()
+  for (const slot of byDate) {
+    if (!isResult[slot]) continue
+    const place = placeOf[slot]!
+    const bucket = byPlace.get(place) ?? []
+    if (bucket.length < wanted) bucket.push(slot)
+    byPlace.set(place, bucket)
+  }
+  const distance = (place: number) => (Number.isNaN(placeDistance[place]!) ? Infinity : placeDistance[place]!)
+  return [...byPlace.keys()].sort((a, b) => distance(a) - distance(b) || a - b).flatMap((p) => byPlace.get(p)!).slice(0, wanted)
+}
+
+/** Indexes of the candidates that fail no filter. */
+function resultsOf(c: Candidates): Int32Array {
+  const results = new Int32Array(c.count)
+  let n = 0
+  for (let i = 0; i < c.count; i++) if (c.failedMask[i] === 0) results[n++] = i
+  return results.subarray(0, n)
 }

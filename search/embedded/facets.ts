@@ -54,7 +54,9 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
   const { contract, remote, experience, territory, company, skill, posted, salary, radius } = counts
   const postedLimits = POSTED.map((days) => nowMs - days * DAY_MS)
   const { contract: contractOf, remote: remoteOf, experience: experienceOf, territory: territoryOf } = store
-  const { company: companyOf, publishedAt, salary: salaryOf } = store
+  const { company: companyOf, publishedAt, salaryStep } = store
+  // Offers per number of thresholds reached; summed from the top after the loop.
+  const salaryReached = new Int32Array(SALARIES.length + 1)
   const { data: skillData, start: skillStart, count: skillCount } = store.skillCodes
   const { slots, failedMask, distances } = c
   const notContract = ~BIT.contract
@@ -84,14 +86,17 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
       const at = publishedAt[slot]!
       for (let k = 0; k < postedLimits.length; k++) if (at >= postedLimits[k]!) posted[k]!++
     }
-    if ((failed & notSalary) === 0) {
-      const amount = salaryOf[slot]!
-      for (let k = 0; k < SALARIES.length; k++) if (amount >= SALARIES[k]!) salary[k]!++
-    }
+    if ((failed & notSalary) === 0) salaryReached[salaryStep[slot]!]!++
     if (hasCenter && (failed & notRadius) === 0) {
       const km = distances[i]!
       for (let k = 0; k < RADII.length; k++) if (km <= RADII[k]!) radius[k]!++
     }
+  }
+  // An offer reaching n thresholds counts for the first n of them.
+  let reached = 0
+  for (let k = SALARIES.length; k >= 1; k--) {
+    reached += salaryReached[k]!
+    salary[k - 1] = reached
   }
   return counts
 }

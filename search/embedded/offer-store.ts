@@ -10,12 +10,14 @@ import {
   type SalaryPeriod,
 } from '#db/domain.ts'
 import { tokenize } from '../text.ts'
+import { SALARY_THRESHOLDS } from '../types.ts'
 
 type Row = {
   id: number
   title: string
   company_name: string
   skill_text: string | null
+  commune_insee: string
   company_slug: string
   contract_type: ContractType
   remote_policy: RemotePolicy
@@ -40,7 +42,7 @@ const SELECT = `
   select o.id, o.title, co.name as company_name,
     (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
-    co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
+    o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
     t.slug as territory_slug, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
@@ -125,6 +127,10 @@ export class OfferStore {
   readonly companies = new Dictionary()
   readonly territories = new Dictionary()
   readonly skills = new Dictionary()
+  /** Communes offers are in, with their coordinates: distances are computed per place, not per offer. */
+  readonly places = new Dictionary()
+  placeLatitude: number[] = []
+  placeLongitude: number[] = []
   /** Folded words of titles, company names and skill spellings. */
   readonly words = new Dictionary()
 
@@ -138,10 +144,11 @@ export class OfferStore {
   experience = new Uint8Array(0)
   territory = new Int32Array(0)
   company = new Int32Array(0)
-  latitude = new Float64Array(0)
-  longitude = new Float64Array(0)
+  place = new Int32Array(0)
   /** Yearly equivalent of the highest salary, NaN when unknown. */
   salary = new Float64Array(0)
+  /** How many of the salary facet's thresholds the salary reaches (0 to 5). */
+  salaryStep = new Uint8Array(0)
   publishedAt = new Float64Array(0)
   expiresAt = new Float64Array(0)
   readonly skillCodes = new ListColumn()
@@ -228,9 +235,12 @@ export class OfferStore {
     this.experience[slot] = EXPERIENCE_CODE.get(row.experience_level) ?? 0
     this.territory[slot] = row.territory_slug ? this.territories.code(row.territory_slug) : NO_TERRITORY
     this.company[slot] = this.companies.code(row.company_slug)
-    this.latitude[slot] = row.latitude ?? Number.NaN
-    this.longitude[slot] = row.longitude ?? Number.NaN
+    const place = this.places.code(row.commune_insee)
+    this.placeLatitude[place] = row.latitude ?? Number.NaN
+    this.placeLongitude[place] = row.longitude ?? Number.NaN
+    this.place[slot] = place
     this.salary[slot] = annualSalary(row.salary_max ?? row.salary_min, row.salary_period) ?? Number.NaN
+    this.salaryStep[slot] = SALARY_THRESHOLDS.filter((t) => this.salary[slot]! >= t).length
     this.publishedAt[slot] = row.published_at ? Date.parse(row.published_at) : Number.POSITIVE_INFINITY
     this.expiresAt[slot] = row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY
     this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
@@ -269,9 +279,9 @@ export class OfferStore {
     this.experience = grow(this.experience, capacity)
     this.territory = grow(this.territory, capacity)
     this.company = grow(this.company, capacity)
-    this.latitude = grow(this.latitude, capacity)
-    this.longitude = grow(this.longitude, capacity)
+    this.place = grow(this.place, capacity)
     this.salary = grow(this.salary, capacity)
+    this.salaryStep = grow(this.salaryStep, capacity)
     this.publishedAt = grow(this.publishedAt, capacity)
     this.expiresAt = grow(this.expiresAt, capacity)
     this.titleWords = grow(this.titleWords, capacity)

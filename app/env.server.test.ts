@@ -1,0 +1,19 @@
+import { expect, it } from 'vitest'
+import { parseEnv } from './env.server.ts'
+
+it('fills every default for an empty environment', () => {
+  expect(parseEnv({})).toEqual({
+    NODE_ENV: 'production',
+    HOST: '0.0.0.0',
+    PORT: 3000,
+    DATABASE_PATH: 'data/passerelle.sqlite',
+    SEARCH_ENGINE: 'embedded',
+    DEMO_DATA: true,
+  })
+})
+
+it('names every bad variable in one French message', () => {
+  expect(() => parseEnv({ PORT: 'quatre-vingt', SEARCH_ENGINE: 'elastic', DEMO_DATA: 'oui' })).toThrow(
+    /Configuration invalide[\s\S]*PORT[\s\S]*SEARCH_ENGINE[\s\S]*DEMO_DATA/,
+  )
+})
