@@ -78,7 +78,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
     const ids = onPage.map((slot) => store.ids[slot]!)
     const distanceById = new Map<number, number>()
-    if (center) for (let i = 0; i < candidates.count; i++) distanceById.set(store.ids[candidates.slots[i]!]!, candidates.distances[i]!)
+    if (candidates.placeDistance) for (const slot of onPage) distanceById.set(store.ids[slot]!, candidates.placeDistance[store.place[slot]!]!)
     return {
       total: results.length,
       page,
@@ -104,7 +104,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const isResult = new Uint8Array(store.length)
     for (const i of results) isResult[c.slots[i]!] = 1
     const walk = sort === 'salary' ? store.bySalary() : store.byDate()
-    if (sort === 'distance' && c.placeDistance) return nearestFirst(walk, isResult, store.place, c.placeDistance, wanted)
+    if (sort === 'distance' && c.placeDistance) return nearestFirst(store.byPlace(), isResult, c.placeDistance, wanted)
     if (sort !== 'relevance' || !plan) {
       const page: number[] = []
       for (let k = 0; k < walk.length && page.length < wanted; k++) if (isResult[walk[k]!]) page.push(walk[k]!)
@@ -174,20 +174,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 /**
  * Results by distance, newest first at equal distance. Offers share a few
- * dozen places, so the newest results of each place are gathered in one walk
- * and the places are read nearest first.
+ * dozen places: the places are read nearest first, each newest first, until
+ * the page is full.
  */
-function nearestFirst(byDate: Int32Array, isResult: Uint8Array, placeOf: Int32Array, placeDistance: Float64Array, wanted: number) {
-  const byPlace = new Map<number, number[]>()
-  for (const slot of byDate) {
-    if (!isResult[slot]) continue
-    const place = placeOf[slot]!
-    const bucket = byPlace.get(place) ?? []
-    if (bucket.length < wanted) bucket.push(slot)
-    byPlace.set(place, bucket)
-  }
+function nearestFirst(byPlace: Int32Array[], isResult: Uint8Array, placeDistance: Float64Array, wanted: number): number[] {
   const distance = (place: number) => (Number.isNaN(placeDistance[place]!) ? Infinity : placeDistance[place]!)
-  return [...byPlace.keys()].sort((a, b) => distance(a) - distance(b) || a - b).flatMap((p) => byPlace.get(p)!).slice(0, wanted)
+  const places = byPlace.map((_, place) => place).sort((a, b) => distance(a) - distance(b) || a - b)
+  const page: number[] = []
+  for (const place of places) {
+    for (const slot of byPlace[place]!) {
+      if (page.length === wanted) return page
+      if (isResult[slot]) page.push(slot)
+    }
+  }
+  return page
 }
 
 /** Indexes of the candidates that fail no filter. */

@@ -109,6 +109,9 @@ export class ListColumn {
   }
 }
 
+type Orders = { date: Int32Array | null; salary: Int32Array | null; place: Int32Array[] | null }
+const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
+
 const CONTRACT_CODE = new Map(CONTRACT_TYPES.map((v, i) => [v, i]))
 const REMOTE_CODE = new Map(REMOTE_POLICIES.map((v, i) => [v, i]))
 const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
@@ -159,7 +162,7 @@ export class OfferStore {
   private slotOfId = new Int32Array(0)
   private freeSlots: number[] = []
 
-  private orders: { date: Int32Array | null; salary: Int32Array | null } = { date: null, salary: null }
+  private orders: Orders = { ...NO_ORDERS }
   private appliedOutboxId = -1
   private readonly lastOutboxId: SQLite.Statement<[], number | null>
   private readonly changedSince: SQLite.Statement<[number], number>
@@ -209,6 +212,16 @@ export class OfferStore {
     return this.orders.salary
   }
 
+  /** For each place, its live slots newest first. */
+  byPlace(): Int32Array[] {
+    if (!this.orders.place) {
+      const lists: number[][] = Array.from({ length: this.places.size }, () => [])
+      for (const slot of this.byDate()) lists[this.place[slot]!]!.push(slot)
+      this.orders.place = lists.map((list) => Int32Array.from(list))
+    }
+    return this.orders.place
+  }
+
   private sortedSlots(compare: (a: number, b: number) => number): Int32Array {
     const slots: number[] = []
     for (let slot = 0; slot < this.length; slot++) if (this.live[slot]) slots.push(slot)
@@ -221,7 +234,7 @@ export class OfferStore {
   }
 
   private put(row: Row) {
-    this.orders = { date: null, salary: null }
+    this.orders = { ...NO_ORDERS }
     let slot = this.slotOf(row.id)
     if (slot < 0) {
       slot = this.freeSlots.pop() ?? this.length++
@@ -253,7 +266,7 @@ export class OfferStore {
   private remove(id: number) {
     const slot = this.slotOf(id)
     if (slot < 0) return
-    this.orders = { date: null, salary: null }
+    this.orders = { ...NO_ORDERS }
     this.live[slot] = 0
     this.slotOfId[id] = 0
     this.freeSlots.push(slot)
