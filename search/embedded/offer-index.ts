@@ -12,13 +12,15 @@ type IndexSource = {
   skills: string | null
 }
 
-// Every spelling of every skill of the offer goes into the `skills` column;
-// each skill's spellings are assembled once, not once per offer.
-const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
-  with skill_text as materialized (
+/** Every spelling of each skill, assembled once per query rather than once per offer. */
+export const SKILL_TEXT_CTE = `with skill_text as materialized (
     select s.id, s.name || ' ' || coalesce(group_concat(a.alias, ' '), '') as text
     from skills s left join skill_aliases a on a.skill_id = s.id group by s.id
-  )
+  )`
+
+// Every spelling of every skill of the offer goes into the `skills` column.
+const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
+  ${sql.raw(SKILL_TEXT_CTE)}
   select o.id, o.title, o.description_md, c.name as company,
     (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skills

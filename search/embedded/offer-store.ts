@@ -10,6 +10,7 @@ import {
   type SalaryPeriod,
 } from '#db/domain.ts'
 import { tokenize } from '../text.ts'
+import { SKILL_TEXT_CTE } from './offer-index.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
 
 type Row = {
@@ -35,10 +36,7 @@ type Row = {
 
 // The words of the title, company and skills are kept to rank results in memory.
 const SELECT = `
-  with skill_text as materialized (
-    select s.id, s.name || ' ' || coalesce(group_concat(a.alias, ' '), '') as text
-    from skills s left join skill_aliases a on a.skill_id = s.id group by s.id
-  )
+  ${SKILL_TEXT_CTE}
   select o.id, o.title, co.name as company_name,
     (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
