@@ -27,7 +27,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `rm -f ${E2E_DATABASE_PATH} ${E2E_DATABASE_PATH}-wal ${E2E_DATABASE_PATH}-shm && tsx server.ts`,
+    // The README's own start command, so the journeys prove it too.
+    command: `rm -f ${E2E_DATABASE_PATH} ${E2E_DATABASE_PATH}-wal ${E2E_DATABASE_PATH}-shm && npm start`,
     url: `http://localhost:${PORT}/offres`,
     timeout: 120_000,
     reuseExistingServer: false,
