@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3123)
+/** A real SMTP server listens there during the tests that send mail (e2e/mailbox.ts). */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526)
 export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? '.e2e/passerelle.sqlite'
 
 /**
@@ -33,6 +35,14 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: E2E_DATABASE_PATH, NODE_ENV: 'production', DEMO_DATA: 'true' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: E2E_DATABASE_PATH,
+      NODE_ENV: 'production',
+      DEMO_DATA: 'true',
+      PUBLIC_URL: `http://localhost:${PORT}`,
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    },
   },
 })

@@ -6,6 +6,7 @@ import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import type { ServerBuild } from 'react-router'
 import { parseEnv } from '#app/env.server.ts'
+import { createMailer } from '#app/utils/mail.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
 import { openDatabase } from '#db/connection.ts'
 import { prepareDatabase } from '#db/prepare.ts'
@@ -19,6 +20,7 @@ const { db, sqlite } = openDatabase(env.DATABASE_PATH)
 const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
 if (seeded) console.log('Base de démonstration créée.')
 const search = createSearchEngine({ engine: env.SEARCH_ENGINE }, sqlite)
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
 const app = express()
 app.disable('x-powered-by')
@@ -44,7 +46,14 @@ app.use(
   createRequestHandler({
     build,
     mode: development ? 'development' : 'production',
-    getLoadContext: (_req, res) => ({ db, search, nonce: res.locals.nonce as string }),
+    getLoadContext: (req, res) => ({
+      db,
+      search,
+      mailer,
+      publicUrl: env.PUBLIC_URL,
+      nonce: res.locals.nonce as string,
+      clientIp: req.ip ?? 'inconnue',
+    }),
   }),
 )
 

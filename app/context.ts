@@ -1,5 +1,6 @@
 import type { DB } from '#db/connection.ts'
 import type { SearchEngine } from '#search/types.ts'
+import type { Mailer } from './utils/mail.server.ts'
 
 /** What the server gives every loader and action. */
 declare module 'react-router' {
@@ -8,6 +9,11 @@ declare module 'react-router' {
     search: SearchEngine
     /** Per-request CSP nonce. */
     nonce: string
+    mailer: Mailer
+    /** Absolute base of links sent by e-mail. */
+    publicUrl: string
+    /** The client's address, for rate limits. */
+    clientIp: string
   }
 }
 

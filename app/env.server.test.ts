@@ -9,11 +9,13 @@ it('fills every default for an empty environment', () => {
     DATABASE_PATH: 'data/passerelle.sqlite',
     SEARCH_ENGINE: 'embedded',
     DEMO_DATA: true,
+    PUBLIC_URL: 'http://localhost:3000',
+    MAIL_FROM: 'Passerelle <ne-pas-repondre@passerelle.local>',
   })
 })
 
 it('names every bad variable in one French message', () => {
-  expect(() => parseEnv({ PORT: 'quatre-vingt', SEARCH_ENGINE: 'elastic', DEMO_DATA: 'oui' })).toThrow(
-    /Configuration invalide[\s\S]*PORT[\s\S]*SEARCH_ENGINE[\s\S]*DEMO_DATA/,
-  )
+  expect(() =>
+    parseEnv({ PORT: 'quatre-vingt', SEARCH_ENGINE: 'elastic', DEMO_DATA: 'oui', SMTP_URL: 'http://mail.example' }),
+  ).toThrow(/Configuration invalide[\s\S]*PORT[\s\S]*SEARCH_ENGINE[\s\S]*DEMO_DATA[\s\S]*SMTP_URL/)
 })

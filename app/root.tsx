@@ -1,15 +1,23 @@
-import { isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from 'react-router'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './styles.css?url'
 import { useNonce } from './utils/nonce.tsx'
+import { getOptionalUser } from './utils/session.server.ts'
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await getOptionalUser(request, context.db)
+  return { user: user ? { displayName: user.display_name, role: user.role } : null }
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
+  // Absent when the root loader itself failed: the header then offers to sign in.
+  const user = useRouteLoaderData<typeof loader>('root')?.user ?? null
   return (
     <html lang="fr">
       <head>
@@ -28,8 +36,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
               Passerelle
               <span className="brand__tagline">l’emploi numérique en région</span>
             </Link>
-            <nav aria-label="Navigation principale">
+            <nav aria-label="Navigation principale" className="site-nav">
               <NavLink to="/offres">Offres d’emploi</NavLink>
+              {user ? (
+                <>
+                  <span className="site-nav__user">{user.displayName}</span>
+                  <Form method="post" action="/deconnexion">
+                    <button type="submit" className="link-button">Se déconnecter</button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <NavLink to="/connexion">Se connecter</NavLink>
+                  <NavLink to="/inscription">Créer un compte</NavLink>
+                </>
+              )}
             </nav>
           </div>
         </header>

@@ -5,5 +5,10 @@ export default [
   route('offres', 'routes/offers.tsx'),
   route('offres/:slug', 'routes/offer.tsx'),
   route('entreprises/:slug', 'routes/company.tsx'),
+  route('inscription', 'routes/signup.tsx'),
+  route('connexion', 'routes/login.tsx'),
+  route('deconnexion', 'routes/logout.tsx'),
+  route('mot-de-passe-oublie', 'routes/forgot-password.tsx'),
+  route('reinitialiser-mot-de-passe', 'routes/reset-password.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -26,3 +26,8 @@ export function annualSalary(amount: number | null, period: SalaryPeriod | null)
   if (amount == null || period == null) return null
   return Math.round(amount * PERIODS_PER_YEAR[period])
 }
+
+export const USER_ROLES = ['candidate', 'recruiter', 'organiser', 'admin'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+/** Roles anyone may choose when signing up; organisers and admins are appointed. */
+export const SELF_SERVICE_ROLES = ['candidate', 'recruiter'] as const

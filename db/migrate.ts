@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely'
 import type { DB } from './connection.ts'
 import * as foundation from './migrations/2026-11-22-001-foundation.ts'
+import * as accounts from './migrations/2026-11-22-002-accounts.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
   '2026-11-22-001-foundation': foundation,
+  '2026-11-22-002-accounts': accounts,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

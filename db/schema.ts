@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type {
   CompanySize,
+  UserRole,
   ContractType,
   ExperienceLevel,
   OfferStatus,
@@ -20,6 +21,11 @@ export interface Database {
   offers: OfferTable
   offer_skills: OfferSkillTable
   search_outbox: SearchOutboxTable
+  users: UserTable
+  company_members: CompanyMemberTable
+  sessions: SessionTable
+  password_resets: PasswordResetTable
+  rate_limit_events: RateLimitEventTable
 }
 
 export interface RegionTable {
@@ -121,3 +127,42 @@ export type NewOffer = Insertable<OfferTable>
 export type Company = Selectable<CompanyTable>
 export type NewCompany = Insertable<CompanyTable>
 export type Commune = Selectable<CommuneTable>
+
+export interface UserTable {
+  id: Generated<number>
+  email: string
+  password_hash: string
+  display_name: string
+  role: UserRole
+  created_at: string
+  last_active_at: string
+}
+
+export interface CompanyMemberTable {
+  company_id: number
+  user_id: number
+  role: 'owner' | 'member'
+  created_at: string
+}
+
+export interface SessionTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+}
+
+export interface PasswordResetTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface RateLimitEventTable {
+  key: string
+  at: string
+}
+
+export type User = Selectable<UserTable>

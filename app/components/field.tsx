@@ -1,0 +1,48 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
+
+/** A labelled input whose French error messages are announced with it. */
+export function Field({
+  label,
+  meta,
+  type,
+  autoComplete,
+  hint,
+}: {
+  label: string
+  meta: FieldMetadata<string>
+  type: 'text' | 'email' | 'password'
+  autoComplete?: string
+  hint?: string
+}) {
+  const hintId = hint ? `${meta.id}-aide` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
+      <input
+        {...getInputProps(meta, { type, ariaDescribedBy: hintId })}
+        key={meta.key}
+        autoComplete={autoComplete}
+      />
+      {meta.errors?.length ? (
+        <ul id={meta.errorId} className="field__errors">
+          {meta.errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/** Errors about the whole form (wrong password, too many attempts). */
+export function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  if (!errors?.length) return null
+  return (
+    <div id={id} className="form-errors" role="alert">
+      {errors.map((error) => (
+        <p key={error}>{error}</p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link } from 'react-router'
+import { findPasswordReset, resetPassword } from '#db/queries/accounts.ts'
+import { Field, FormErrors } from '../components/field.tsx'
+import { ResetSchema } from '../utils/account-schemas.ts'
+import { hashPassword } from '../utils/password.server.ts'
+import { signIn } from '../utils/session.server.ts'
+import type { Route } from './+types/reset-password'
+
+const EXPIRED = 'Ce lien n’est plus valable : il a déjà servi ou date de plus d’une heure. Demandez-en un nouveau.'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const token = new URL(request.url).searchParams.get('jeton') ?? ''
+  const valid = token.length > 0 && token.length <= 200 && (await findPasswordReset(context.db, token, new Date())) !== undefined
+  return data({ token, valid }, { status: valid ? 200 : 400 })
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetSchema })
+  if (submission.status !== 'success') {
+    return data(submission.reply({ hideFields: ['password', 'confirmation'] }), { status: 400 })
+  }
+  const { token, password } = submission.value
+  const done = await resetPassword(context.db, token, await hashPassword(password), new Date())
+  if (!done) return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
+  // Every other session was revoked with the old password; this one starts fresh.
+  return signIn(context.db, done.userId, '/')
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Nouveau mot de passe – Passerelle' }]
+
+export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    constraint: getZodConstraint(ResetSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+  })
+  if (!loaderData.valid) {
+    return (
+      <section className="auth-page" aria-labelledby="titre-reinit">
+        <h1 id="titre-reinit">Lien expiré</h1>
+        <p>{EXPIRED}</p>
+        <p><Link to="/mot-de-passe-oublie">Recevoir un nouveau lien</Link></p>
+      </section>
+    )
+  }
+  return (
+    <section className="auth-page" aria-labelledby="titre-reinit">
+      <h1 id="titre-reinit">Choisir un nouveau mot de passe</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="token" value={loaderData.token} />
+        <Field label="Nouveau mot de passe" meta={fields.password} type="password" autoComplete="new-password" hint="Au moins 10 caractères." />
+        <Field label="Confirmation" meta={fields.confirmation} type="password" autoComplete="new-password" />
+        <button type="submit" className="button">Enregistrer et me connecter</button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect } from 'react-router'
+import { createUser } from '#db/queries/accounts.ts'
+import { Field, FormErrors } from '../components/field.tsx'
+import { SignupSchema } from '../utils/account-schemas.ts'
+import { hashPassword } from '../utils/password.server.ts'
+import { getOptionalUser, signIn } from '../utils/session.server.ts'
+import type { Route } from './+types/signup'
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  if (await getOptionalUser(request, context.db)) throw redirect('/')
+  return null
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const { displayName, email, password, role } = submission.value
+  const created = await createUser(
+    context.db,
+    { email, displayName, role, passwordHash: await hashPassword(password) },
+    new Date(),
+  )
+  if (created === 'email-taken') {
+    return data(
+      submission.reply({
+        fieldErrors: { email: ['Un compte existe déjà avec cette adresse : connectez-vous ou réinitialisez votre mot de passe.'] },
+        hideFields: ['password'],
+      }),
+      { status: 400 },
+    )
+  }
+  return signIn(context.db, created.id, '/')
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Créer un compte – Passerelle' }]
+
+export default function Signup({ actionData }: Route.ComponentProps) {
+  const [form, fields] = useForm({
+    lastResult: actionData,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  })
+  return (
+    <section className="auth-page" aria-labelledby="titre-inscription">
+      <h1 id="titre-inscription">Créer un compte</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="role-choice">
+          <legend>Vous êtes</legend>
+          {(
+            [
+              ['candidate', 'Candidat·e : je cherche un emploi, un stage ou une alternance'],
+              ['recruiter', 'Recruteur·se : je recrute pour une entreprise'],
+            ] as const
+          ).map(([value, label]) => (
+            <div key={value} className="facet__option">
+              <input
+                type="radio"
+                id={`role-${value}`}
+                name={fields.role.name}
+                value={value}
+                defaultChecked={fields.role.initialValue === value}
+                aria-describedby={fields.role.errors ? fields.role.errorId : undefined}
+              />
+              <label htmlFor={`role-${value}`}>{label}</label>
+            </div>
+          ))}
+          {fields.role.errors ? <p id={fields.role.errorId} className="field__errors">{fields.role.errors[0]}</p> : null}
+        </fieldset>
+        <Field label="Prénom et nom" meta={fields.displayName} type="text" autoComplete="name" />
+        <Field label="Adresse e-mail" meta={fields.email} type="email" autoComplete="email" />
+        <Field
+          label="Mot de passe"
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="Au moins 10 caractères. Une phrase de passe est plus sûre et plus facile à retenir."
+        />
+        <button type="submit" className="button">Créer mon compte</button>
+      </Form>
+      <p>
+        Déjà inscrit·e ? <Link to="/connexion">Se connecter</Link>
+      </p>
+    </section>
+  )
+}

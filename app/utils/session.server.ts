@@ -1,0 +1,54 @@
+import { createCookie, redirect } from 'react-router'
+import { createSession, deleteSession, findSessionUser } from '#db/queries/accounts.ts'
+import type { DB } from '#db/connection.ts'
+
+/**
+ * The session cookie carries only a random token; everything else lives in
+ * the sessions table. HttpOnly, SameSite=Lax, Secure outside development.
+ */
+const sessionCookie = createCookie('passerelle_session', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: process.env.NODE_ENV !== 'development',
+})
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 0 ? value : null
+}
+
+export async function getOptionalUser(request: Request, db: DB): Promise<SessionUser | null> {
+  const token = await readToken(request)
+  return token ? ((await findSessionUser(db, token, new Date())) ?? null) : null
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here. */
+export async function requireUser(request: Request, db: DB): Promise<SessionUser> {
+  const user = await getOptionalUser(request, db)
+  if (!user) {
+    const url = new URL(request.url)
+    throw redirect(`/connexion?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`)
+  }
+  return user
+}
+
+/** Opens a session and answers with its cookie, going to `to`. */
+export async function signIn(db: DB, userId: number, to: string): Promise<Response> {
+  const { token, expires } = await createSession(db, userId, new Date())
+  return redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize(token, { expires }) } })
+}
+
+export async function signOut(request: Request, db: DB): Promise<Response> {
+  const token = await readToken(request)
+  if (token) await deleteSession(db, token)
+  return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } })
+}
+
+/** Only same-site paths: a login link must never send the user elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

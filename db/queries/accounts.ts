@@ -1,0 +1,149 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { DB } from '../connection.ts'
+import type { UserRole } from '../domain.ts'
+
+const SESSION_DAYS = 30
+const RESET_MINUTES = 60
+const DAY_MS = 86_400_000
+
+/** A random token for a cookie or a link, and the hash that is stored instead. */
+function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url')
+  return { token, hash: hashToken(token) }
+}
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export function findUserByEmail(db: DB, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash', 'display_name', 'role'])
+    .where('email', '=', normalizeEmail(email))
+    .executeTakeFirst()
+}
+
+export async function createUser(
+  db: DB,
+  user: { email: string; passwordHash: string; displayName: string; role: UserRole },
+  now: Date,
+): Promise<{ id: number } | 'email-taken'> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      email: normalizeEmail(user.email),
+      password_hash: user.passwordHash,
+      display_name: user.displayName,
+      role: user.role,
+      created_at: now.toISOString(),
+      last_active_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return row ?? 'email-taken'
+}
+
+export async function createSession(db: DB, userId: number, now: Date): Promise<{ token: string; expires: Date }> {
+  const { token, hash } = newToken()
+  const expires = new Date(now.getTime() + SESSION_DAYS * DAY_MS)
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hash, user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })
+    .execute()
+  return { token, expires }
+}
+
+/** The user a session token belongs to, if the session is still valid. */
+export function findSessionUser(db: DB, token: string, now: Date) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role'])
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+}
+
+export async function deleteSession(db: DB, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
+}
+
+export async function createPasswordReset(db: DB, userId: number, now: Date): Promise<string> {
+  const { token, hash } = newToken()
+  await db
+    .insertInto('password_resets')
+    .values({
+      token_hash: hash,
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+    })
+    .execute()
+  return token
+}
+
+/** The user of an unused, unexpired reset token, without using it up. */
+export function findPasswordReset(db: DB, token: string, now: Date) {
+  return db
+    .selectFrom('password_resets')
+    .select(['user_id'])
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst()
+}
+
+/**
+ * Sets a new password with a reset token, in one transaction: the token is
+ * used up and every session of the user is revoked. Null if the token is not
+ * (or no longer) valid.
+ */
+export async function resetPassword(db: DB, token: string, passwordHash: string, now: Date): Promise<{ userId: number } | null> {
+  return db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable('password_resets')
+      .set({ used_at: now.toISOString() })
+      .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .returning('user_id')
+      .executeTakeFirst()
+    if (!used) return null
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', used.user_id).execute()
+    await trx.deleteFrom('sessions').where('user_id', '=', used.user_id).execute()
+    return { userId: used.user_id }
+  })
+}
+
+/**
+ * Counts an attempt under `key` and tells whether it stays within `limit`
+ * attempts per window. Old events are pruned as we go.
+ */
+export async function hitRateLimit(
+  db: DB,
+  key: string,
+  now: Date,
+  { limit, windowMs }: { limit: number; windowMs: number },
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const since = new Date(now.getTime() - windowMs).toISOString()
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rate_limit_events').where('key', '=', key).where('at', '<=', since).execute()
+    const events = await trx
+      .selectFrom('rate_limit_events')
+      .select('at')
+      .where('key', '=', key)
+      .orderBy('at')
+      .execute()
+    if (events.length >= limit) {
+      const oldest = Date.parse(events[0]!.at)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) }
+    }
+    await trx.insertInto('rate_limit_events').values({ key, at: now.toISOString() }).execute()
+    return { allowed: true, retryAfterSeconds: 0 }
+  })
+}
