@@ -1,5 +1,6 @@
 import type { DB } from './connection.ts'
 import { migrateToLatest } from './migrate.ts'
+import { seedDemoAccounts } from './seed/accounts.ts'
 import { DEMO_SCALE, seedDemo } from './seed/index.ts'
 import { seedReferenceData } from './seed/reference.ts'
 
@@ -14,5 +15,6 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   const { count } = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
   if (count > 0) return { seeded: false }
   await seedDemo(db, DEMO_SCALE)
+  await seedDemoAccounts(db, new Date())
   return { seeded: true }
 }
