@@ -48,11 +48,14 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
     return value === null || value.trim() === '' ? null : value.trim()
   }
 
-  let text = (params.get(PARAM.text) ?? '').toWellFormed().replace(/\p{Cc}/gu, ' ').trim()
+  const raw = (params.get(PARAM.text) ?? '').toWellFormed().replace(/\p{Cc}/gu, ' ').trimStart()
+  let text = raw.trimEnd()
   if (text.length > MAX_TEXT_LENGTH) {
-    text = text.slice(0, MAX_TEXT_LENGTH)
+    text = text.slice(0, MAX_TEXT_LENGTH).trimEnd()
     notices.push(`Votre recherche a été raccourcie à ${MAX_TEXT_LENGTH} caractères.`)
   }
+  // A trailing space says the last word is finished: it is then not matched as a prefix.
+  if (text && raw.length > text.length && text.length < MAX_TEXT_LENGTH && /\s$/.test(raw)) text += ' '
 
   let near: OfferQuery['near'] = null
   const commune = one(PARAM.commune)
@@ -93,9 +96,9 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   }
 
   const sortParam = one(PARAM.sort)
-  const defaultSort = text ? 'relevance' : 'date'
+  const defaultSort = text.trim() ? 'relevance' : 'date'
   const sortParsed = z.enum(SORTS).safeParse(sortParam ?? defaultSort)
-  if (!sortParsed.success) notices.push(`Tri inconnu : résultats triés par ${text ? 'pertinence' : 'date'}.`)
+  if (!sortParsed.success) notices.push(`Tri inconnu : résultats triés par ${text.trim() ? 'pertinence' : 'date'}.`)
   const sort = sortParsed.success ? sortParsed.data : defaultSort
 
   const pageParsed = wholeNumber.min(1).max(MAX_PAGE).safeParse(one(PARAM.page) ?? '1')

@@ -2,13 +2,15 @@ import { Link } from 'react-router'
 import type { OfferHit } from '#search/types.ts'
 import { CONTRACT_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
 
-export function OfferCard({ offer }: { offer: OfferHit }) {
+/** `headingLevel`: 2 under a page's h1 (results), 3 under a section's h2 (home). */
+export function OfferCard({ offer, headingLevel = 2 }: { offer: OfferHit; headingLevel?: 2 | 3 }) {
   const salary = formatSalary(offer.salary)
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <article className="offer-card">
-      <h3 className="offer-card__title">
+      <Heading className="offer-card__title">
         <Link to={`/offres/${offer.slug}`}>{offer.title}</Link>
-      </h3>
+      </Heading>
       <p className="offer-card__meta">
         <Link to={`/entreprises/${offer.company.slug}`}>{offer.company.name}</Link>
         {' · '}

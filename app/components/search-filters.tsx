@@ -14,6 +14,8 @@ import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, SORT_LABELS, formatE
 type Option = { value: string; label: string }
 export type FilterData = {
   query: OfferQuery
+  /** The sort the user picked, if any; otherwise it follows whether there are words. */
+  chosenSort: OfferQuery['sort'] | null
   facets: Record<FacetName, FacetValue[]>
   territories: { slug: string; name: string }[]
   communes: { insee: string; name: string; territory: string | null }[]
@@ -64,7 +66,7 @@ function SelectFilter(props: { label: string; name: string; value: string; optio
 }
 
 /** Every filter of the search page; all of them are plain form fields, so they work without JavaScript. */
-export function SearchFilters({ query, facets, territories, communes, skillNames, companyNames }: FilterData) {
+export function SearchFilters({ query, chosenSort, facets, territories, communes, skillNames, companyNames }: FilterData) {
   const located = query.near !== null
   const communeGroups = new Map<string, typeof communes>()
   for (const commune of communes) {
@@ -76,7 +78,8 @@ export function SearchFilters({ query, facets, territories, communes, skillNames
       <SelectFilter
         label="Trier par"
         name={PARAM.sort}
-        value={query.sort}
+        value={chosenSort ?? ''}
+        empty="Par défaut (pertinence, ou date sans mots-clés)"
         options={SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
       />
       <div className="field">
@@ -140,7 +143,10 @@ export function SearchFilters({ query, facets, territories, communes, skillNames
         empty="Indifférent"
         options={[...new Set([...SALARY_THRESHOLDS, ...(query.salaryMin ? [query.salaryMin] : [])])].map((amount) => ({
           value: String(amount),
-          label: withCount(`${formatEuros(amount)} et plus`, countOf(facets.salaryMin, String(amount))),
+          // Counts exist for the usual steps only; a value typed in the URL shows without one.
+          label: (SALARY_THRESHOLDS as readonly number[]).includes(amount)
+            ? withCount(`${formatEuros(amount)} et plus`, countOf(facets.salaryMin, String(amount)))
+            : `${formatEuros(amount)} et plus`,
         }))}
       />
       <SelectFilter
@@ -149,10 +155,11 @@ export function SearchFilters({ query, facets, territories, communes, skillNames
         value={query.postedWithinDays === null ? '' : String(query.postedWithinDays)}
         empty="Toutes les dates"
         options={[...new Set([...POSTED_WITHIN_DAYS, ...(query.postedWithinDays ? [query.postedWithinDays] : [])])].map(
-          (days) => ({
-            value: String(days),
-            label: withCount(days === 1 ? 'moins de 24 h' : `moins de ${days} jours`, countOf(facets.postedWithin, String(days))),
-          }),
+          (days) => {
+            const label = days === 1 ? 'moins de 24 h' : `moins de ${days} jours`
+            const step = (POSTED_WITHIN_DAYS as readonly number[]).includes(days)
+            return { value: String(days), label: step ? withCount(label, countOf(facets.postedWithin, String(days))) : label }
+          },
         )}
       />
       <CheckboxFacet

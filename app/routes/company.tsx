@@ -44,7 +44,7 @@ export default function CompanyPage({ loaderData }: Route.ComponentProps) {
         <p>Aucune offre en ce moment. <Link to="/offres">Voir les autres offres</Link></p>
       ) : (
         <ol className="offer-list">
-          {offers.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)}
+          {offers.map((offer) => <li key={offer.id}><OfferCard offer={offer} headingLevel={3} /></li>)}
         </ol>
       )}
     </article>

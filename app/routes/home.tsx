@@ -52,7 +52,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="dernieres">
         <h2 id="dernieres">Dernières offres</h2>
         <ol className="offer-list offer-list--grid">
-          {latest.map((offer) => <li key={offer.id}><OfferCard offer={offer} /></li>)}
+          {latest.map((offer) => <li key={offer.id}><OfferCard offer={offer} headingLevel={3} /></li>)}
         </ol>
         <p><Link to="/offres">Voir toutes les offres →</Link></p>
       </section>

@@ -64,10 +64,15 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         <div><dt>Publiée le</dt><dd>{formatDate(offer.published_at!)}</dd></div>
         {offer.expires_at ? <div><dt>Jusqu’au</dt><dd>{formatDate(offer.expires_at)}</dd></div> : null}
       </dl>
-      {required.length > 0 ? (
+      {offer.skills.length > 0 ? (
         <section aria-labelledby="competences">
-          <h2 id="competences">Compétences demandées</h2>
-          <ul className="tags">{required.map((s) => <li key={s.slug} className="tag tag--skill">{s.name}</li>)}</ul>
+          <h2 id="competences">Compétences</h2>
+          {required.length > 0 ? (
+            <>
+              <h3>Demandées</h3>
+              <ul className="tags">{required.map((s) => <li key={s.slug} className="tag tag--skill">{s.name}</li>)}</ul>
+            </>
+          ) : null}
           {niceToHave.length > 0 ? (
             <>
               <h3>Appréciées</h3>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { Form, Link, useLocation, useNavigation, useSubmit } from 'react-router'
 import { companyNamesBySlug, listLocatedCommunes, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
+import { SORTS } from '#search/types.ts'
 import { OfferCard } from '../components/offer-card.tsx'
 import { SearchFilters } from '../components/search-filters.tsx'
 import { formatCount } from '../utils/labels.ts'
@@ -16,8 +17,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     skillNamesBySlug(context.db, result.facets.skill.map((f) => f.value)),
     companyNamesBySlug(context.db, result.facets.company.map((f) => f.value)),
   ])
+  const chosenSort = SORTS.find((sort) => sort === new URL(request.url).searchParams.get(PARAM.sort)) ?? null
   return {
     query,
+    chosenSort,
     result: { ...result, notices: [...notices, ...result.notices] },
     territories,
     communes,
@@ -73,8 +76,8 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   filterParams.delete(PARAM.page)
 
   return (
-    <Form method="get" action="/offres" onChange={onChange} className="search-page" role="search">
-      <div className="search-bar">
+    <Form method="get" action="/offres" onChange={onChange} className="search-page">
+      <div className="search-bar" role="search">
         <label htmlFor="recherche" className="visually-hidden">
           Métier, compétence, entreprise
         </label>
@@ -99,7 +102,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
         <section aria-labelledby="resultats" className={searching ? 'results results--loading' : 'results'}>
           <h1 id="resultats" aria-live="polite">
             {formatCount(result.total, 'offre', 'offres')}
-            {query.text ? ` pour « ${query.text} »` : ''}
+            {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
           {result.notices.length > 0 ? (
             <ul className="notices" role="status">
@@ -122,7 +125,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
               ))}
             </ol>
           )}
-          <Pagination query={{ ...query, sort: result.sort }} page={result.page} pageCount={result.pageCount} />
+          <Pagination query={{ ...query, sort: loaderData.chosenSort ?? (query.text ? 'relevance' : 'date') }} page={result.page} pageCount={result.pageCount} />
         </section>
       </div>
     </Form>

@@ -21,6 +21,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly store: OfferStore
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
+  private vocabularyStale = false
   private synonyms: Synonyms | null = null
   private readonly matchStatement: SQLite.Statement<[string], string>
   private readonly anyMatch: SQLite.Statement<[string], number>
@@ -37,7 +38,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {
-    if (this.store.refresh() && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
+    if (this.store.refresh()) this.vocabularyStale = true
+    // New words reach the typo vocabulary within a minute, without reloading it on every write.
+    if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
     const store = this.store
     const notices: string[] = []
 
@@ -153,6 +156,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const rows = this.sqlite.prepare<[], { term: string; docs: number }>('select term, doc as docs from offers_fts_vocab').all()
       this.vocabulary = new Vocabulary(rows)
       this.vocabularyLoadedAt = Date.now()
+      this.vocabularyStale = false
     }
     return this.vocabulary
   }

@@ -195,18 +195,22 @@ export class OfferStore {
     return true
   }
 
+  private readonly newestFirst = (a: number, b: number) =>
+    this.publishedAt[b]! - this.publishedAt[a]! || this.ids[b]! - this.ids[a]!
+  private readonly bestPaidFirst = (a: number, b: number) => {
+    const salary = (slot: number) => (Number.isNaN(this.salary[slot]!) ? -1 : this.salary[slot]!)
+    return salary(b) - salary(a) || this.newestFirst(a, b)
+  }
+
   /** Live slots, newest offer first (ties: highest id first). */
   byDate(): Int32Array {
-    this.orders.date ??= this.sortedSlots((a, b) => this.publishedAt[b]! - this.publishedAt[a]! || this.ids[b]! - this.ids[a]!)
+    this.orders.date ??= this.sortedSlots(this.newestFirst)
     return this.orders.date
   }
 
   /** Live slots, best-paid first, offers without salary last, then newest first. */
   bySalary(): Int32Array {
-    const salary = (slot: number) => (Number.isNaN(this.salary[slot]!) ? -1 : this.salary[slot]!)
-    this.orders.salary ??= this.sortedSlots(
-      (a, b) => salary(b) - salary(a) || this.publishedAt[b]! - this.publishedAt[a]! || this.ids[b]! - this.ids[a]!,
-    )
+    this.orders.salary ??= this.sortedSlots(this.bestPaidFirst)
     return this.orders.salary
   }
 
@@ -232,8 +236,9 @@ export class OfferStore {
   }
 
   private put(row: Row) {
-    this.orders = { ...NO_ORDERS }
     let slot = this.slotOf(row.id)
+    const oldPlace = slot >= 0 ? this.place[slot]! : null
+    if (slot >= 0) this.unlistFromOrders(slot, oldPlace)
     if (slot < 0) {
       slot = this.freeSlots.pop() ?? this.length++
       this.ensureCapacity(this.length, row.id)
@@ -259,12 +264,32 @@ export class OfferStore {
     const others = tokenize(`${row.company_name} ${row.skill_text ?? ''}`)
     this.titleWords[slot] = Math.min(255, title.length)
     this.wordCodes.set(slot, [...title.slice(0, 255), ...others].map((w) => this.words.code(w)))
+    this.listInOrders(slot)
+  }
+
+  // A write patches the presorted orders (one binary search and one copy)
+  // rather than forcing the next search to sort 100,000 slots again.
+  private unlistFromOrders(slot: number, place: number | null) {
+    const { date, salary, place: byPlace } = this.orders
+    if (date) this.orders.date = without(date, slot)
+    if (salary) this.orders.salary = without(salary, slot)
+    if (byPlace && place !== null && byPlace[place]) byPlace[place] = without(byPlace[place]!, slot)
+  }
+
+  private listInOrders(slot: number) {
+    const { date, salary, place: byPlace } = this.orders
+    if (date) this.orders.date = inserted(date, slot, this.newestFirst)
+    if (salary) this.orders.salary = inserted(salary, slot, this.bestPaidFirst)
+    if (byPlace) {
+      const place = this.place[slot]!
+      byPlace[place] = inserted(byPlace[place] ?? new Int32Array(0), slot, this.newestFirst)
+    }
   }
 
   private remove(id: number) {
     const slot = this.slotOf(id)
     if (slot < 0) return
-    this.orders = { ...NO_ORDERS }
+    this.unlistFromOrders(slot, this.place[slot]!)
     this.live[slot] = 0
     this.slotOfId[id] = 0
     this.freeSlots.push(slot)
@@ -275,6 +300,7 @@ export class OfferStore {
     this.live.fill(0)
     this.slotOfId.fill(0)
     this.freeSlots = []
+    this.orders = { ...NO_ORDERS }
     this.skillCodes.clear()
     this.wordCodes.clear()
   }
@@ -300,6 +326,30 @@ export class OfferStore {
     this.wordCodes.resize(capacity)
     this.capacity = capacity
   }
+}
+
+function without(order: Int32Array, slot: number): Int32Array {
+  const at = order.indexOf(slot)
+  if (at < 0) return order
+  const result = new Int32Array(order.length - 1)
+  result.set(order.subarray(0, at))
+  result.set(order.subarray(at + 1), at)
+  return result
+}
+
+function inserted(order: Int32Array, slot: number, compare: (a: number, b: number) => number): Int32Array {
+  let low = 0
+  let high = order.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (compare(order[mid]!, slot) <= 0) low = mid + 1
+    else high = mid
+  }
+  const result = new Int32Array(order.length + 1)
+  result.set(order.subarray(0, low))
+  result[low] = slot
+  result.set(order.subarray(low), low + 1)
+  return result
 }
 
 function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T, length: number): T {

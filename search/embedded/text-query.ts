@@ -50,7 +50,8 @@ export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Voca
       continue
     }
     const token = tokens[i]!
-    const prefix = lastIsPrefix && isLast(1)
+    // A single letter as a prefix would match most of the index: it matches itself only.
+    const prefix = lastIsPrefix && isLast(1) && token.length >= 2
     // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
     const typos = vocabulary
       .corrections(token)
