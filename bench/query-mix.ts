@@ -3,13 +3,15 @@ import { Random } from '#db/seed/random.ts'
 import { offerQuery } from '#search/query-params.ts'
 import type { OfferQuery } from '#search/types.ts'
 
-export type MixedQuery = { kind: 'keywords' | 'typo' | 'filtered' | 'geo' | 'empty'; query: OfferQuery }
+export type MixedQuery = { kind: 'keywords' | 'prefix' | 'typo' | 'filtered' | 'geo' | 'empty'; query: OfferQuery }
 
 const KEYWORDS = [
   'développeur', 'react', 'alternance', 'data', 'support', 'java spring', 'technicien réseaux', 'cybersécurité',
   'php symfony', 'devops', 'stage python', 'chef de projet', 'javascript', 'administrateur systèmes', 'flutter',
   'ux designer', 'node', 'azure', 'wordpress', 'testeur', 'product owner', 'c#', 'embarqué', 'seo', 'linux',
 ]
+// What live search sends while a word is typed.
+const PREFIXES = ['de', 'dév', 'ja', 'tech', 'adm', 'sta', 'al', 'py', 'ré', 'dat']
 const TYPO_SOURCES = ['developpeur', 'technicien', 'administrateur', 'alternance', 'javascript', 'symfony', 'cybersecurite', 'analyste', 'maintenance', 'integrateur']
 const TERRITORIES = ['calaisis', 'boulonnais', 'montreuillois', 'dunkerquois']
 const CENTRES = ['62193', '62160', '59183', '62588', '59350', '62765']
@@ -30,8 +32,10 @@ export function queryMix(count: number, seed = 2026): MixedQuery[] {
   const mix: MixedQuery[] = []
   for (let n = 0; n < count; n++) {
     const roll = random.next()
-    if (roll < 0.3) {
+    if (roll < 0.25) {
       mix.push({ kind: 'keywords', query: offerQuery({ text: random.pick(KEYWORDS), sort: 'relevance' }) })
+    } else if (roll < 0.3) {
+      mix.push({ kind: 'prefix', query: offerQuery({ text: random.pick(PREFIXES), sort: 'relevance' }) })
     } else if (roll < 0.5) {
       mix.push({ kind: 'typo', query: offerQuery({ text: typo(random, random.pick(TYPO_SOURCES)), sort: 'relevance' }) })
     } else if (roll < 0.7) {

@@ -48,7 +48,6 @@ export function jobPosting(input: JobPostingInput) {
         '@type': 'PostalAddress',
         addressLocality: commune.name,
         ...(commune.postalCode ? { postalCode: commune.postalCode } : {}),
-        addressRegion: 'Hauts-de-France',
         addressCountry: 'FR',
       },
       ...(commune.latitude != null && commune.longitude != null

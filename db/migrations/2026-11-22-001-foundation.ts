@@ -114,10 +114,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Embedded search engine. Contentless: the text lives in `offers`; the index
   // holds only what the engine prepared (accents folded, skill spellings unified).
+  // Prefix indexes for 2 and 3 letters: live search sends short prefixes.
   await sql`create virtual table offers_fts using fts5(
     title, skills, company, description,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
   )`.execute(db)
   await sql`create virtual table offers_fts_vocab using fts5vocab(offers_fts, 'row')`.execute(db)
 

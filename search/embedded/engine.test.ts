@@ -105,10 +105,20 @@ describe('text search', () => {
   })
 
   it('reads FTS5 operators as plain words', async () => {
-    for (const text of ['"', '*', 'NEAR(', '-', 'AND OR NOT', 'a"b', '"développeur" -web', '^title:', '(((', 'col:web']) {
+    // Nothing but syntax: no word left, every offer listed, and the user told why.
+    for (const text of ['"', '*', '-', '^', '(((', ':']) {
       const result = await search({ text })
-      expect(result.total).toBeGreaterThanOrEqual(0)
+      expect(result.total).toBe(5)
+      expect(result.notices).toContain('Votre recherche ne contient aucun mot exploitable : toutes les offres sont affichées.')
     }
+    // Operators are words that no offer contains.
+    expect(await titles({ text: 'AND OR NOT' })).toEqual([])
+    expect(await titles({ text: 'NEAR(' })).toEqual([])
+    expect(await titles({ text: 'NEAR(web' })).toEqual([])
+    // Quotes, minus signs and column prefixes leave the words themselves.
+    expect(await titles({ text: '"développeur" -web' })).toEqual(['Développeur web full-stack'])
+    expect(await titles({ text: 'title:web' })).toEqual([])
+    expect(await titles({ text: 'col:web full' })).toEqual([])
     expect(await titles({ text: '"développeur web"' })).toEqual(['Développeur web full-stack'])
   })
 })
