@@ -11,7 +11,6 @@ import { securityHeaders } from '#app/security-headers.ts'
 import { openDatabase } from '#db/connection.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { createSearchEngine } from '#search/index.ts'
-import { offerQuery } from '#search/query-params.ts'
 
 const env = parseEnv(process.env)
 const development = process.argv.includes('--dev')
@@ -21,8 +20,8 @@ const { db, sqlite } = openDatabase(env.DATABASE_PATH)
 const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
 if (seeded) console.log('Base de démonstration créée.')
 const search = createSearchEngine({ engine: env.SEARCH_ENGINE }, sqlite)
-// Load the engine's in-memory attributes now, not on the first visitor's search.
-await search.searchOffers(offerQuery())
+// Load the engine's memory now, not on the first visitor's search.
+await search.warmUp()
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
 const app = express()

@@ -69,6 +69,8 @@ export type OfferSearchResult = {
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch'
   searchOffers(query: OfferQuery, now?: Date): Promise<OfferSearchResult>
+  /** Loads what the first search would otherwise wait for. */
+  warmUp(): Promise<void>
 }
 
 /** Bucket thresholds of the cumulative facets. */

@@ -37,6 +37,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
   }
 
+  async warmUp(): Promise<void> {
+    this.store.refresh()
+    this.loadVocabulary()
+    this.loadSynonyms()
+    this.store.byDate()
+    this.store.bySalary()
+    this.store.byPlace()
+  }
+
   async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {
     if (this.store.refresh()) this.vocabularyStale = true
     // New words reach the typo vocabulary within a minute, without reloading it on every write.
