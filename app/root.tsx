@@ -40,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <NavLink to="/offres">Offres d’emploi</NavLink>
               {user ? (
                 <>
+                  {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
                   <span className="site-nav__user">{user.displayName}</span>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>
@@ -80,6 +81,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     if (error.status === 404) {
       title = 'Page introuvable'
       message = typeof error.data === 'string' && error.data ? error.data : 'Cette page n’existe pas ou n’existe plus.'
+    } else if (error.status === 403) {
+      title = 'Accès refusé'
+      message = typeof error.data === 'string' && error.data ? error.data : 'Cette page ne vous est pas accessible.'
     } else if (error.status < 500) {
       title = 'Demande invalide'
       message = typeof error.data === 'string' && error.data ? error.data : message

@@ -10,5 +10,7 @@ export default [
   route('deconnexion', 'routes/logout.tsx'),
   route('mot-de-passe-oublie', 'routes/forgot-password.tsx'),
   route('reinitialiser-mot-de-passe', 'routes/reset-password.tsx'),
+  route('recruteur', 'routes/recruiter.tsx'),
+  route('recruteur/entreprises/nouvelle', 'routes/recruiter-new-company.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

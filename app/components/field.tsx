@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 
 /** A labelled input whose French error messages are announced with it. */
 export function Field({
@@ -43,6 +43,47 @@ export function FormErrors({ id, errors }: { id: string; errors: string[] | unde
       {errors.map((error) => (
         <p key={error}>{error}</p>
       ))}
+    </div>
+  )
+}
+
+/** A labelled select with its French error messages. */
+export function SelectField({
+  label,
+  meta,
+  options,
+  empty,
+}: {
+  label: string
+  meta: FieldMetadata<string>
+  options: { value: string; label: string }[]
+  empty?: string
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)} key={meta.key}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {meta.errors?.length ? <p id={meta.errorId} className="field__errors">{meta.errors[0]}</p> : null}
+    </div>
+  )
+}
+
+/** A labelled multi-line text with its French error messages. */
+export function TextAreaField({ label, meta, hint }: { label: string; meta: FieldMetadata<string>; hint?: string }) {
+  const hintId = hint ? `${meta.id}-aide` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
+      <textarea {...getTextareaProps(meta, { ariaDescribedBy: hintId })} key={meta.key} rows={6} />
+      {meta.errors?.length ? <p id={meta.errorId} className="field__errors">{meta.errors[0]}</p> : null}
     </div>
   )
 }

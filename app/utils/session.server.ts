@@ -35,6 +35,23 @@ export async function requireUser(request: Request, db: DB): Promise<SessionUser
   return user
 }
 
+/** A recruiter (or an admin), or a French 403 for anyone else signed in. */
+export async function requireRecruiter(request: Request, db: DB): Promise<SessionUser> {
+  const user = await requireUser(request, db)
+  if (user.role !== 'recruiter' && user.role !== 'admin') {
+    throw new Response('Cet espace est réservé aux recruteurs et recruteuses.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+  return user
+}
+
+/** The Cookie header of a session, for tests that call loaders and actions directly. */
+export async function sessionCookieHeader(token: string): Promise<string> {
+  return (await sessionCookie.serialize(token)).split(';')[0]!
+}
+
 /** Opens a session and answers with its cookie, going to `to`. */
 export async function signIn(db: DB, userId: number, to: string): Promise<Response> {
   const { token, expires } = await createSession(db, userId, new Date())

@@ -3,7 +3,7 @@ import type { DB } from '../connection.ts'
 import type { ContractType, ExperienceLevel, OfferStatus, RemotePolicy, SalaryPeriod } from '../domain.ts'
 import type { Company, NewCompany, Offer } from '../schema.ts'
 import type { OfferSkillSeed } from './generate.ts'
-import { slugify } from './identifiers.ts'
+import { slugify } from '../identifiers.ts'
 import { nextId } from './next-id.ts'
 import { OFFER_LIFETIME_DAYS } from './offer-dates.ts'
 

@@ -15,7 +15,7 @@ import {
   TITLE_SUFFIXES,
 } from './content.ts'
 import { atPlace, offerDescription } from './description.ts'
-import { randomSiren, slugify, uniqueSlug } from './identifiers.ts'
+import { randomSiren, slugify, uniqueSlug } from '../identifiers.ts'
 import { generateOfferDates } from './offer-dates.ts'
 import type { Random } from './random.ts'
 

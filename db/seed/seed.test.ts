@@ -7,7 +7,7 @@ import { openDatabase, type DB } from '../connection.ts'
 import { migrateToLatest } from '../migrate.ts'
 import { skills } from '../reference/skills.ts'
 import { JOB_ARCHETYPES } from './archetypes.ts'
-import { luhnSum } from './identifiers.ts'
+import { luhnSum } from '../identifiers.ts'
 import { createTestCompany, createTestOffer, seedDemo } from './index.ts'
 
 const NOW = new Date('2026-11-20T09:00:00Z')

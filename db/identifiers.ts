@@ -1,4 +1,4 @@
-import type { Random } from './random.ts'
+import type { Random } from './seed/random.ts'
 
 /** "Développeur·se C++ – Calais" → "developpeur-se-c-calais". */
 export function slugify(text: string): string {
@@ -30,6 +30,11 @@ export function luhnSum(digits: string): number {
     sum += digit
   }
   return sum
+}
+
+/** A SIREN (9 digits) or SIRET (14 digits) whose INSEE check key is right. */
+export function isValidSirenOrSiret(value: string): boolean {
+  return /^(\d{9}|\d{14})$/.test(value) && luhnSum(value) % 10 === 0
 }
 
 /** A fictitious SIREN that passes the INSEE check (8 random digits and a Luhn key). */

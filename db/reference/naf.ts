@@ -1,0 +1,21 @@
+/** NAF codes of the digital activities a company on the board may declare (INSEE, NAF rév. 2). */
+export const NAF_CODES: { code: string; label: string }[] = [
+  { code: '58.21Z', label: 'Édition de jeux électroniques' },
+  { code: '58.29A', label: 'Édition de logiciels système et de réseau' },
+  { code: '58.29B', label: 'Édition de logiciels outils de développement et de langages' },
+  { code: '58.29C', label: 'Édition de logiciels applicatifs' },
+  { code: '61.10Z', label: 'Télécommunications filaires' },
+  { code: '61.20Z', label: 'Télécommunications sans fil' },
+  { code: '61.90Z', label: 'Autres activités de télécommunication' },
+  { code: '62.01Z', label: 'Programmation informatique' },
+  { code: '62.02A', label: 'Conseil en systèmes et logiciels informatiques' },
+  { code: '62.02B', label: 'Tierce maintenance de systèmes et d’applications informatiques' },
+  { code: '62.03Z', label: 'Gestion d’installations informatiques' },
+  { code: '62.09Z', label: 'Autres activités informatiques' },
+  { code: '63.11Z', label: 'Traitement de données, hébergement et activités connexes' },
+  { code: '63.12Z', label: 'Portails Internet' },
+  { code: '70.22Z', label: 'Conseil pour les affaires et autres conseils de gestion' },
+  { code: '73.11Z', label: 'Activités des agences de publicité' },
+  { code: '74.10Z', label: 'Activités spécialisées de design' },
+  { code: '85.59A', label: 'Formation continue d’adultes' },
+]
