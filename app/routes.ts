@@ -12,5 +12,8 @@ export default [
   route('reinitialiser-mot-de-passe', 'routes/reset-password.tsx'),
   route('recruteur', 'routes/recruiter.tsx'),
   route('recruteur/entreprises/nouvelle', 'routes/recruiter-new-company.tsx'),
+  route('recruteur/entreprises/:slug/offres', 'routes/recruiter-company-offers.tsx'),
+  route('recruteur/entreprises/:slug/offres/nouvelle', 'routes/recruiter-offer-new.tsx'),
+  route('recruteur/offres/:id', 'routes/recruiter-offer-edit.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -15,6 +15,8 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   const { count } = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
   if (count > 0) return { seeded: false }
   await seedDemo(db, DEMO_SCALE)
+  // The demo companies are the cluster's known members.
+  await db.updateTable('companies').set((eb) => ({ verified_at: eb.ref('created_at') })).execute()
   await seedDemoAccounts(db, new Date())
   return { seeded: true }
 }

@@ -72,6 +72,8 @@ export interface CompanyTable {
   website: string | null
   commune_insee: string
   created_at: string
+  /** Set by an admin; until then the company's offers wait for moderation. */
+  verified_at: string | null
 }
 
 export interface SkillTable {

@@ -6,13 +6,22 @@ import { allowedTypos, boundedDistance } from './text.ts'
  */
 export class Vocabulary {
   private byLength = new Map<number, { term: string; docs: number }[]>()
+  private known = new Set<string>()
 
   constructor(entries: Iterable<{ term: string; docs: number }>) {
-    for (const entry of entries) {
-      const bucket = this.byLength.get(entry.term.length) ?? []
-      bucket.push(entry)
-      this.byLength.set(entry.term.length, bucket)
-    }
+    for (const entry of entries) this.addEntry(entry)
+  }
+
+  /** Words of an offer just written, so a typo finds them at once. */
+  add(terms: Iterable<string>) {
+    for (const term of terms) if (!this.known.has(term)) this.addEntry({ term, docs: 1 })
+  }
+
+  private addEntry(entry: { term: string; docs: number }) {
+    this.known.add(entry.term)
+    const bucket = this.byLength.get(entry.term.length) ?? []
+    bucket.push(entry)
+    this.byLength.set(entry.term.length, bucket)
   }
 
   corrections(word: string, limit = 8): string[] {

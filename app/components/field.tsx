@@ -1,5 +1,9 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 
+// Any single-value field of any form (text, number or date alike): conform's types are invariant.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>
+
 /** A labelled input whose French error messages are announced with it. */
 export function Field({
   label,
@@ -9,7 +13,7 @@ export function Field({
   hint,
 }: {
   label: string
-  meta: FieldMetadata<string>
+  meta: AnyField
   type: 'text' | 'email' | 'password'
   autoComplete?: string
   hint?: string
@@ -55,7 +59,7 @@ export function SelectField({
   empty,
 }: {
   label: string
-  meta: FieldMetadata<string>
+  meta: AnyField
   options: { value: string; label: string }[]
   empty?: string
 }) {
@@ -76,7 +80,7 @@ export function SelectField({
 }
 
 /** A labelled multi-line text with its French error messages. */
-export function TextAreaField({ label, meta, hint }: { label: string; meta: FieldMetadata<string>; hint?: string }) {
+export function TextAreaField({ label, meta, hint }: { label: string; meta: AnyField; hint?: string }) {
   const hintId = hint ? `${meta.id}-aide` : undefined
   return (
     <div className="field">

@@ -23,9 +23,10 @@ export default function Recruiter({ loaderData }: Route.ComponentProps) {
         <ul className="company-list">
           {companies.map((c) => (
             <li key={c.slug}>
-              <Link to={`/entreprises/${c.slug}`}>{c.name}</Link>
+              <Link to={`/recruteur/entreprises/${c.slug}/offres`}>{c.name}</Link>
               <span>
-                {c.commune_name} · {c.role === 'owner' ? 'propriétaire' : 'membre'}
+                {c.commune_name} · {c.role === 'owner' ? 'propriétaire' : 'membre'} ·{' '}
+                <Link to={`/entreprises/${c.slug}`}>page publique</Link>
               </span>
             </li>
           ))}

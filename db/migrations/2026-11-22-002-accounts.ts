@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely'
 
 // Frozen in time: this migration never imports application code.
 export async function up(db: Kysely<any>): Promise<void> {
+  // Offers of a company not yet verified by an admin wait for moderation.
+  await db.schema.alterTable('companies').addColumn('verified_at', 'text').execute()
+
   await db.schema
     .createTable('users')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -56,4 +59,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['rate_limit_events', 'password_resets', 'sessions', 'company_members', 'users']) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db)
   }
+  await db.schema.alterTable('companies').dropColumn('verified_at').execute()
 }

@@ -158,6 +158,18 @@ describe('visibility', () => {
     expect(await titles({ text: 'embarqué' })).toEqual(['Développeur C++ embarqué'])
   })
 
+  it('finds a word of an offer written after the typo vocabulary was loaded, with a typo, at once', async () => {
+    expect(await titles({ text: 'développeur' })).not.toEqual([]) // vocabulary loaded
+    const company = await createTestCompany(test.db, { name: 'Zéphyr Conseil' })
+    const offer = await createTestOffer(test.db, { companyId: company.id, title: 'Consultant Zephyrinus', published_at: daysAgo(1) })
+    expect(await titles({ text: 'zefyrinus ' })).toEqual(['Consultant Zephyrinus'])
+    await test.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('offers').where('id', '=', offer.id).execute()
+      await indexOffer(trx, offer.id)
+    })
+    expect(await titles({ text: 'zefyrinus ' })).toEqual([])
+  })
+
   it('sees changes written by another connection to the same file', async () => {
     const { openDatabase } = await import('#db/connection.ts')
     const other = openDatabase(test.file)

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3'
 import { Synonyms, type SkillSpellings } from '../synonyms.ts'
 import type { OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
+import { tokenize } from '../text.ts'
 import { Vocabulary } from '../vocabulary.ts'
 import { collectCandidates, compileFilters, type Candidates } from './candidates.ts'
 import { countFacets } from './facets.ts'
@@ -25,6 +26,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private synonyms: Synonyms | null = null
   private readonly matchStatement: SQLite.Statement<[string], string>
   private readonly anyMatch: SQLite.Statement<[string], number>
+  private readonly offerTexts: SQLite.Statement<[string], string>
   private readonly communeCoordinates: SQLite.Statement<[string], { latitude: number | null; longitude: number | null }>
 
   constructor(private readonly sqlite: SQLite.Database) {
@@ -33,12 +35,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.matchStatement = sqlite
       .prepare<[string], string>('select json_group_array(rowid) from offers_fts where offers_fts match ?')
       .pluck()
+    this.offerTexts = sqlite
+      .prepare<[string], string>(
+        `select o.title || ' ' || o.description_md || ' ' || c.name from offers o join companies c on c.id = o.company_id
+         where o.status = 'published' and o.id in (select value from json_each(?))`,
+      )
+      .pluck()
     this.anyMatch = sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? limit 1').pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
   }
 
   async warmUp(): Promise<void> {
-    this.store.refresh()
+    this.followWrites()
     this.loadVocabulary()
     this.loadSynonyms()
     this.store.byDate()
@@ -47,9 +55,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {
-    if (this.store.refresh()) this.vocabularyStale = true
-    // New words reach the typo vocabulary within a minute, without reloading it on every write.
-    if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
+    this.followWrites()
     const store = this.store
     const notices: string[] = []
 
@@ -146,6 +152,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const slot of unranked) buckets[tiers.weakTier(slot, exactSomewhere[slot] === 1)]!.push(slot)
     }
     return buckets.flat().slice(0, wanted)
+  }
+
+  /**
+   * Brings the store up to date. The words of offers just written join the
+   * typo vocabulary at once; after a full rebuild the vocabulary is reloaded
+   * (at most once a minute, since it reads the whole index).
+   */
+  private followWrites() {
+    const changed = this.store.refresh()
+    if (changed === 'all') this.vocabularyStale = true
+    else if (changed && this.vocabulary) {
+      const texts = this.offerTexts.all(JSON.stringify(changed))
+      for (const text of texts) this.vocabulary.add(tokenize(text))
+    }
+    if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
   }
 
   /** Slots of the stored offers an FTS5 expression matches. */

@@ -174,13 +174,17 @@ export class OfferStore {
     this.selectOne = sqlite.prepare(`${SELECT} and o.id = ?`)
   }
 
-  /** Applies what changed since the last call; returns true when anything did. */
-  refresh(): boolean {
+  /**
+   * Applies what changed since the last call: null when nothing did, 'all'
+   * after a full reload, otherwise the ids of the offers written.
+   */
+  refresh(): number[] | 'all' | null {
     const last = this.lastOutboxId.get() ?? 0
-    if (last === this.appliedOutboxId) return false
+    if (last === this.appliedOutboxId) return null
     const changed = this.appliedOutboxId < 0 ? [0] : this.changedSince.all(this.appliedOutboxId)
     // doc_id 0 marks a full rebuild; a long backlog is cheaper to reload whole.
-    if (changed.includes(0) || changed.length > 1000) {
+    const full = changed.includes(0) || changed.length > 1000
+    if (full) {
       this.clear()
       // In id order: FTS5 returns matches by rowid, so candidates are then read sequentially.
       for (const row of this.sqlite.prepare<[], Row>(`${SELECT} order by o.id`).iterate()) this.put(row)
@@ -192,7 +196,7 @@ export class OfferStore {
       }
     }
     this.appliedOutboxId = last
-    return true
+    return full ? 'all' : changed
   }
 
   private readonly newestFirst = (a: number, b: number) =>

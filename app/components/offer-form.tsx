@@ -1,0 +1,80 @@
+import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from 'react-router'
+import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES, SALARY_PERIODS } from '#db/domain.ts'
+import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS } from '../utils/labels.ts'
+import { OfferSchema, type OfferFormValue } from '../utils/offer-schema.ts'
+import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+
+const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
+
+export type OfferFormData = {
+  communes: { insee: string; name: string; territory: string | null }[]
+  skills: { slug: string; name: string }[]
+}
+
+/** The offer form, for a new offer and for editing one. */
+export function OfferForm({
+  data,
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  data: OfferFormData
+  lastResult: SubmissionResult<string[]> | undefined
+  defaultValue?: DefaultValue<OfferFormValue>
+  submitLabel: string
+}) {
+  const [form, fields] = useForm<OfferFormValue>({
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(OfferSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferSchema }),
+  })
+  const skillBoxes = (name: 'requiredSkills' | 'niceToHaveSkills', legend: string) => {
+    const meta = fields[name]
+    const chosen = new Set((meta.initialValue as string[] | undefined) ?? [])
+    return (
+      <fieldset className="skill-grid">
+        <legend>{legend}</legend>
+        {data.skills.map((s) => (
+          <div key={s.slug} className="facet__option">
+            <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
+            <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
+          </div>
+        ))}
+        {meta.errors?.length ? <p className="field__errors">{meta.errors[0]}</p> : null}
+      </fieldset>
+    )
+  }
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="save" />
+      <Field label="Intitulé du poste" meta={fields.title} type="text" />
+      <TextAreaField
+        label="Description (Markdown)"
+        meta={fields.descriptionMd}
+        hint="Titres avec ##, listes avec -. Le HTML n’est pas interprété."
+      />
+      <SelectField
+        label="Commune"
+        meta={fields.communeInsee}
+        empty="Choisir…"
+        options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
+      />
+      <SelectField label="Contrat" meta={fields.contractType} empty="Choisir…" options={CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] }))} />
+      <SelectField label="Télétravail" meta={fields.remotePolicy} empty="Choisir…" options={REMOTE_POLICIES.map((r) => ({ value: r, label: REMOTE_LABELS[r] }))} />
+      <SelectField label="Expérience" meta={fields.experienceLevel} empty="Choisir…" options={EXPERIENCE_LEVELS.map((e) => ({ value: e, label: EXPERIENCE_LABELS[e] }))} />
+      <Field label="Salaire minimum brut, en euros (facultatif)" meta={fields.salaryMin} type="text" />
+      <Field label="Salaire maximum brut, en euros (facultatif)" meta={fields.salaryMax} type="text" />
+      <SelectField label="Période du salaire" meta={fields.salaryPeriod} empty="—" options={SALARY_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
+      <Field label="Date de début (AAAA-MM-JJ, facultatif)" meta={fields.startDate} type="text" />
+      {skillBoxes('requiredSkills', 'Compétences demandées')}
+      {skillBoxes('niceToHaveSkills', 'Compétences appréciées')}
+      <button type="submit" className="button">{submitLabel}</button>
+    </Form>
+  )
+}

@@ -1,0 +1,51 @@
+import { Link } from 'react-router'
+import { findMemberCompany, listCompanyOffers } from '#db/queries/recruiter-offers.ts'
+import { invariantResponse } from '../utils/invariant.ts'
+import { formatDate } from '../utils/labels.ts'
+import { STATUS_LABELS } from '../utils/offer-form.server.ts'
+import { requireRecruiter } from '../utils/session.server.ts'
+import type { Route } from './+types/recruiter-company-offers'
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireRecruiter(request, context.db)
+  // Another company's page answers 404, as if it did not exist.
+  const company = await findMemberCompany(context.db, user.id, params.slug)
+  invariantResponse(company, 'Entreprise introuvable dans votre espace.')
+  const offers = await listCompanyOffers(context.db, user.id, company.slug)
+  return { company, offers: offers.map((o) => ({ ...o, statusLabel: STATUS_LABELS[o.status] ?? o.status })) }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Offres de ${data?.company.name ?? ''} – Passerelle` }]
+
+export default function CompanyOffers({ loaderData }: Route.ComponentProps) {
+  const { company, offers } = loaderData
+  return (
+    <section className="company-page" aria-labelledby="titre-offres">
+      <h1 id="titre-offres">Offres de {company.name}</h1>
+      {!company.verified_at ? (
+        <p className="notices">Entreprise pas encore vérifiée : vos offres seront relues par l’équipe avant leur mise en ligne.</p>
+      ) : null}
+      <p>
+        <Link className="button" to={`/recruteur/entreprises/${company.slug}/offres/nouvelle`}>Nouvelle offre</Link>
+      </p>
+      {offers.length === 0 ? (
+        <p>Aucune offre pour l’instant.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr><th scope="col">Offre</th><th scope="col">État</th><th scope="col">Modifiée le</th></tr>
+          </thead>
+          <tbody>
+            {offers.map((o) => (
+              <tr key={o.id}>
+                <td><Link to={`/recruteur/offres/${o.id}`}>{o.title}</Link></td>
+                <td>{o.statusLabel}</td>
+                <td>{formatDate(o.updated_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}

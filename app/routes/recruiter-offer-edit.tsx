@@ -1,0 +1,103 @@
+import { data, Form, Link, redirect } from 'react-router'
+import { z } from 'zod'
+import { changeOfferStatus, duplicateOffer, findOfferForEdit, saveOffer } from '#db/queries/recruiter-offers.ts'
+import { OfferForm } from '../components/offer-form.tsx'
+import { invariantResponse } from '../utils/invariant.ts'
+import { renderMarkdown } from '../utils/markdown.server.ts'
+import { STATUS_LABELS, offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
+import { requireRecruiter } from '../utils/session.server.ts'
+import type { Route } from './+types/recruiter-offer-edit'
+
+const OfferId = z.coerce.number().int().positive()
+
+async function loadOwnOffer(request: Request, id: string, db: Route.LoaderArgs['context']['db']) {
+  const user = await requireRecruiter(request, db)
+  const offerId = OfferId.safeParse(id)
+  // Not found, whether it does not exist or belongs to another company.
+  const offer = offerId.success ? await findOfferForEdit(db, user.id, offerId.data) : undefined
+  invariantResponse(offer, 'Offre introuvable dans votre espace.')
+  return { user, offer }
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { offer } = await loadOwnOffer(request, params.id, context.db)
+  return {
+    offer: { ...offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status },
+    previewHtml: renderMarkdown(offer.description_md),
+    form: await offerFormData(context.db),
+  }
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, offer } = await loadOwnOffer(request, params.id, context.db)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const now = new Date()
+  if (intent === 'publish' || intent === 'close') {
+    await changeOfferStatus(context.db, user.id, offer.id, intent, now)
+    return redirect(`/recruteur/offres/${offer.id}`)
+  }
+  if (intent === 'duplicate') {
+    const copy = await duplicateOffer(context.db, user.id, offer.id, now)
+    invariantResponse(copy, 'Offre introuvable dans votre espace.')
+    return redirect(`/recruteur/offres/${copy.id}`)
+  }
+  const { submission, input } = await parseOfferForm(formData, context.db)
+  if (!input) return data(submission.reply(), { status: 400 })
+  await saveOffer(context.db, user.id, { offerId: offer.id }, input, now)
+  return redirect(`/recruteur/offres/${offer.id}`)
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.offer.title ?? 'Offre'} – Passerelle` }]
+
+export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
+  const { offer, previewHtml, form } = loaderData
+  const required = offer.skills.filter((s) => s.required).map((s) => s.slug)
+  const niceToHave = offer.skills.filter((s) => !s.required).map((s) => s.slug)
+  return (
+    <section className="auth-page offer-editor" aria-labelledby="titre-offre">
+      <p className="breadcrumb">
+        <Link to={`/recruteur/entreprises/${offer.company_slug}/offres`}>Offres de {offer.company_name}</Link>
+      </p>
+      <h1 id="titre-offre">{offer.title}</h1>
+      <p>
+        État : <span className="status">{offer.statusLabel}</span>
+        {offer.status === 'published' ? (
+          <> · <Link to={`/offres/${offer.slug}`}>voir l’offre en ligne</Link></>
+        ) : null}
+      </p>
+      <div className="offer-actions">
+        {offer.status === 'draft' || offer.status === 'closed' || offer.status === 'expired' ? (
+          <Form method="post"><button className="button" name="intent" value="publish">Publier</button></Form>
+        ) : null}
+        {offer.status === 'published' || offer.status === 'pending' ? (
+          <Form method="post"><button className="button button--secondary" name="intent" value="close">Clôturer</button></Form>
+        ) : null}
+        <Form method="post"><button className="button button--secondary" name="intent" value="duplicate">Dupliquer</button></Form>
+      </div>
+      <OfferForm
+        data={form}
+        lastResult={actionData}
+        submitLabel="Enregistrer les modifications"
+        defaultValue={{
+          title: offer.title,
+          descriptionMd: offer.description_md,
+          communeInsee: offer.commune_insee,
+          contractType: offer.contract_type,
+          remotePolicy: offer.remote_policy,
+          experienceLevel: offer.experience_level,
+          salaryMin: offer.salary_min ?? undefined,
+          salaryMax: offer.salary_max ?? undefined,
+          salaryPeriod: offer.salary_period ?? undefined,
+          startDate: offer.start_date ?? undefined,
+          requiredSkills: required,
+          niceToHaveSkills: niceToHave,
+        }}
+      />
+      <section className="preview" aria-labelledby="titre-apercu">
+        <h2 id="titre-apercu">Aperçu de la description</h2>
+        <div dangerouslySetInnerHTML={{ __html: previewHtml }} />
+      </section>
+    </section>
+  )
+}
