@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
 import { Form } from 'react-router'
 import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES, SALARY_PERIODS } from '#db/domain.ts'
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS } from '../utils/labels.ts'
 import { OfferSchema, type OfferFormValue } from '../utils/offer-schema.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
 
 const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
@@ -25,14 +25,7 @@ export function OfferForm({
   defaultValue?: DefaultValue<OfferFormValue>
   submitLabel: string
 }) {
-  const [form, fields] = useForm<OfferFormValue>({
-    lastResult,
-    defaultValue,
-    constraint: getZodConstraint(OfferSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OfferSchema }),
-  })
+  const [form, fields] = useZodForm(OfferSchema, { lastResult, defaultValue })
   const skillBoxes = (name: 'requiredSkills' | 'niceToHaveSkills', legend: string) => {
     const meta = fields[name]
     const chosen = new Set((meta.initialValue as string[] | undefined) ?? [])

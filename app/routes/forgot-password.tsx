@@ -1,10 +1,11 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link } from 'react-router'
 import { createPasswordReset, findUserByEmail, hitRateLimit, normalizeEmail } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { ForgotSchema } from '../utils/account-schemas.ts'
 import { tooManyAttempts } from '../utils/rate-limit.server.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forgot-password'
 
 const HOUR_MS = 3_600_000
@@ -43,12 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Mot de passe oublié – Passerelle' }]
 
 export default function ForgotPassword({ actionData }: Route.ComponentProps) {
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(ForgotSchema),
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
-  })
+  const [form, fields] = useZodForm(ForgotSchema, { lastResult: actionData?.result })
   return (
     <section className="auth-page" aria-labelledby="titre-oubli">
       <h1 id="titre-oubli">Mot de passe oublié</h1>

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { findUserByEmail, hitRateLimit, normalizeEmail } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
@@ -7,6 +7,7 @@ import { LoginSchema } from '../utils/account-schemas.ts'
 import { verifyPassword } from '../utils/password.server.ts'
 import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { getOptionalUser, safeRedirect, signIn } from '../utils/session.server.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/login'
 
 const WINDOW_MS = 15 * 60_000
@@ -44,13 +45,7 @@ export const meta: Route.MetaFunction = () => [{ title: 'Se connecter – Passer
 
 export default function Login({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  })
+  const [form, fields] = useZodForm(LoginSchema, { lastResult: actionData })
   return (
     <section className="auth-page" aria-labelledby="titre-connexion">
       <h1 id="titre-connexion">Se connecter</h1>

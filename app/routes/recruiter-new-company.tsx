@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, redirect } from 'react-router'
 import { COMPANY_SIZES } from '#db/domain.ts'
 import { createCompanyWithOwner } from '#db/queries/companies.ts'
@@ -8,6 +8,7 @@ import { NAF_CODES } from '#db/reference/naf.ts'
 import { Field, FormErrors, SelectField, TextAreaField } from '../components/field.tsx'
 import { CompanySchema } from '../utils/company-schema.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-new-company'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -54,13 +55,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Créer une entreprise – Passerelle' }]
 
 export default function NewCompany({ loaderData, actionData }: Route.ComponentProps) {
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    constraint: getZodConstraint(CompanySchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CompanySchema }),
-  })
+  const [form, fields] = useZodForm(CompanySchema, { lastResult: actionData })
   return (
     <section className="auth-page" aria-labelledby="titre-entreprise">
       <h1 id="titre-entreprise">Créer une entreprise</h1>

@@ -1,11 +1,12 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link } from 'react-router'
 import { findPasswordReset, resetPassword } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { ResetSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
 import { signIn } from '../utils/session.server.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/reset-password'
 
 const EXPIRED = 'Ce lien n’est plus valable : il a déjà servi ou date de plus d’une heure. Demandez-en un nouveau.'
@@ -31,13 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Nouveau mot de passe – Passerelle' }]
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    constraint: getZodConstraint(ResetSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
-  })
+  const [form, fields] = useZodForm(ResetSchema, { lastResult: actionData })
   if (!loaderData.valid) {
     return (
       <section className="auth-page" aria-labelledby="titre-reinit">

@@ -1,11 +1,12 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { createUser } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { SignupSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
 import { getOptionalUser, signIn } from '../utils/session.server.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/signup'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -37,13 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Créer un compte – Passerelle' }]
 
 export default function Signup({ actionData }: Route.ComponentProps) {
-  const [form, fields] = useForm({
-    lastResult: actionData,
-    constraint: getZodConstraint(SignupSchema),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-  })
+  const [form, fields] = useZodForm(SignupSchema, { lastResult: actionData })
   return (
     <section className="auth-page" aria-labelledby="titre-inscription">
       <h1 id="titre-inscription">Créer un compte</h1>
