@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server'
-import { ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
+import { isRouteErrorResponse, ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from 'react-router'
 import { NonceProvider } from './utils/nonce.tsx'
 
 export const streamTimeout = 5_000
@@ -58,6 +58,7 @@ export default function handleRequest(
 
 /** The log gets the detail; the user sees the French error boundary. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return
+  // Client errors (404, 405…) are answers, not failures.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return
   console.error(`[${request.method} ${new URL(request.url).pathname}]`, error)
 }

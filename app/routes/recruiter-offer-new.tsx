@@ -15,6 +15,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireRecruiter(request, context.db)
+  // Membership first: another company's recruiter learns nothing, not even validation errors.
+  invariantResponse(await findMemberCompany(context.db, user.id, params.slug), 'Entreprise introuvable dans votre espace.')
   const { submission, input } = await parseOfferForm(await request.formData(), context.db)
   if (!input) return data(submission.reply(), { status: 400 })
   const saved = await saveOffer(context.db, user.id, { companySlug: params.slug }, input, new Date())
