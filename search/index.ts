@@ -12,5 +12,3 @@ export function createSearchEngine(config: SearchConfig, sqlite: SQLite.Database
   }
 }
 
-export type { SearchEngine, OfferQuery, OfferSearchResult, OfferHit } from './types.ts'
-export { indexOffer, rebuildOfferIndex } from './embedded/offer-index.ts'

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { changeOfferStatus, duplicateOffer, findOfferForEdit, saveOffer } from '#db/queries/recruiter-offers.ts'
+import { changeOfferStatus, duplicateOffer, findOfferForEdit, offerInputOf, saveOffer } from '#db/queries/recruiter-offers.ts'
 import { OfferForm } from '../components/offer-form.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
@@ -23,6 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { offer } = await loadOwnOffer(request, params.id, context.db)
   return {
     offer: { ...offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status },
+    values: offerInputOf(offer),
     previewHtml: renderMarkdown(offer.description_md),
     form: await offerFormData(context.db),
   }
@@ -51,9 +52,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.offer.title ?? 'Offre'} – Passerelle` }]
 
 export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
-  const { offer, previewHtml, form } = loaderData
-  const required = offer.skills.filter((s) => s.required).map((s) => s.slug)
-  const niceToHave = offer.skills.filter((s) => !s.required).map((s) => s.slug)
+  const { offer, values, previewHtml, form } = loaderData
   return (
     <section className="auth-page offer-editor" aria-labelledby="titre-offre">
       <p className="breadcrumb">
@@ -79,20 +78,7 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
         data={form}
         lastResult={actionData}
         submitLabel="Enregistrer les modifications"
-        defaultValue={{
-          title: offer.title,
-          descriptionMd: offer.description_md,
-          communeInsee: offer.commune_insee,
-          contractType: offer.contract_type,
-          remotePolicy: offer.remote_policy,
-          experienceLevel: offer.experience_level,
-          salaryMin: offer.salary_min ?? undefined,
-          salaryMax: offer.salary_max ?? undefined,
-          salaryPeriod: offer.salary_period ?? undefined,
-          startDate: offer.start_date ?? undefined,
-          requiredSkills: required,
-          niceToHaveSkills: niceToHave,
-        }}
+        defaultValue={values}
       />
       <section className="preview" aria-labelledby="titre-apercu">
         <h2 id="titre-apercu">Aperçu de la description</h2>

@@ -24,18 +24,11 @@ export async function parseOfferForm(formData: FormData, db: DB) {
     return { submission: { ...submission, reply: () => submission.reply({ fieldErrors }) }, input: null }
   }
   const input: OfferInput = {
-    title: v.title,
-    descriptionMd: v.descriptionMd,
-    communeInsee: v.communeInsee,
-    contractType: v.contractType,
-    remotePolicy: v.remotePolicy,
-    experienceLevel: v.experienceLevel,
+    ...v,
     salaryMin: v.salaryMin ?? null,
     salaryMax: v.salaryMax ?? null,
     salaryPeriod: v.salaryPeriod ?? null,
     startDate: v.startDate ?? null,
-    requiredSkills: v.requiredSkills,
-    niceToHaveSkills: v.niceToHaveSkills,
   }
   return { submission, input }
 }

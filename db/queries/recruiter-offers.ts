@@ -182,28 +182,28 @@ export async function changeOfferStatus(
   })
 }
 
+/** What the offer form edits, from a stored offer. */
+export function offerInputOf(offer: NonNullable<Awaited<ReturnType<typeof findOfferForEdit>>>): OfferInput {
+  return {
+    title: offer.title,
+    descriptionMd: offer.description_md,
+    communeInsee: offer.commune_insee,
+    contractType: offer.contract_type,
+    remotePolicy: offer.remote_policy,
+    experienceLevel: offer.experience_level,
+    salaryMin: offer.salary_min,
+    salaryMax: offer.salary_max,
+    salaryPeriod: offer.salary_period,
+    startDate: offer.start_date,
+    requiredSkills: offer.skills.filter((s) => s.required).map((s) => s.slug),
+    niceToHaveSkills: offer.skills.filter((s) => !s.required).map((s) => s.slug),
+  }
+}
+
 /** A draft copy of an offer, in the same company. */
 export async function duplicateOffer(db: DB, userId: number, offerId: number, now: Date): Promise<{ id: number } | null> {
   const offer = await findOfferForEdit(db, userId, offerId)
   if (!offer) return null
-  return saveOffer(
-    db,
-    userId,
-    { companySlug: offer.company_slug },
-    {
-      title: `${offer.title} (copie)`,
-      descriptionMd: offer.description_md,
-      communeInsee: offer.commune_insee,
-      contractType: offer.contract_type,
-      remotePolicy: offer.remote_policy,
-      experienceLevel: offer.experience_level,
-      salaryMin: offer.salary_min,
-      salaryMax: offer.salary_max,
-      salaryPeriod: offer.salary_period,
-      startDate: offer.start_date,
-      requiredSkills: offer.skills.filter((s) => s.required).map((s) => s.slug),
-      niceToHaveSkills: offer.skills.filter((s) => !s.required).map((s) => s.slug),
-    },
-    now,
-  )
+  const input = offerInputOf(offer)
+  return saveOffer(db, userId, { companySlug: offer.company_slug }, { ...input, title: `${input.title} (copie)` }, now)
 }
