@@ -9,6 +9,7 @@ import { parseEnv } from '#app/env.server.ts'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
 import { openDatabase } from '#db/connection.ts'
+import { createFileStore } from '#db/files.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { createSearchEngine } from '#search/index.ts'
 
@@ -22,6 +23,7 @@ if (seeded) console.log('Base de démonstration créée.')
 const search = createSearchEngine({ engine: env.SEARCH_ENGINE }, sqlite)
 // Load the engine's memory now, not on the first visitor's search.
 await search.warmUp()
+const files = createFileStore(env.UPLOADS_DIR)
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
 const app = express()
@@ -52,6 +54,7 @@ app.use(
       db,
       search,
       mailer,
+      files,
       publicUrl: env.PUBLIC_URL,
       nonce: res.locals.nonce as string,
       clientIp: req.ip ?? 'inconnue',

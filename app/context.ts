@@ -1,4 +1,5 @@
 import type { DB } from '#db/connection.ts'
+import type { FileStore } from '#db/files.ts'
 import type { SearchEngine } from '#search/types.ts'
 import type { Mailer } from './utils/mail.server.ts'
 
@@ -14,6 +15,8 @@ declare module 'react-router' {
     publicUrl: string
     /** The client's address, for rate limits. */
     clientIp: string
+    /** Uploaded CVs and logos. */
+    files: FileStore
   }
 }
 

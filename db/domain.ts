@@ -31,3 +31,24 @@ export const USER_ROLES = ['candidate', 'recruiter', 'organiser', 'admin'] as co
 export type UserRole = (typeof USER_ROLES)[number]
 /** Roles anyone may choose when signing up; organisers and admins are appointed. */
 export const SELF_SERVICE_ROLES = ['candidate', 'recruiter'] as const
+
+/** The applicants pipeline, in the order a recruiter moves through it. */
+export const APPLICATION_STAGES = ['new', 'reviewed', 'interview', 'offer', 'hired', 'rejected'] as const
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number]
+
+export const DEGREE_LEVELS = ['bac', 'bac2', 'bac3', 'bac5', 'bac8'] as const
+export type DegreeLevel = (typeof DEGREE_LEVELS)[number]
+
+/** What a candidate accepts; 'any' = no preference. */
+export const REMOTE_PREFERENCES = ['on_site', 'hybrid', 'full_remote', 'any'] as const
+export type RemotePreference = (typeof REMOTE_PREFERENCES)[number]
+
+/** 1 = notions, 2 = intermediate, 3 = advanced, 4 = expert. */
+export const SKILL_LEVELS = [1, 2, 3, 4] as const
+
+/** CEFR levels, plus mother tongue. */
+export const LANGUAGE_LEVELS = ['a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'native'] as const
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
+
+export const REPORT_REASONS = ['fraud', 'discrimination', 'outdated', 'inaccurate', 'other'] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]

@@ -1,6 +1,11 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type {
+  ApplicationStage,
   CompanySize,
+  DegreeLevel,
+  LanguageLevel,
+  RemotePreference,
+  ReportReason,
   UserRole,
   ContractType,
   ExperienceLevel,
@@ -26,6 +31,13 @@ export interface Database {
   sessions: SessionTable
   password_resets: PasswordResetTable
   rate_limit_events: RateLimitEventTable
+  company_invitations: CompanyInvitationTable
+  candidate_profiles: CandidateProfileTable
+  candidate_skills: CandidateSkillTable
+  candidate_languages: CandidateLanguageTable
+  applications: ApplicationTable
+  application_notes: ApplicationNoteTable
+  offer_reports: OfferReportTable
 }
 
 export interface RegionTable {
@@ -74,6 +86,9 @@ export interface CompanyTable {
   created_at: string
   /** Set by an admin; until then the company's offers wait for moderation. */
   verified_at: string | null
+  /** Random name in the file store; served by /entreprises/:slug/logo. */
+  logo_file: string | null
+  logo_mime: string | null
 }
 
 export interface SkillTable {
@@ -107,6 +122,8 @@ export interface OfferTable {
   status: OfferStatus
   created_at: string
   updated_at: string
+  /** Why an admin sent the offer back to draft. */
+  moderation_note: string | null
 }
 
 export interface OfferSkillTable {
@@ -119,7 +136,7 @@ export interface OfferSkillTable {
 /** One row per change a search engine must apply, written in the same transaction as the change. */
 export interface SearchOutboxTable {
   id: Generated<number>
-  doc_type: 'offer'
+  doc_type: 'offer' | 'profile'
   doc_id: number
   created_at: string
 }
@@ -138,6 +155,8 @@ export interface UserTable {
   role: UserRole
   created_at: string
   last_active_at: string
+  /** When the inactivity purge warned this account; cleared by any activity. */
+  inactivity_warned_at: string | null
 }
 
 export interface CompanyMemberTable {
@@ -168,3 +187,87 @@ export interface RateLimitEventTable {
 }
 
 export type User = Selectable<UserTable>
+
+export interface CompanyInvitationTable {
+  id: Generated<number>
+  company_id: number
+  email: string
+  token_hash: string
+  invited_by: number | null
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: number | null
+}
+
+export interface CandidateProfileTable {
+  user_id: number
+  first_name: string
+  last_name: string
+  school: string
+  programme: string
+  degree_level: DegreeLevel | null
+  graduation_year: number | null
+  commune_insee: string | null
+  mobility_km: number
+  remote_preference: RemotePreference
+  /** JSON array of ContractType. */
+  contract_types: string
+  /** JSON array of URLs. */
+  links: string
+  available_from: string | null
+  bio: string
+  visibility: 'private' | 'verified_recruiters'
+  consent_at: string | null
+  /** Random name in the file store. */
+  cv_file: string | null
+  /** The name the candidate uploaded, for the download. */
+  cv_name: string | null
+  cv_size: number | null
+  cv_uploaded_at: string | null
+  updated_at: string
+}
+
+export interface CandidateSkillTable {
+  user_id: number
+  skill_id: number
+  /** 1 = notions … 4 = expert. */
+  level: number
+}
+
+export interface CandidateLanguageTable {
+  user_id: number
+  /** ISO 639-1 code. */
+  language: string
+  level: LanguageLevel
+}
+
+export interface ApplicationTable {
+  id: Generated<number>
+  offer_id: number
+  /** Null once the candidate deleted their account. */
+  candidate_id: number | null
+  message: string
+  stage: ApplicationStage
+  created_at: string
+  stage_changed_at: string
+}
+
+export interface ApplicationNoteTable {
+  id: Generated<number>
+  application_id: number
+  author_id: number | null
+  body: string
+  created_at: string
+}
+
+export interface OfferReportTable {
+  id: Generated<number>
+  offer_id: number
+  reporter_id: number | null
+  reason: ReportReason
+  message: string
+  created_at: string
+  resolved_at: string | null
+  resolved_by: number | null
+}
