@@ -7,11 +7,17 @@ it('fills every default for an empty environment', () => {
     HOST: '0.0.0.0',
     PORT: 3000,
     DATABASE_PATH: 'data/passerelle.sqlite',
+    UPLOADS_DIR: 'data/uploads',
     SEARCH_ENGINE: 'embedded',
     DEMO_DATA: true,
     PUBLIC_URL: 'http://localhost:3000',
     MAIL_FROM: 'Passerelle <ne-pas-repondre@passerelle.local>',
   })
+})
+
+it('keeps uploads next to the database unless told otherwise', () => {
+  expect(parseEnv({ DATABASE_PATH: '/srv/board/db.sqlite' }).UPLOADS_DIR).toBe('/srv/board/uploads')
+  expect(parseEnv({ UPLOADS_DIR: '/mnt/files' }).UPLOADS_DIR).toBe('/mnt/files')
 })
 
 it('names every bad variable in one French message', () => {
