@@ -204,20 +204,20 @@ export interface CandidateProfileTable {
   user_id: number
   first_name: string
   last_name: string
-  school: string
-  programme: string
+  school: Generated<string>
+  programme: Generated<string>
   degree_level: DegreeLevel | null
   graduation_year: number | null
   commune_insee: string | null
-  mobility_km: number
-  remote_preference: RemotePreference
+  mobility_km: Generated<number>
+  remote_preference: Generated<RemotePreference>
   /** JSON array of ContractType. */
-  contract_types: string
+  contract_types: Generated<string>
   /** JSON array of URLs. */
-  links: string
+  links: Generated<string>
   available_from: string | null
-  bio: string
-  visibility: 'private' | 'verified_recruiters'
+  bio: Generated<string>
+  visibility: Generated<'private' | 'verified_recruiters'>
   consent_at: string | null
   /** Random name in the file store. */
   cv_file: string | null
@@ -247,7 +247,7 @@ export interface ApplicationTable {
   offer_id: number
   /** Null once the candidate deleted their account. */
   candidate_id: number | null
-  message: string
+  message: Generated<string>
   stage: ApplicationStage
   created_at: string
   stage_changed_at: string
@@ -266,7 +266,7 @@ export interface OfferReportTable {
   offer_id: number
   reporter_id: number | null
   reason: ReportReason
-  message: string
+  message: Generated<string>
   created_at: string
   resolved_at: string | null
   resolved_by: number | null

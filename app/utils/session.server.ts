@@ -35,15 +35,28 @@ export async function requireUser(request: Request, db: DB): Promise<SessionUser
   return user
 }
 
+function forbidden(message: string): Response {
+  return new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
 /** A recruiter (or an admin), or a French 403 for anyone else signed in. */
 export async function requireRecruiter(request: Request, db: DB): Promise<SessionUser> {
   const user = await requireUser(request, db)
-  if (user.role !== 'recruiter' && user.role !== 'admin') {
-    throw new Response('Cet espace est réservé aux recruteurs et recruteuses.', {
-      status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
-  }
+  if (user.role !== 'recruiter' && user.role !== 'admin') throw forbidden('Cet espace est réservé aux recruteurs et recruteuses.')
+  return user
+}
+
+/** A candidate, or a French 403 for anyone else signed in. */
+export async function requireCandidate(request: Request, db: DB): Promise<SessionUser> {
+  const user = await requireUser(request, db)
+  if (user.role !== 'candidate') throw forbidden('Cet espace est réservé aux candidats et candidates.')
+  return user
+}
+
+/** An admin, or a French 403 for anyone else signed in. */
+export async function requireAdmin(request: Request, db: DB): Promise<SessionUser> {
+  const user = await requireUser(request, db)
+  if (user.role !== 'admin') throw forbidden('Cet espace est réservé à l’équipe de modération.')
   return user
 }
 

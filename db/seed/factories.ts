@@ -1,6 +1,6 @@
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from '../connection.ts'
-import type { ContractType, ExperienceLevel, OfferStatus, RemotePolicy, SalaryPeriod } from '../domain.ts'
+import type { ApplicationStage, ContractType, ExperienceLevel, OfferStatus, RemotePolicy, SalaryPeriod } from '../domain.ts'
 import type { Company, NewCompany, Offer } from '../schema.ts'
 import type { OfferSkillSeed } from './generate.ts'
 import { slugify } from '../identifiers.ts'
@@ -110,4 +110,55 @@ export async function createTestOffer(db: DB, input: TestOfferInput): Promise<Of
     await indexOffer(trx, id)
     return offer
   })
+}
+
+export type TestCandidateInput = {
+  email?: string
+  firstName?: string
+  lastName?: string
+  communeInsee?: string | null
+  visibility?: 'private' | 'verified_recruiters'
+  skills?: { slug: string; level: number }[]
+}
+
+/** A candidate account with a profile (private unless asked), ready to apply. */
+export async function createTestCandidate(db: DB, input: TestCandidateInput = {}): Promise<{ id: number; email: string }> {
+  return db.transaction().execute(async (trx) => {
+    const id = await nextId(trx, 'users')
+    const now = new Date().toISOString()
+    const email = input.email ?? `candidat-${id}@exemple.fr`
+    const firstName = input.firstName ?? 'Camille'
+    const lastName = input.lastName ?? `Test ${id}`
+    await trx
+      .insertInto('users')
+      .values({ id, email, password_hash: 'not-a-hash', display_name: `${firstName} ${lastName}`, role: 'candidate',
+        created_at: now, last_active_at: now })
+      .execute()
+    const visibility = input.visibility ?? 'private'
+    await trx
+      .insertInto('candidate_profiles')
+      .values({ user_id: id, first_name: firstName, last_name: lastName, commune_insee: input.communeInsee ?? CALAIS,
+        visibility, consent_at: visibility === 'private' ? null : now, updated_at: now })
+      .execute()
+    for (const { slug, level } of input.skills ?? []) {
+      const skill = await trx.selectFrom('skills').select('id').where('slug', '=', slug).executeTakeFirst()
+      if (!skill) throw new Error(`Unknown skill slug "${slug}"`)
+      await trx.insertInto('candidate_skills').values({ user_id: id, skill_id: skill.id, level }).execute()
+    }
+    return { id, email }
+  })
+}
+
+/** An application of a candidate to an offer, at any stage. */
+export async function createTestApplication(
+  db: DB,
+  input: { offerId: number; candidateId: number; stage?: ApplicationStage; message?: string },
+): Promise<{ id: number }> {
+  const now = new Date().toISOString()
+  return db
+    .insertInto('applications')
+    .values({ offer_id: input.offerId, candidate_id: input.candidateId, stage: input.stage ?? 'new',
+      message: input.message ?? 'Bonjour, votre offre m’intéresse.', created_at: now, stage_changed_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
 }

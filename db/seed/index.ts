@@ -7,7 +7,14 @@ import { nextId } from './next-id.ts'
 import { Random } from './random.ts'
 import { seedReferenceData } from './reference.ts'
 
-export { createTestCompany, createTestOffer, type TestOfferInput } from './factories.ts'
+export {
+  createTestApplication,
+  createTestCandidate,
+  createTestCompany,
+  createTestOffer,
+  type TestCandidateInput,
+  type TestOfferInput,
+} from './factories.ts'
 export { seedReferenceData } from './reference.ts'
 
 /** What `npm run db:setup` puts in an empty database: a believable board for one cluster. */
