@@ -41,6 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {user ? (
                 <>
                   {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
+                  {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
                   <span className="site-nav__user">{user.displayName}</span>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>

@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('offres', 'routes/offers.tsx'),
   route('offres/:slug', 'routes/offer.tsx'),
+  route('offres/:slug/signaler', 'routes/offer-report.tsx'),
   route('entreprises/:slug', 'routes/company.tsx'),
   route('inscription', 'routes/signup.tsx'),
   route('connexion', 'routes/login.tsx'),
@@ -15,5 +16,10 @@ export default [
   route('recruteur/entreprises/:slug/offres', 'routes/recruiter-company-offers.tsx'),
   route('recruteur/entreprises/:slug/offres/nouvelle', 'routes/recruiter-offer-new.tsx'),
   route('recruteur/offres/:id', 'routes/recruiter-offer-edit.tsx'),
+  route('admin', 'routes/admin.tsx'),
+  route('admin/entreprises', 'routes/admin-companies.tsx'),
+  route('admin/offres', 'routes/admin-offers.tsx'),
+  route('admin/offres/:id', 'routes/admin-offer.tsx'),
+  route('admin/signalements', 'routes/admin-reports.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -11,8 +11,8 @@ import { expect, test, uniqueWord } from './fixtures.ts'
  * recruiter of another company, is refused and changes nothing.
  */
 const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', '*', 'inscription', 'connexion', 'deconnexion',
-  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe'])
-const PROTECTED_PREFIXES = ['recruteur']
+  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'offres/:slug/signaler'])
+const PROTECTED_PREFIXES = ['recruteur', 'admin']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -56,6 +56,9 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at']).where('company_id', '=', victim.id).orderBy('id').execute(),
       db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db.selectFrom('companies').select(['id', 'verified_at']).orderBy('id').execute(),
+      db.selectFrom('offers').select(['id', 'status', 'moderation_note']).where('status', '=', 'pending').orderBy('id').execute(),
+      db.selectFrom('offer_reports').select(['id', 'resolved_at']).orderBy('id').execute(),
     ])
 
   const anonymous = await playwright.request.newContext({ baseURL })
@@ -78,12 +81,13 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
 
   for (const path of protectedPaths) {
     // Harmful-looking bodies: every action intent, and a full offer.
-    const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60) }
+    const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60),
+      companyId: String(victim.id), reportId: '1', reason: 'Refus détourné par un intrus.' }
     for (const [who, context] of [['anonyme', anonymous], ['candidat', candidate], ['autre entreprise', otherRecruiter]] as const) {
       // A recruiter may of course use the pages of their own space that name no other company.
       if (who === 'autre entreprise' && !path.includes(':')) continue
       await record(who, path, 'GET', await context.get(urlOf(path), { maxRedirects: 0 }))
-      for (const intent of ['close', 'publish', 'duplicate', 'save']) {
+      for (const intent of ['close', 'publish', 'duplicate', 'save', 'verify', 'approve', 'reject', 'close-offer']) {
         await record(who, path, `POST ${intent}`, await context.post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
       }
     }
@@ -96,7 +100,8 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       // The browser-friendly 401: off to the login page, which comes back afterwards.
       expect(a.status, label).toBe(302)
       expect(a.location, label).toMatch(/^\/connexion\?redirectTo=/)
-    } else if (a.who === 'candidat') {
+    } else if (a.who === 'candidat' || a.path.startsWith('admin')) {
+      // Wrong role: a candidate anywhere here, a recruiter in the admins' space.
       expect(a.status, label).toBe(403)
     } else {
       expect(a.status, label).toBe(404)

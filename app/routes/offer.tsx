@@ -82,6 +82,9 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <section className="offer-page__description" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+      <p className="offer-page__report">
+        <Link to={`/offres/${offer.slug}/signaler`} rel="nofollow">Signaler cette offre</Link>
+      </p>
     </article>
   )
 }

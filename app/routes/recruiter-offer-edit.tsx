@@ -65,6 +65,16 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
           <> · <Link to={`/offres/${offer.slug}`}>voir l’offre en ligne</Link></>
         ) : null}
       </p>
+      {offer.status === 'draft' && offer.moderation_note ? (
+        <div className="form-errors" role="note">
+          <p><strong>La modération n’a pas validé cette offre :</strong></p>
+          <p className="moderation-note">{offer.moderation_note}</p>
+          <p>Corrigez-la puis publiez-la à nouveau.</p>
+        </div>
+      ) : null}
+      {offer.status === 'pending' ? (
+        <p role="status">Votre entreprise n’est pas encore vérifiée : l’équipe de modération valide l’offre avant sa mise en ligne.</p>
+      ) : null}
       <div className="offer-actions">
         {offer.status === 'draft' || offer.status === 'closed' || offer.status === 'expired' ? (
           <Form method="post"><button className="button" name="intent" value="publish">Publier</button></Form>

@@ -171,8 +171,13 @@ export async function changeOfferStatus(
       .set({
         status,
         updated_at: now.toISOString(),
+        // A resubmitted offer leaves the moderator's last refusal behind.
         ...(transition === 'publish'
-          ? { published_at: now.toISOString(), expires_at: new Date(now.getTime() + validityDays * DAY_MS).toISOString() }
+          ? {
+              published_at: now.toISOString(),
+              expires_at: new Date(now.getTime() + validityDays * DAY_MS).toISOString(),
+              moderation_note: null,
+            }
           : {}),
       })
       .where('id', '=', offerId)
