@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3123)
-/** A real SMTP server listens there during the tests that send mail (e2e/mailbox.ts). */
+/** A real SMTP server listens there for the whole run (e2e/global-setup.ts). */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526)
 export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? '.e2e/passerelle.sqlite'
 
@@ -11,6 +11,7 @@ export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? '.e2e/passerel
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 30_000,
   workers: 2,
   reporter: 'list',

@@ -48,10 +48,7 @@ test('the sign-up form explains in French what is wrong, even without JavaScript
   await context.close()
 })
 
-// Both use the one SMTP port: one after the other.
 test.describe('e-mail', () => {
-test.describe.configure({ mode: 'serial' })
-
 test('password reset by e-mail, through a real SMTP server', async ({ page }) => {
   const mailbox = await openMailbox()
   try {

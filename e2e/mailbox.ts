@@ -1,49 +1,42 @@
-import { SMTPServer } from 'smtp-server'
-import { E2E_SMTP_PORT } from '../playwright.config.ts'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { E2E_DATABASE_PATH } from '../playwright.config.ts'
 
-/**
- * A real SMTP server on localhost: the board sends through nodemailer as in
- * production, and the test reads what arrived.
- */
-export async function openMailbox() {
-  const messages: { to: string[]; raw: string }[] = []
-  const waiting: ((message: { to: string[]; raw: string }) => void)[] = []
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = []
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('end', () => {
-        const message = { to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') }
-        messages.push(message)
-        waiting.splice(0).forEach((resolve) => resolve(message))
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(E2E_SMTP_PORT, '127.0.0.1', resolve))
-  return {
-    /** The next message sent to `address` (or one already received). */
-    async messageFor(address: string, timeoutMs = 10_000) {
-      const found = messages.find((m) => m.to.includes(address))
-      if (found) return decodeQuotedPrintable(found.raw)
-      const message = await new Promise<{ to: string[]; raw: string }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Aucun courriel reçu pour ${address}`)), timeoutMs)
-        waiting.push((m) => {
-          if (m.to.includes(address)) {
-            clearTimeout(timer)
-            resolve(m)
-          }
-        })
-      })
-      return decodeQuotedPrintable(message.raw)
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+/** Where e2e/global-setup.ts's SMTP server files each message it receives. */
+export const MAIL_DIR = path.join(path.dirname(E2E_DATABASE_PATH), 'mail')
+
+type Message = { to: string[]; raw: string }
+
+function received(): Message[] {
+  return readdirSync(MAIL_DIR)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((file) => JSON.parse(readFileSync(path.join(MAIL_DIR, file), 'utf8')) as Message)
+}
+
+/** The text of the newest message sent to `address`, waiting for it to arrive. */
+export async function messageFor(address: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = received().filter((m) => m.to.includes(address)).at(-1)
+    if (found) return decodeQuotedPrintable(found.raw)
+    if (Date.now() > deadline) throw new Error(`Aucun courriel reçu pour ${address}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
-// Enough of RFC 2045 for the ASCII links the tests follow.
+/** Every message sent to `address` so far. */
+export function messagesFor(address: string): string[] {
+  return received().filter((m) => m.to.includes(address)).map((m) => decodeQuotedPrintable(m.raw))
+}
+
+/** Kept for the tests written against the per-test mailbox: the server now lives for the whole run. */
+export async function openMailbox() {
+  return { messageFor, close: async () => {} }
+}
+
+// Enough of RFC 2045 for the links and French text the tests read.
 function decodeQuotedPrintable(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  const bytes = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  // Quoted-printable escapes UTF-8 bytes one by one: put them back together (when the text is 8-bit already, leave it).
+  return /[^\u0000-\u00ff]/.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8')
 }

@@ -9,7 +9,8 @@ import type { Route } from './+types/admin-reports'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
-  return { reports: await listOpenReports(context.db) }
+  const reports = await listOpenReports(context.db)
+  return { reports: reports.map((r) => ({ ...r, offerStatusLabel: STATUS_LABELS[r.offer_status] ?? r.offer_status })) }
 }
 
 const ResolveSchema = z.object({
@@ -46,7 +47,7 @@ export default function AdminReports({ loaderData, actionData }: Route.Component
                 <Link to={`/admin/offres/${r.offer_id}`}>{r.offer_title}</Link>
               </h2>
               <p>
-                {r.company_name} · offre {STATUS_LABELS[r.offer_status]?.toLowerCase() ?? r.offer_status} · signalée le{' '}
+                {r.company_name} · offre {r.offerStatusLabel.toLowerCase()} · signalée le{' '}
                 {formatDate(r.created_at)} {r.reporter_email ? `par ${r.reporter_email}` : 'par un visiteur anonyme'}
               </p>
               <p><strong>{REPORT_REASON_LABELS[r.reason]}</strong></p>
