@@ -1,6 +1,7 @@
 import type { DB } from './connection.ts'
 import { migrateToLatest } from './migrate.ts'
 import { seedDemoAccounts } from './seed/accounts.ts'
+import { seedDemoApplications } from './seed/demo-applications.ts'
 import { DEMO_SCALE, seedDemo } from './seed/index.ts'
 import { seedReferenceData } from './seed/reference.ts'
 
@@ -17,6 +18,8 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   await seedDemo(db, DEMO_SCALE)
   // The demo companies are the cluster's known members.
   await db.updateTable('companies').set((eb) => ({ verified_at: eb.ref('created_at') })).execute()
-  await seedDemoAccounts(db, new Date())
+  const now = new Date()
+  await seedDemoAccounts(db, now)
+  await seedDemoApplications(db, now)
   return { seeded: true }
 }
