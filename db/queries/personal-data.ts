@@ -164,8 +164,11 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     await trx.insertInto('search_outbox').values({ doc_type: 'profile', doc_id: userId, created_at: now.toISOString() }).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
     await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute()
-    // Rate-limit keys hold the e-mail address (login:…, reset:…).
-    await trx.deleteFrom('rate_limit_events').where('key', 'in', [`login:${user.email}`, `reset:${user.email}`]).execute()
+    // Rate-limit keys hold the e-mail address or the id.
+    await trx
+      .deleteFrom('rate_limit_events')
+      .where('key', 'in', [`login:${user.email}`, `reset:${user.email}`, `delete-account:${userId}`])
+      .execute()
     // An invitation addressed to them carries the address too.
     await trx.deleteFrom('company_invitations').where('email', '=', user.email).execute()
     await trx.deleteFrom('users').where('id', '=', userId).where('role', '=', 'candidate').execute()
