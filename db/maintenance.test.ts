@@ -116,8 +116,8 @@ describe('maintenance, with an injected clock and a real SMTP server', () => {
     // Three years inactive yet never warned: still 30 days of notice.
     expect(mailsTo('trois.ans@exemple.fr')[0]!.subject).toBe('Votre compte Passerelle sera supprimé le 31 janvier 2027')
 
-    expect(await user(ids.inactive)).toMatchObject({ inactivity_warned_at: T0.toISOString() })
-    expect(await user(ids.threeYears)).toMatchObject({ inactivity_warned_at: T0.toISOString() })
+    expect(await user(ids.inactive!)).toMatchObject({ inactivity_warned_at: T0.toISOString() })
+    expect(await user(ids.threeYears!)).toMatchObject({ inactivity_warned_at: T0.toISOString() })
     for (const key of ['active', 'recruiter', 'admin', 'organiser']) expect(await user(ids[key]!)).toMatchObject({ inactivity_warned_at: null })
   })
 
