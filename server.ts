@@ -10,6 +10,7 @@ import { createMailer } from '#app/utils/mail.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
+import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { createSearchEngine } from '#search/index.ts'
 
@@ -65,6 +66,18 @@ app.use(
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Passerelle est prête : http://localhost:${env.PORT}`)
 })
+
+// Offer expiry, the inactivity purge and pruning: at boot, then daily. A
+// failure is logged and retried the next day, never fatal to the server.
+async function maintain() {
+  try {
+    console.log(describeMaintenance(await runMaintenance({ db, files, mailer, publicUrl: env.PUBLIC_URL, now: new Date() })))
+  } catch (error) {
+    console.error('Maintenance échouée :', error)
+  }
+}
+void maintain()
+setInterval(() => void maintain(), 24 * 60 * 60 * 1000).unref()
 
 function shutdown() {
   server.close(() => {

@@ -42,7 +42,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <>
                   {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
                   {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
-                  <span className="site-nav__user">{user.displayName}</span>
+                  <NavLink to="/compte" className="site-nav__user" aria-label={`Mon compte (${user.displayName})`}>{user.displayName}</NavLink>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>
                   </Form>

@@ -11,8 +11,15 @@ import { expect, test, uniqueWord } from './fixtures.ts'
  * recruiter of another company, is refused and changes nothing.
  */
 const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', '*', 'inscription', 'connexion', 'deconnexion',
-  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'offres/:slug/signaler'])
-const PROTECTED_PREFIXES = ['recruteur', 'admin']
+  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'offres/:slug/signaler', 'compte-supprime'])
+const PROTECTED_PREFIXES = ['recruteur', 'admin', 'compte']
+/**
+ * `compte` is every signed-in user's own space: there the candidate is at
+ * home (their journeys are in gdpr.spec.ts) and the wrong role is the
+ * recruiter, refused the candidate-only routes below.
+ */
+const isAccountPath = (path: string) => path === 'compte' || path.startsWith('compte/')
+const CANDIDATE_ONLY = new Set(['compte/donnees.json', 'compte/supprimer'])
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -85,7 +92,8 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       companyId: String(victim.id), reportId: '1', reason: 'Refus détourné par un intrus.' }
     for (const [who, context] of [['anonyme', anonymous], ['candidat', candidate], ['autre entreprise', otherRecruiter]] as const) {
       // A recruiter may of course use the pages of their own space that name no other company.
-      if (who === 'autre entreprise' && !path.includes(':')) continue
+      if (who === 'autre entreprise' && !path.includes(':') && !CANDIDATE_ONLY.has(path)) continue
+      if (who === 'candidat' && isAccountPath(path)) continue
       await record(who, path, 'GET', await context.get(urlOf(path), { maxRedirects: 0 }))
       for (const intent of ['close', 'publish', 'duplicate', 'save', 'verify', 'approve', 'reject', 'close-offer']) {
         await record(who, path, `POST ${intent}`, await context.post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
@@ -100,8 +108,8 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       // The browser-friendly 401: off to the login page, which comes back afterwards.
       expect(a.status, label).toBe(302)
       expect(a.location, label).toMatch(/^\/connexion\?redirectTo=/)
-    } else if (a.who === 'candidat' || a.path.startsWith('admin')) {
-      // Wrong role: a candidate anywhere here, a recruiter in the admins' space.
+    } else if (a.who === 'candidat' || CANDIDATE_ONLY.has(a.path) || a.path.startsWith('admin')) {
+      // The wrong role: a candidate in the recruiters' space, a recruiter on a candidate-only route or in the admins' space.
       expect(a.status, label).toBe(403)
     } else {
       expect(a.status, label).toBe(404)

@@ -49,3 +49,10 @@ export const ResetSchema = z
     path: ['confirmation'],
     message: 'Les deux mots de passe ne sont pas identiques.',
   })
+
+// Deleting an account asks for the current password: a forgotten open session is not enough.
+export const DeleteAccountSchema = z.object({
+  password: z
+    .string({ error: 'Indiquez votre mot de passe pour confirmer la suppression.' })
+    .max(200, 'Mot de passe incorrect : votre compte n’a pas été supprimé.'),
+})

@@ -1,5 +1,5 @@
 import { createCookie, redirect } from 'react-router'
-import { createSession, deleteSession, findSessionUser } from '#db/queries/accounts.ts'
+import { activityIsStale, createSession, deleteSession, findSessionUser, recordActivity } from '#db/queries/accounts.ts'
 import type { DB } from '#db/connection.ts'
 
 /**
@@ -22,7 +22,13 @@ async function readToken(request: Request): Promise<string | null> {
 
 export async function getOptionalUser(request: Request, db: DB): Promise<SessionUser | null> {
   const token = await readToken(request)
-  return token ? ((await findSessionUser(db, token, new Date())) ?? null) : null
+  if (!token) return null
+  const now = new Date()
+  const user = await findSessionUser(db, token, now)
+  if (!user) return null
+  // Keeps the inactivity purge away from accounts in use; writes once a day at most.
+  if (activityIsStale(user, now)) await recordActivity(db, user.id, now)
+  return user
 }
 
 /** The signed-in user, or a redirect to the login page that comes back here. */
@@ -67,14 +73,21 @@ export async function sessionCookieHeader(token: string): Promise<string> {
 
 /** Opens a session and answers with its cookie, going to `to`. */
 export async function signIn(db: DB, userId: number, to: string): Promise<Response> {
-  const { token, expires } = await createSession(db, userId, new Date())
+  const now = new Date()
+  await recordActivity(db, userId, now)
+  const { token, expires } = await createSession(db, userId, now)
   return redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize(token, { expires }) } })
 }
 
 export async function signOut(request: Request, db: DB): Promise<Response> {
   const token = await readToken(request)
   if (token) await deleteSession(db, token)
-  return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } })
+  return redirect('/', { headers: { 'Set-Cookie': await clearedSessionCookie() } })
+}
+
+/** The Set-Cookie value that removes the session cookie from the browser. */
+export function clearedSessionCookie(): Promise<string> {
+  return sessionCookie.serialize('', { maxAge: 0 })
 }
 
 /** Only same-site paths: a login link must never send the user elsewhere. */

@@ -8,6 +8,8 @@ import {
   findSessionUser,
   findUserByEmail,
   hitRateLimit,
+  recordActivity,
+  activityIsStale,
   resetPassword,
 } from './accounts.ts'
 
@@ -68,5 +70,22 @@ describe('accounts', () => {
     expect(blocked).toEqual({ allowed: false, retryAfterSeconds: 12 * 60 })
     expect((await hitRateLimit(test.db, 'login:other', later(3), window)).allowed).toBe(true)
     expect((await hitRateLimit(test.db, 'login:x', later(15), window)).allowed).toBe(true)
+  })
+
+  it('records activity at most once a day, and any activity withdraws an inactivity warning', async () => {
+    const userId = await newUser('actif@exemple.fr')
+    const read = () =>
+      test.db.selectFrom('users').select(['last_active_at', 'inactivity_warned_at']).where('id', '=', userId).executeTakeFirstOrThrow()
+    expect(activityIsStale(await read(), later(60))).toBe(false)
+    await recordActivity(test.db, userId, later(60))
+    expect((await read()).last_active_at).toBe(NOW.toISOString())
+
+    await recordActivity(test.db, userId, later(25 * 60))
+    expect((await read()).last_active_at).toBe(later(25 * 60).toISOString())
+
+    await test.db.updateTable('users').set({ inactivity_warned_at: later(26 * 60).toISOString() }).where('id', '=', userId).execute()
+    expect(activityIsStale(await read(), later(27 * 60))).toBe(true)
+    await recordActivity(test.db, userId, later(27 * 60))
+    expect(await read()).toEqual({ last_active_at: later(27 * 60).toISOString(), inactivity_warned_at: null })
   })
 })

@@ -63,10 +63,33 @@ export function findSessionUser(db: DB, token: string, now: Date) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.role'])
+    .select(['u.id', 'u.email', 'u.display_name', 'u.role', 'u.last_active_at', 'u.inactivity_warned_at'])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', now.toISOString())
     .executeTakeFirst()
+}
+
+/** Whether `recordActivity` would change anything: most requests then write nothing. */
+export function activityIsStale(user: { last_active_at: string; inactivity_warned_at: string | null }, now: Date): boolean {
+  return user.inactivity_warned_at !== null || user.last_active_at < new Date(now.getTime() - DAY_MS).toISOString()
+}
+
+/**
+ * Marks the user active (at most once a day) and withdraws any inactivity
+ * warning: the purge deletes only accounts nobody has used since the warning.
+ */
+export async function recordActivity(db: DB, userId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ last_active_at: now.toISOString(), inactivity_warned_at: null })
+    .where('id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('last_active_at', '<', new Date(now.getTime() - DAY_MS).toISOString()),
+        eb('inactivity_warned_at', 'is not', null),
+      ]),
+    )
+    .execute()
 }
 
 export async function deleteSession(db: DB, token: string): Promise<void> {

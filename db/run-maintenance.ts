@@ -1,0 +1,24 @@
+import { parseEnv } from '#app/env.server.ts'
+import { createMailer } from '#app/utils/mail.server.ts'
+import { openDatabase } from './connection.ts'
+import { createFileStore } from './files.ts'
+import { describeMaintenance, runMaintenance } from './maintenance.ts'
+
+/**
+ * `npm run maintenance`: the server already runs it daily; this is for a cron
+ * job on a server that restarts often, or to see what it does.
+ */
+const env = parseEnv(process.env)
+const { db } = openDatabase(env.DATABASE_PATH)
+try {
+  const summary = await runMaintenance({
+    db,
+    files: createFileStore(env.UPLOADS_DIR),
+    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    publicUrl: env.PUBLIC_URL,
+    now: new Date(),
+  })
+  console.log(describeMaintenance(summary))
+} finally {
+  await db.destroy()
+}
