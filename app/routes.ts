@@ -12,6 +12,7 @@ export default [
   route('mot-de-passe-oublie', 'routes/forgot-password.tsx'),
   route('reinitialiser-mot-de-passe', 'routes/reset-password.tsx'),
   route('compte', 'routes/account.tsx'),
+  route('compte/mot-de-passe', 'routes/account-password.tsx'),
   route('compte/donnees.json', 'routes/account-data-export.ts'),
   route('compte/supprimer', 'routes/account-delete.tsx'),
   route('compte-supprime', 'routes/account-deleted.tsx'),

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { findAccount } from '#db/queries/personal-data.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate } from '../utils/labels.ts'
@@ -22,9 +22,13 @@ export const meta: Route.MetaFunction = () => [{ title: 'Mon compte – Passerel
 
 export default function Account({ loaderData }: Route.ComponentProps) {
   const { account, refusal } = loaderData
+  const [params] = useSearchParams()
   return (
     <section className="auth-page" aria-labelledby="titre-compte">
       <h1 id="titre-compte">Mon compte</h1>
+      {params.get('motDePasse') === 'modifie' ? (
+        <p role="status" className="form-success">Votre mot de passe a été changé ; vos autres appareils ont été déconnectés.</p>
+      ) : null}
       <dl className="facts">
         {(
           [
@@ -40,6 +44,9 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           </div>
         ))}
       </dl>
+      <p>
+        <Link to="/compte/mot-de-passe">Changer mon mot de passe</Link>
+      </p>
       <h2>Vos données personnelles</h2>
       {refusal ? (
         <p>{refusal}</p>

@@ -56,3 +56,16 @@ export const DeleteAccountSchema = z.object({
     .string({ error: 'Indiquez votre mot de passe pour confirmer la suppression.' })
     .max(200, 'Mot de passe incorrect : votre compte n’a pas été supprimé.'),
 })
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: 'Indiquez votre mot de passe actuel.' })
+      .max(200, 'Mot de passe actuel incorrect.'),
+    password: newPassword,
+    confirmation: z.string({ error: 'Confirmez le nouveau mot de passe.' }),
+  })
+  .refine((v) => v.password === v.confirmation, {
+    path: ['confirmation'],
+    message: 'Les deux mots de passe ne sont pas identiques.',
+  })

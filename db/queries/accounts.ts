@@ -143,6 +143,20 @@ export async function resetPassword(db: DB, token: string, passwordHash: string,
   })
 }
 
+export async function findPasswordHash(db: DB, userId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst()
+  return row?.password_hash
+}
+
+/** A new password, and every session of the user revoked, in one transaction (the caller opens a fresh one). */
+export async function changePassword(db: DB, userId: number, passwordHash: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute()
+  })
+}
+
 /**
  * Counts an attempt under `key` and tells whether it stays within `limit`
  * attempts per window. Old events are pruned as we go.
