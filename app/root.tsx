@@ -41,6 +41,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {user ? (
                 <>
                   {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
+                  {user.role === 'candidate' ? (
+                    <>
+                      <NavLink to="/candidat/profil">Mon profil</NavLink>
+                      <NavLink to="/candidat/candidatures">Mes candidatures</NavLink>
+                    </>
+                  ) : null}
                   <span className="site-nav__user">{user.displayName}</span>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>

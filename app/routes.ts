@@ -15,5 +15,9 @@ export default [
   route('recruteur/entreprises/:slug/offres', 'routes/recruiter-company-offers.tsx'),
   route('recruteur/entreprises/:slug/offres/nouvelle', 'routes/recruiter-offer-new.tsx'),
   route('recruteur/offres/:id', 'routes/recruiter-offer-edit.tsx'),
+  route('offres/:slug/postuler', 'routes/offer-apply.tsx'),
+  route('candidat/profil', 'routes/candidate-profile.tsx'),
+  route('candidat/cv', 'routes/candidate-cv.tsx'),
+  route('candidat/candidatures', 'routes/candidate-applications.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
