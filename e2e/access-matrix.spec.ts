@@ -11,8 +11,13 @@ import { expect, test, uniqueWord } from './fixtures.ts'
  * recruiter of another company, is refused and changes nothing.
  */
 const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', '*', 'inscription', 'connexion', 'deconnexion',
-  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe'])
-const PROTECTED_PREFIXES = ['recruteur']
+  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe',
+  // Its GET shows anyone how to apply (a login link for visitors); its POST needs a candidate (e2e/candidate.spec.ts,
+  // app/routes/offer-apply.property.test.ts).
+  'offres/:slug/postuler'])
+const PROTECTED_PREFIXES = ['recruteur', 'candidat']
+/** The candidate's own space: there the recruiter is the wrong role, and there is no other company to try. */
+const isCandidateSpace = (path: string) => path === 'candidat' || path.startsWith('candidat/')
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -51,11 +56,16 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
     .where('u.email', '=', 'recruteur@demo.passerelle.fr')
     .executeTakeFirstOrThrow()
   const offer = await db.selectFrom('offers').select('id').where('company_id', '=', victim.id).executeTakeFirstOrThrow()
+  // The intruders' own rows (they sign up as "Matrice Test"), not global counts: tests in the other worker
+  // create companies, offers and profiles meanwhile.
+  const intruders = db.selectFrom('users').select('id').where('display_name', '=', 'Matrice Test')
+  const intruderCompanies = db.selectFrom('company_members').select('company_id').where('user_id', 'in', intruders)
   const snapshot = () =>
     Promise.all([
       db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at']).where('company_id', '=', victim.id).orderBy('id').execute(),
-      db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db.selectFrom('company_members').select(['company_id', 'user_id', 'role']).where('user_id', 'in', intruders).orderBy('company_id').execute(),
+      db.selectFrom('offers').select('id').where('company_id', 'in', intruderCompanies).orderBy('id').execute(),
+      db.selectFrom('candidate_profiles').select(['user_id', 'updated_at', 'visibility']).where('user_id', 'in', intruders).execute(),
     ])
 
   const anonymous = await playwright.request.newContext({ baseURL })
@@ -80,8 +90,12 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
     // Harmful-looking bodies: every action intent, and a full offer.
     const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60) }
     for (const [who, context] of [['anonyme', anonymous], ['candidat', candidate], ['autre entreprise', otherRecruiter]] as const) {
-      // A recruiter may of course use the pages of their own space that name no other company.
-      if (who === 'autre entreprise' && !path.includes(':')) continue
+      if (isCandidateSpace(path)) {
+        if (who === 'candidat') continue
+      } else if (who === 'autre entreprise' && !path.includes(':')) {
+        // A recruiter may of course use the pages of their own space that name no other company.
+        continue
+      }
       await record(who, path, 'GET', await context.get(urlOf(path), { maxRedirects: 0 }))
       for (const intent of ['close', 'publish', 'duplicate', 'save']) {
         await record(who, path, `POST ${intent}`, await context.post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
@@ -96,7 +110,7 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       // The browser-friendly 401: off to the login page, which comes back afterwards.
       expect(a.status, label).toBe(302)
       expect(a.location, label).toMatch(/^\/connexion\?redirectTo=/)
-    } else if (a.who === 'candidat') {
+    } else if (a.who === 'candidat' || isCandidateSpace(a.path)) {
       expect(a.status, label).toBe(403)
     } else {
       expect(a.status, label).toBe(404)
