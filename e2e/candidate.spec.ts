@@ -126,3 +126,30 @@ test('a visitor is offered to log in before applying; a recruiter is refused the
   expect(response?.status()).toBe(403)
   await expect(page.getByText('Cet espace est réservé aux candidats et candidates.')).toBeVisible()
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the profile form answers with French errors from the server, then saves', async ({ page }) => {
+    await page.goto('/inscription')
+    await page.getByLabel('Candidat·e : je cherche un emploi, un stage ou une alternance').check()
+    await page.getByLabel('Prénom et nom').fill('Hugo Ternisien')
+    await page.getByLabel('Adresse e-mail').fill(`${uniqueWord('hugo')}@exemple.fr`)
+    await page.getByLabel('Mot de passe').fill('les falaises du cap Blanc-Nez')
+    await page.getByRole('button', { name: 'Créer mon compte' }).click()
+    await page.goto('/candidat/profil')
+    await page.getByLabel('Prénom', { exact: true }).fill('Hugo')
+    await page.getByLabel('Python', { exact: true }).selectOption({ label: 'Expert' })
+    await page.getByLabel('Mobilité, en kilomètres autour de chez vous (0 à 200)').fill('250')
+    await page.getByRole('button', { name: 'Enregistrer mon profil' }).click()
+    await expect(page.getByText('Indiquez votre nom.')).toBeVisible()
+    await expect(page.getByText('Indiquez une distance de 200 km au plus.')).toBeVisible()
+    // What was typed and chosen is still there.
+    await expect(page.getByLabel('Python', { exact: true })).toHaveValue('python:4')
+    await page.getByLabel('Nom', { exact: true }).fill('Ternisien')
+    await page.getByLabel('Mobilité, en kilomètres autour de chez vous (0 à 200)').fill('150')
+    await page.getByRole('button', { name: 'Enregistrer mon profil' }).click()
+    await expect(page.getByText('Votre profil est enregistré.')).toBeVisible()
+    await expect(page.getByLabel('Python', { exact: true })).toHaveValue('python:4')
+  })
+})
