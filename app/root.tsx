@@ -41,6 +41,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {user ? (
                 <>
                   {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
+                  {user.role === 'candidate' ? (
+                    <>
+                      <NavLink to="/candidat/profil">Mon profil</NavLink>
+                      <NavLink to="/candidat/candidatures">Mes candidatures</NavLink>
+                    </>
+                  ) : null}
                   {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
                   <NavLink to="/compte" className="site-nav__user" aria-label={`Mon compte (${user.displayName})`}>{user.displayName}</NavLink>
                   <Form method="post" action="/deconnexion">

@@ -26,5 +26,9 @@ export default [
   route('admin/offres', 'routes/admin-offers.tsx'),
   route('admin/offres/:id', 'routes/admin-offer.tsx'),
   route('admin/signalements', 'routes/admin-reports.tsx'),
+  route('offres/:slug/postuler', 'routes/offer-apply.tsx'),
+  route('candidat/profil', 'routes/candidate-profile.tsx'),
+  route('candidat/cv', 'routes/candidate-cv.tsx'),
+  route('candidat/candidatures', 'routes/candidate-applications.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -55,6 +55,9 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link> · {offer.commune_name}
         {offer.territory_name ? ` (${offer.territory_name})` : ''}
       </p>
+      <p>
+        <Link to={`/offres/${offer.slug}/postuler`} className="button">Postuler</Link>
+      </p>
       <dl className="facts">
         <div><dt>Contrat</dt><dd>{CONTRACT_LABELS[offer.contract_type]}</dd></div>
         <div><dt>Télétravail</dt><dd>{REMOTE_LABELS[offer.remote_policy]}</dd></div>

@@ -1,4 +1,6 @@
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type {
+  ApplicationStage, ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
+} from '#db/domain.ts'
 import type { OfferSort } from '#search/types.ts'
 
 export const CONTRACT_LABELS: Record<ContractType, string> = {
@@ -21,6 +23,61 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   junior: 'Junior (1 à 2 ans)',
   confirmed: 'Confirmé·e (3 à 5 ans)',
   senior: 'Senior (plus de 5 ans)',
+}
+
+export const REMOTE_PREFERENCE_LABELS: Record<RemotePreference, string> = {
+  on_site: 'Sur site',
+  hybrid: 'Hybride',
+  full_remote: 'Télétravail complet',
+  any: 'Indifférent',
+}
+
+export const DEGREE_LABELS: Record<DegreeLevel, string> = {
+  bac: 'Bac',
+  bac2: 'Bac +2 (BTS, BUT 2e année…)',
+  bac3: 'Bac +3 (licence, BUT…)',
+  bac5: 'Bac +5 (master, diplôme d’ingénieur…)',
+  bac8: 'Bac +8 (doctorat)',
+}
+
+export const SKILL_LEVEL_LABELS: Record<number, string> = { 1: 'Notions', 2: 'Intermédiaire', 3: 'Avancé', 4: 'Expert' }
+
+/** The languages a profile may list (ISO 639-1), in the order the form shows them. */
+export const LANGUAGE_LABELS = {
+  fr: 'Français',
+  en: 'Anglais',
+  nl: 'Néerlandais',
+  de: 'Allemand',
+  es: 'Espagnol',
+  it: 'Italien',
+  pt: 'Portugais',
+  ar: 'Arabe',
+  zh: 'Chinois',
+  pl: 'Polonais',
+  ru: 'Russe',
+  ja: 'Japonais',
+} as const
+export type LanguageCode = keyof typeof LANGUAGE_LABELS
+export const LANGUAGE_CODES = Object.keys(LANGUAGE_LABELS) as LanguageCode[]
+
+export const LANGUAGE_LEVEL_LABELS: Record<LanguageLevel, string> = {
+  a1: 'A1 – Débutant',
+  a2: 'A2 – Élémentaire',
+  b1: 'B1 – Intermédiaire',
+  b2: 'B2 – Avancé',
+  c1: 'C1 – Autonome',
+  c2: 'C2 – Maîtrise',
+  native: 'Langue maternelle',
+}
+
+/** The pipeline as the candidate sees it: what happened to their application, never the recruiters' wording. */
+export const CANDIDATE_STAGE_LABELS: Record<ApplicationStage, string> = {
+  new: 'Envoyée',
+  reviewed: 'Consultée',
+  interview: 'Entretien prévu',
+  offer: 'Proposition reçue',
+  hired: 'Retenue',
+  rejected: 'Non retenue',
 }
 
 export const SORT_LABELS: Record<OfferSort, string> = {

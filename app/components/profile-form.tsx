@@ -1,0 +1,128 @@
+import { getFormProps, getTextareaProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
+import { Form } from 'react-router'
+import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES, SKILL_LEVELS } from '#db/domain.ts'
+import { SKILL_CATEGORY_LABELS, type SkillCategory } from '#db/reference/skills.ts'
+import { ProfileSchema, type ProfileFormValue } from '../utils/candidate-profile-schema.ts'
+import {
+  CONTRACT_LABELS, DEGREE_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS, SKILL_LEVEL_LABELS,
+} from '../utils/labels.ts'
+import { useZodForm } from '../utils/use-zod-form.ts'
+import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+
+export type ProfileFormData = {
+  communes: { insee: string; name: string; territory: string | null }[]
+  skills: { slug: string; name: string; category: string }[]
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v) => typeof v === 'string')
+
+/** "slug:level" choices, as the selects post them, keyed by slug. */
+function chosenLevels(value: unknown): Map<string, string> {
+  return new Map(asList(value).map((choice) => [choice.split(':')[0]!, choice]))
+}
+
+export function ProfileForm({
+  data,
+  lastResult,
+  defaultValue,
+}: {
+  data: ProfileFormData
+  lastResult: SubmissionResult<string[]> | undefined
+  defaultValue?: DefaultValue<ProfileFormValue>
+}) {
+  const [form, fields] = useZodForm(ProfileSchema, { lastResult, defaultValue })
+  const skillLevels = chosenLevels(fields.skills.initialValue)
+  const languageLevels = chosenLevels(fields.languages.initialValue)
+  const contracts = new Set(asList(fields.contractTypes.initialValue))
+  const categories = [...new Set(data.skills.map((s) => s.category))]
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="profile" />
+      <Field label="Prénom" meta={fields.firstName} type="text" autoComplete="given-name" />
+      <Field label="Nom" meta={fields.lastName} type="text" autoComplete="family-name" />
+
+      <fieldset className="profile-group">
+        <legend>Formation</legend>
+        <Field label="École ou université (facultatif)" meta={fields.school} type="text" />
+        <Field label="Formation suivie (facultatif)" meta={fields.programme} type="text" />
+        <SelectField label="Niveau de diplôme" meta={fields.degreeLevel} empty="—" options={DEGREE_LEVELS.map((d) => ({ value: d, label: DEGREE_LABELS[d] }))} />
+        <Field label="Année d’obtention (facultatif)" meta={fields.graduationYear} type="text" hint="Passée ou prévue, par exemple 2026." />
+      </fieldset>
+
+      <fieldset className="profile-group">
+        <legend>Compétences</legend>
+        <p className="field__hint">Choisissez un niveau pour chaque compétence que vous maîtrisez ; laissez « — » pour les autres.</p>
+        {categories.map((category) => (
+          <fieldset key={category} className="skill-grid">
+            <legend>{SKILL_CATEGORY_LABELS[category as SkillCategory] ?? category}</legend>
+            {data.skills.filter((s) => s.category === category).map((s) => (
+              <div key={s.slug} className="field">
+                <label htmlFor={`skill-${s.slug}`}>{s.name}</label>
+                <select id={`skill-${s.slug}`} name={fields.skills.name} defaultValue={skillLevels.get(s.slug) ?? ''}>
+                  <option value="">—</option>
+                  {SKILL_LEVELS.map((level) => (
+                    <option key={level} value={`${s.slug}:${level}`}>{SKILL_LEVEL_LABELS[level]}</option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        {fields.skills.errors?.length ? <p className="field__errors">{fields.skills.errors[0]}</p> : null}
+      </fieldset>
+
+      <fieldset className="profile-group skill-grid">
+        <legend>Langues</legend>
+        {LANGUAGE_CODES.map((code) => (
+          <div key={code} className="field">
+            <label htmlFor={`language-${code}`}>{LANGUAGE_LABELS[code]}</label>
+            <select id={`language-${code}`} name={fields.languages.name} defaultValue={languageLevels.get(code) ?? ''}>
+              <option value="">—</option>
+              {LANGUAGE_LEVELS.map((level) => (
+                <option key={level} value={`${code}:${level}`}>{LANGUAGE_LEVEL_LABELS[level]}</option>
+              ))}
+            </select>
+          </div>
+        ))}
+        {fields.languages.errors?.length ? <p className="field__errors">{fields.languages.errors[0]}</p> : null}
+      </fieldset>
+
+      <fieldset className="profile-group">
+        <legend>Où et comment travailler</legend>
+        <SelectField
+          label="Commune de résidence"
+          meta={fields.communeInsee}
+          empty="—"
+          options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
+        />
+        <Field label="Mobilité, en kilomètres autour de chez vous (0 à 200)" meta={fields.mobilityKm} type="text" />
+        <SelectField
+          label="Télétravail souhaité"
+          meta={fields.remotePreference}
+          options={REMOTE_PREFERENCES.map((r) => ({ value: r, label: REMOTE_PREFERENCE_LABELS[r] }))}
+        />
+        <fieldset className="skill-grid">
+          <legend>Contrats recherchés</legend>
+          {CONTRACT_TYPES.map((c) => (
+            <div key={c} className="facet__option">
+              <input type="checkbox" id={`contract-${c}`} name={fields.contractTypes.name} value={c} defaultChecked={contracts.has(c)} />
+              <label htmlFor={`contract-${c}`}>{CONTRACT_LABELS[c]}</label>
+            </div>
+          ))}
+          {fields.contractTypes.errors?.length ? <p className="field__errors">{fields.contractTypes.errors[0]}</p> : null}
+        </fieldset>
+        <Field label="Disponible à partir du (AAAA-MM-JJ, facultatif)" meta={fields.availableFrom} type="text" />
+      </fieldset>
+
+      <TextAreaField label="Présentation (2 000 caractères au plus)" meta={fields.bio} />
+      <div className="field">
+        <label htmlFor={fields.links.id}>Liens (portfolio, GitHub, LinkedIn…)</label>
+        <p id={`${fields.links.id}-aide`} className="field__hint">Un lien par ligne, cinq au plus, commençant par https://.</p>
+        <textarea {...getTextareaProps(fields.links, { ariaDescribedBy: `${fields.links.id}-aide` })} key={fields.links.key} rows={5} />
+        {fields.links.errors?.length ? <p id={fields.links.errorId} className="field__errors">{fields.links.errors[0]}</p> : null}
+      </div>
+      <button type="submit" className="button">Enregistrer mon profil</button>
+    </Form>
+  )
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import './zod-fr.ts'
+import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES } from '#db/domain.ts'
+import { LANGUAGE_CODES } from './labels.ts'
+
+export const MAX_LINKS = 5
+export const MIN_GRADUATION_YEAR = 1980
+export const maxGraduationYear = (now = new Date()) => now.getFullYear() + 5
+
+// One <select> per skill (and per language) posts "slug:level", or "" for "—",
+// which conform turns into undefined: the form works without JavaScript.
+const choices = <T extends string>(pattern: RegExp, message: string) =>
+  z
+    .array(z.string({ error: message }).regex(pattern, message).optional(), { error: message })
+    .max(200, message)
+    .default([])
+    .transform((list) => list.filter((v): v is T => v !== undefined))
+
+const LANGUAGE_CHOICE = new RegExp(`^(${LANGUAGE_CODES.join('|')}):(${LANGUAGE_LEVELS.join('|')})$`)
+
+function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
+  } catch {
+    return false
+  }
+}
+
+export const ProfileSchema = z.object({
+  firstName: z
+    .string({ error: 'Indiquez votre prénom.' })
+    .trim()
+    .min(1, 'Indiquez votre prénom.')
+    .max(80, 'Votre prénom ne peut dépasser 80 caractères.'),
+  lastName: z
+    .string({ error: 'Indiquez votre nom.' })
+    .trim()
+    .min(1, 'Indiquez votre nom.')
+    .max(80, 'Votre nom ne peut dépasser 80 caractères.'),
+  school: z.string({ error: 'École invalide.' }).trim().max(120, 'Le nom de l’école ne peut dépasser 120 caractères.').optional(),
+  programme: z.string({ error: 'Formation invalide.' }).trim().max(120, 'L’intitulé de la formation ne peut dépasser 120 caractères.').optional(),
+  degreeLevel: z.enum(DEGREE_LEVELS, { error: 'Choisissez le niveau de diplôme dans la liste.' }).optional(),
+  graduationYear: z
+    .number({ error: 'Indiquez l’année sur quatre chiffres, par exemple 2026.' })
+    .int('Indiquez l’année sur quatre chiffres, par exemple 2026.')
+    .min(MIN_GRADUATION_YEAR, `L’année doit être comprise entre ${MIN_GRADUATION_YEAR} et ${maxGraduationYear()}.`)
+    .max(maxGraduationYear(), `L’année doit être comprise entre ${MIN_GRADUATION_YEAR} et ${maxGraduationYear()}.`)
+    .optional(),
+  skills: choices<`${string}:${number}`>(/^[a-z0-9-]{1,60}:[1-4]$/, 'Choisissez les compétences et leur niveau dans les listes.')
+    .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque compétence ne peut avoir qu’un niveau.'),
+  languages: choices<string>(LANGUAGE_CHOICE, 'Choisissez les langues et leur niveau dans les listes.')
+    .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque langue ne peut avoir qu’un niveau.'),
+  communeInsee: z
+    .string({ error: 'Choisissez votre commune dans la liste.' })
+    .regex(/^\d[\dAB]\d{3}$/, 'Choisissez votre commune dans la liste.')
+    .optional(),
+  mobilityKm: z
+    .number({ error: 'Indiquez une distance en kilomètres, de 0 à 200.' })
+    .int('Indiquez une distance en kilomètres entiers.')
+    .min(0, 'La distance ne peut être négative.')
+    .max(200, 'Indiquez une distance de 200 km au plus.')
+    .default(30),
+  remotePreference: z.enum(REMOTE_PREFERENCES, { error: 'Choisissez votre préférence de télétravail.' }).default('any'),
+  contractTypes: z
+    .array(z.enum(CONTRACT_TYPES, { error: 'Choisissez les contrats dans la liste.' }), { error: 'Choisissez les contrats dans la liste.' })
+    .max(CONTRACT_TYPES.length, 'Choisissez les contrats dans la liste.')
+    .default([])
+    .transform((list) => [...new Set(list)]),
+  availableFrom: z.iso.date({ error: 'Indiquez une date valide (AAAA-MM-JJ).' }).optional(),
+  bio: z.string({ error: 'Présentation invalide.' }).trim().max(2000, 'La présentation ne peut dépasser 2 000 caractères.').optional(),
+  // One link per line: five inputs would need JavaScript to add and remove rows.
+  links: z
+    .string({ error: 'Indiquez un lien par ligne.' })
+    .max(2000, 'Vos liens ne peuvent dépasser 2 000 caractères en tout.')
+    .transform((text) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .refine((list) => list.length <= MAX_LINKS, `Indiquez ${MAX_LINKS} liens au plus.`)
+    .refine((list) => list.every(isWebLink), 'Chaque lien doit être une adresse web complète commençant par https:// ou http://.')
+    .refine((list) => list.every((l) => l.length <= 300), 'Chaque lien doit compter 300 caractères au plus.')
+    .optional(),
+})
+
+export type ProfileFormValue = z.input<typeof ProfileSchema>
+
+export const ConsentSchema = z.object({
+  consent: z.literal('on', { error: 'Cochez la case pour accepter que votre profil soit visible.' }),
+})
+
+export const ApplySchema = z.object({
+  message: z
+    .string({ error: 'Message invalide.' })
+    .trim()
+    .max(3000, 'Votre message ne peut dépasser 3 000 caractères.')
+    .optional(),
+})

@@ -1,0 +1,176 @@
+import type { Transaction } from 'kysely'
+import type { DB } from '../connection.ts'
+import type { ContractType, DegreeLevel, LanguageLevel, RemotePreference } from '../domain.ts'
+import type { Database } from '../schema.ts'
+
+/**
+ * A candidate's own profile. Every function takes the signed-in candidate's id
+ * and reads or writes only the rows whose user_id is that id: no function here
+ * accepts another profile's id.
+ */
+
+export type ProfileInput = {
+  firstName: string
+  lastName: string
+  school: string
+  programme: string
+  degreeLevel: DegreeLevel | null
+  graduationYear: number | null
+  communeInsee: string | null
+  mobilityKm: number
+  remotePreference: RemotePreference
+  contractTypes: ContractType[]
+  availableFrom: string | null
+  bio: string
+  links: string[]
+  skills: { slug: string; level: number }[]
+  languages: { code: string; level: LanguageLevel }[]
+}
+
+/** The matching engine (issue 4) re-reads the profile from this queue. */
+function enqueueProfile(trx: Transaction<Database>, userId: number, now: Date) {
+  return trx.insertInto('search_outbox').values({ doc_type: 'profile', doc_id: userId, created_at: now.toISOString() }).execute()
+}
+
+export async function findOwnProfile(db: DB, userId: number) {
+  const profile = await db
+    .selectFrom('candidate_profiles')
+    .select([
+      'first_name', 'last_name', 'school', 'programme', 'degree_level', 'graduation_year', 'commune_insee', 'mobility_km',
+      'remote_preference', 'contract_types', 'links', 'available_from', 'bio', 'visibility', 'consent_at', 'cv_name',
+      'cv_size', 'cv_uploaded_at', 'updated_at',
+    ])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  if (!profile) return undefined
+  const [skills, languages] = await Promise.all([
+    db
+      .selectFrom('candidate_skills as cs')
+      .innerJoin('skills as s', 's.id', 'cs.skill_id')
+      .select(['s.slug', 's.name', 'cs.level'])
+      .where('cs.user_id', '=', userId)
+      .orderBy('s.name')
+      .execute(),
+    db.selectFrom('candidate_languages').select(['language', 'level']).where('user_id', '=', userId).orderBy('language').execute(),
+  ])
+  return {
+    ...profile,
+    contract_types: JSON.parse(profile.contract_types) as ContractType[],
+    links: JSON.parse(profile.links) as string[],
+    skills,
+    languages,
+  }
+}
+export type OwnProfile = NonNullable<Awaited<ReturnType<typeof findOwnProfile>>>
+
+/** The taxonomy, for the form: one select per skill, grouped by category. */
+export function listSkillChoices(db: DB) {
+  return db.selectFrom('skills').select(['slug', 'name', 'category']).orderBy('category').orderBy('name').execute()
+}
+
+/**
+ * Creates the profile on first save, or updates it; its skills and languages
+ * are replaced, all in one transaction with the outbox row. Unknown skill
+ * slugs are the caller's to refuse beforehand; here they would be skipped.
+ */
+export async function saveOwnProfile(db: DB, userId: number, input: ProfileInput, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const fields = {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      school: input.school,
+      programme: input.programme,
+      degree_level: input.degreeLevel,
+      graduation_year: input.graduationYear,
+      commune_insee: input.communeInsee,
+      mobility_km: input.mobilityKm,
+      remote_preference: input.remotePreference,
+      contract_types: JSON.stringify(input.contractTypes),
+      links: JSON.stringify(input.links),
+      available_from: input.availableFrom,
+      bio: input.bio,
+      updated_at: now.toISOString(),
+    }
+    await trx
+      .insertInto('candidate_profiles')
+      .values({ user_id: userId, ...fields })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(fields))
+      .execute()
+    await trx.deleteFrom('candidate_skills').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('candidate_languages').where('user_id', '=', userId).execute()
+    if (input.skills.length) {
+      const known = await trx.selectFrom('skills').select(['id', 'slug']).where('slug', 'in', input.skills.map((s) => s.slug)).execute()
+      const idOf = new Map(known.map((s) => [s.slug, s.id]))
+      const rows = input.skills.flatMap((s) => (idOf.has(s.slug) ? [{ user_id: userId, skill_id: idOf.get(s.slug)!, level: s.level }] : []))
+      if (rows.length) await trx.insertInto('candidate_skills').values(rows).execute()
+    }
+    if (input.languages.length) {
+      await trx
+        .insertInto('candidate_languages')
+        .values(input.languages.map((l) => ({ user_id: userId, language: l.code, level: l.level })))
+        .execute()
+    }
+    await enqueueProfile(trx, userId, now)
+  })
+}
+
+/**
+ * Gives or withdraws consent, effective at once. False when the candidate has
+ * no profile yet (nothing to show, nothing changed).
+ */
+export async function setOwnVisibility(db: DB, userId: number, consent: boolean, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('candidate_profiles')
+      .set(
+        consent
+          ? { visibility: 'verified_recruiters', consent_at: now.toISOString(), updated_at: now.toISOString() }
+          : { visibility: 'private', consent_at: null, updated_at: now.toISOString() },
+      )
+      .where('user_id', '=', userId)
+      .executeTakeFirst()
+    if (updated.numUpdatedRows === 0n) return false
+    await enqueueProfile(trx, userId, now)
+    return true
+  })
+}
+
+/**
+ * Points the profile at a newly stored CV (or at none). Answers the file the
+ * profile pointed at before, for the caller to remove once this has committed,
+ * or 'no-profile' when there is no profile to attach it to.
+ */
+export async function replaceOwnCv(
+  db: DB,
+  userId: number,
+  cv: { file: string; name: string; size: number } | null,
+  now: Date,
+): Promise<{ previousFile: string | null } | 'no-profile'> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('candidate_profiles').select('cv_file').where('user_id', '=', userId).executeTakeFirst()
+    if (!current) return 'no-profile' as const
+    await trx
+      .updateTable('candidate_profiles')
+      .set({
+        cv_file: cv?.file ?? null,
+        cv_name: cv?.name ?? null,
+        cv_size: cv?.size ?? null,
+        cv_uploaded_at: cv ? now.toISOString() : null,
+        updated_at: now.toISOString(),
+      })
+      .where('user_id', '=', userId)
+      .execute()
+    await enqueueProfile(trx, userId, now)
+    return { previousFile: current.cv_file }
+  })
+}
+
+/** The stored name of the candidate's own CV, for the owner's download. */
+export function findOwnCv(db: DB, userId: number) {
+  return db
+    .selectFrom('candidate_profiles')
+    .select(['cv_file', 'cv_name'])
+    .where('user_id', '=', userId)
+    .where('cv_file', 'is not', null)
+    .executeTakeFirst()
+}
