@@ -1,4 +1,4 @@
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { ApplicationStage, ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
 import type { OfferSort } from '#search/types.ts'
 
 export const CONTRACT_LABELS: Record<ContractType, string> = {
@@ -54,4 +54,32 @@ export function formatDate(iso: string): string {
 
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${count.toLocaleString('fr-FR')} ${count > 1 ? plural : singular}`
+}
+
+export const STAGE_LABELS: Record<ApplicationStage, string> = {
+  new: 'Nouvelle',
+  reviewed: 'Étudiée',
+  interview: 'Entretien',
+  offer: 'Proposition',
+  hired: 'Recrutée',
+  rejected: 'Refusée',
+}
+
+export const DEGREE_LABELS: Record<DegreeLevel, string> = {
+  bac: 'Bac',
+  bac2: 'Bac +2',
+  bac3: 'Bac +3',
+  bac5: 'Bac +5',
+  bac8: 'Bac +8',
+}
+
+export const SKILL_LEVEL_LABELS: Record<number, string> = { 1: 'notions', 2: 'intermédiaire', 3: 'avancé', 4: 'expert' }
+
+export const LANGUAGE_LEVEL_LABELS: Record<LanguageLevel, string> = {
+  a1: 'A1', a2: 'A2', b1: 'B1', b2: 'B2', c1: 'C1', c2: 'C2', native: 'langue maternelle',
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso))
 }
