@@ -19,5 +19,9 @@ export default [
   route('recruteur/entreprises/:slug/offres', 'routes/recruiter-company-offers.tsx'),
   route('recruteur/entreprises/:slug/offres/nouvelle', 'routes/recruiter-offer-new.tsx'),
   route('recruteur/offres/:id', 'routes/recruiter-offer-edit.tsx'),
+  route('recruteur/offres/:id/candidatures', 'routes/recruiter-applications.tsx'),
+  route('recruteur/offres/:id/candidatures.csv', 'routes/recruiter-applications-csv.ts'),
+  route('recruteur/candidatures/:id', 'routes/recruiter-application.tsx'),
+  route('recruteur/candidatures/:id/cv', 'routes/recruiter-application-cv.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
