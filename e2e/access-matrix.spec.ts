@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { type APIRequestContext, type APIResponse } from '@playwright/test'
 import type { RouteConfigEntry } from '@react-router/dev/routes'
 import routes from '../app/routes.ts'
-import { expect, test, uniqueWord } from './fixtures.ts'
+import { createTestApplication, createTestCandidate } from '#db/seed/index.ts'
+import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
 
 /**
  * Every route of app/routes.ts is either public or protected; a route that is
@@ -11,7 +12,7 @@ import { expect, test, uniqueWord } from './fixtures.ts'
  * recruiter of another company, is refused and changes nothing.
  */
 const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', '*', 'inscription', 'connexion', 'deconnexion',
-  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe'])
+  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'invitation', 'entreprises/:slug/logo'])
 const PROTECTED_PREFIXES = ['recruteur']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
@@ -51,11 +52,24 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
     .where('u.email', '=', 'recruteur@demo.passerelle.fr')
     .executeTakeFirstOrThrow()
   const offer = await db.selectFrom('offers').select('id').where('company_id', '=', victim.id).executeTakeFirstOrThrow()
+  // An application to the victim's offer, for the routes whose :id is an application.
+  const applicant = await retryingWrite(() => createTestCandidate(db, { email: `${uniqueWord('matrice')}@exemple.fr` }))
+  const application = await retryingWrite(() => createTestApplication(db, { offerId: offer.id, candidateId: applicant.id }))
+  await db.insertInto('application_notes').values({ application_id: application.id, author_id: null, body: 'Note de la victime', created_at: new Date().toISOString() }).execute()
+  const victimApplications = db
+    .selectFrom('applications as a')
+    .innerJoin('offers as o', 'o.id', 'a.offer_id')
+    .where('o.company_id', '=', victim.id)
   const snapshot = () =>
     Promise.all([
       db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at']).where('company_id', '=', victim.id).orderBy('id').execute(),
       db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db.selectFrom('companies').selectAll().where('id', '=', victim.id).executeTakeFirstOrThrow(),
+      db.selectFrom('company_members').selectAll().where('company_id', '=', victim.id).orderBy('user_id').execute(),
+      db.selectFrom('company_invitations').selectAll().where('company_id', '=', victim.id).orderBy('id').execute(),
+      victimApplications.select(['a.id', 'a.stage', 'a.stage_changed_at']).orderBy('a.id').execute(),
+      db.selectFrom('application_notes').selectAll().where('application_id', 'in', victimApplications.select('a.id')).orderBy('id').execute(),
     ])
 
   const anonymous = await playwright.request.newContext({ baseURL })
@@ -71,19 +85,21 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   expect(created.status()).toBe(302)
 
   const before = await snapshot()
-  const urlOf = (path: string) => `/${path.replace(':slug', victim.slug).replace(':id', String(offer.id))}`
+  const urlOf = (path: string) =>
+    `/${path.replace(':slug', victim.slug).replace(':id', String(path.startsWith('recruteur/candidatures/') ? application.id : offer.id))}`
   const attempts: { who: string; path: string; method: string; status: number; location: string | null }[] = []
   const record = async (who: string, path: string, method: string, response: APIResponse) =>
     attempts.push({ who, path, method, status: response.status(), location: response.headers()['location'] ?? null })
 
   for (const path of protectedPaths) {
-    // Harmful-looking bodies: every action intent, and a full offer.
-    const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60) }
+    // Harmful-looking bodies: every action intent, a full offer, a stage, a note, an invitation.
+    const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60), stage: 'rejected',
+      body: 'Note détournée', email: 'intrus@exemple.fr', userId: '1', invitationId: '1' }
     for (const [who, context] of [['anonyme', anonymous], ['candidat', candidate], ['autre entreprise', otherRecruiter]] as const) {
       // A recruiter may of course use the pages of their own space that name no other company.
       if (who === 'autre entreprise' && !path.includes(':')) continue
       await record(who, path, 'GET', await context.get(urlOf(path), { maxRedirects: 0 }))
-      for (const intent of ['close', 'publish', 'duplicate', 'save']) {
+      for (const intent of ['close', 'publish', 'duplicate', 'save', 'stage', 'note', 'invite', 'remove', 'revoke', 'remove-logo']) {
         await record(who, path, `POST ${intent}`, await context.post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
       }
     }
@@ -104,4 +120,6 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   }
   expect(await snapshot()).toEqual(before)
   await Promise.all([anonymous.dispose(), candidate.dispose(), otherRecruiter.dispose()])
+  await db.deleteFrom('users').where('id', '=', applicant.id).execute()
+  await db.deleteFrom('applications').where('id', '=', application.id).execute()
 })

@@ -8,7 +8,7 @@ import { E2E_SMTP_PORT } from '../playwright.config.ts'
 export async function openMailbox() {
   const messages: { to: string[]; raw: string }[] = []
   const waiting: ((message: { to: string[]; raw: string }) => void)[] = []
-  const server = new SMTPServer({
+  const create = () => new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     onData(stream, session, callback) {
@@ -22,7 +22,19 @@ export async function openMailbox() {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(E2E_SMTP_PORT, '127.0.0.1', resolve))
+  // Spec files that read mail may run in parallel workers: wait for the port rather than fail.
+  let server: SMTPServer
+  for (let attempt = 0; ; attempt++) {
+    server = create()
+    const candidate = server
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      candidate.once('error', resolve)
+      candidate.listen(E2E_SMTP_PORT, '127.0.0.1', () => resolve(null))
+    })
+    if (!error) break
+    if (error.code !== 'EADDRINUSE' || attempt >= 120) throw error
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
   return {
     /** The next message sent to `address` (or one already received). */
     async messageFor(address: string, timeoutMs = 10_000) {
