@@ -76,3 +76,34 @@ test('an owner invites a teammate by e-mail; the teammate signs up through the l
     await mailbox.close()
   }
 })
+
+test('without JavaScript, a member edits the company page and its logo, shown on the public page', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  const companyName = `Atelier ${uniqueWord('Logo')}`
+  const slug = await recruiterWithCompany(page.request, companyName)
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+  await page.goto(`/recruteur/entreprises/${slug}`)
+  await page.getByLabel('Logo (facultatif)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('pas une image') })
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST')
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  expect((await refused).status()).toBe(415)
+  await expect(page.getByText('Le logo doit être une image PNG, JPEG ou WebP.')).toBeVisible()
+
+  await page.getByLabel('Nom de l’entreprise').fill(`${companyName} & fils`)
+  await page.getByLabel('Logo (facultatif)').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png })
+  await page.getByRole('button', { name: 'Enregistrer' }).click()
+  await expect(page.getByRole('status')).toHaveText('Modifications enregistrées.')
+
+  await page.goto(`/entreprises/${slug}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${companyName} & fils`)
+  const logo = page.getByRole('img', { name: `Logo de ${companyName} & fils` })
+  await expect(logo).toBeVisible()
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1)
+  const served = await page.request.get(`/entreprises/${slug}/logo`)
+  expect(served.headers()['content-type']).toBe('image/png')
+  expect(served.headers()['x-content-type-options']).toBe('nosniff')
+  await context.close()
+})

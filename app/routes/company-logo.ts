@@ -8,10 +8,10 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   if (!logo?.logo_mime || !bytes) {
     return new Response('Pas de logo pour cette entreprise.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   }
+  // X-Content-Type-Options: nosniff comes with every response (app/security-headers.ts).
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': logo.logo_mime,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'public, max-age=300',
     },
   })

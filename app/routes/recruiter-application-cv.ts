@@ -16,11 +16,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // ASCII in filename= for old clients, the real name in filename*=.
   const name = (cv.cv_name ?? 'cv.pdf').replace(/[\r\n"\\/]/g, '_')
   const ascii = name.normalize('NFD').replace(/[^\w.-]/g, '_')
+  // X-Content-Type-Options: nosniff comes with every response (app/security-headers.ts).
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },
   })

@@ -24,11 +24,11 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
 /** A download of `csv` under `filename` (ASCII letters, digits, dots and dashes only). */
 export function csvResponse(csv: string, filename: string): Response {
   const safe = filename.replace(/[^\w.-]/g, '-')
+  // X-Content-Type-Options: nosniff comes with every response (app/security-headers.ts).
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${safe}"`,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },
   })
