@@ -46,7 +46,7 @@ function post(url: string, pairs: [string, string][], cookie?: string) {
   for (const [k, v] of pairs) body.append(k, v)
   return new Request(`http://localhost${url}`, { method: 'POST', body, headers: cookie ? { Cookie: cookie } : {} })
 }
-type Reply = { data: { error: Record<string, string[] | null> }; init: ResponseInit }
+type Reply = { data: { intent: string; result: { error: Record<string, string[] | null> } }; init: ResponseInit }
 const team = (pairs: [string, string][], cookie = users.owner!.cookie) =>
   (action({ request: post(`/recruteur/entreprises/${SLUG}/equipe`, pairs, cookie), params: { slug: SLUG }, context: context() } as never) as Promise<Response | Reply>)
     .catch((e: unknown) => e as Response)
@@ -125,11 +125,11 @@ it('re-inviting replaces the pending link; an owner revokes it; a member may not
 it('refuses to invite a member twice and to remove the last owner, in French', async () => {
   const twice = (await team([['intent', 'invite'], ['email', 'membre@exemple.fr']])) as Reply
   expect(twice.init.status).toBe(400)
-  expect(twice.data.error.email).toEqual(['Cette personne fait déjà partie de l’équipe.'])
+  expect(twice.data.result.error.email).toEqual(['Cette personne fait déjà partie de l’équipe.'])
   const before = await snapshot()
   const last = (await team([['intent', 'remove'], ['userId', String(users.owner!.id)]])) as Reply
   expect(last.init.status).toBe(400)
-  expect(last.data.error['']).toEqual(['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'])
+  expect(last.data.result.error['']).toEqual(['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'])
   expect(await snapshot()).toEqual(before)
 })
 
@@ -159,7 +159,7 @@ it('fuzzed: a French 4xx or a done change, never an exception nor a half-saved o
       expect([400, 429]).toContain(outcome.init.status)
       expect(await snapshot()).toEqual(before)
       expect(sent.length).toBe(mails)
-      const messages = Object.values(outcome.data.error).flat().filter((m): m is string => Boolean(m))
+      const messages = Object.values(outcome.data.result.error).flat().filter((m): m is string => Boolean(m))
       expect(messages.length).toBeGreaterThan(0)
       for (const message of messages) expect(message).toMatch(/^[A-ZÀ-ÝÉ].*[.:)]$/u)
     }),
@@ -172,5 +172,5 @@ it('stops an owner after 20 invitations in an hour, in French with a 429', async
   for (let i = 0; i < 20; i++) expect(((await team([['intent', 'invite'], ['email', `n${i}@exemple.fr`]])) as Response).status).toBe(302)
   const blocked = (await team([['intent', 'invite'], ['email', 'n21@exemple.fr']])) as Reply
   expect(blocked.init.status).toBe(429)
-  expect(blocked.data.error['']![0]).toMatch(/^Trop d’invitations envoyées depuis une heure\. Réessayez dans \d+ minutes?\.$/)
+  expect(blocked.data.result.error['']![0]).toMatch(/^Trop d’invitations envoyées depuis une heure\. Réessayez dans \d+ minutes?\.$/)
 })

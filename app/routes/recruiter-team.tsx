@@ -48,18 +48,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   if (intent === 'revoke') {
     const submission = parseWithZod(formData, { schema: RevokeSchema })
-    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return data({ intent: 'revoke' as const, result: submission.reply() }, { status: 400 })
     const revoked = await revokeInvitation(context.db, user.id, company.slug, submission.value.invitationId)
     invariantResponse(revoked, 'Invitation introuvable : elle a peut-être déjà été acceptée ou retirée.')
     return redirect(`${back}?fait=invitation-retiree`)
   }
   if (intent === 'remove') {
     const submission = parseWithZod(formData, { schema: RemoveMemberSchema })
-    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return data({ intent: 'remove' as const, result: submission.reply() }, { status: 400 })
     const removed = await removeMember(context.db, user.id, company.slug, submission.value.userId)
     if (removed === 'last-owner') {
       return data(
-        submission.reply({ formErrors: ['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'] }),
+        { intent: 'remove' as const, result: submission.reply({ formErrors: ['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'] }) },
         { status: 400 },
       )
     }
@@ -68,17 +68,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 
   const submission = parseWithZod(formData, { schema: InviteSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data({ intent: 'invite' as const, result: submission.reply() }, { status: 400 })
   const now = new Date()
   const blocked = tooManyAttempts(
     [await hitRateLimit(context.db, `invite:${company.id}`, now, { limit: INVITES_PER_HOUR, windowMs: HOUR_MS })],
     'Trop d’invitations envoyées depuis une heure.',
   )
-  if (blocked) return data(submission.reply({ formErrors: [blocked.message] }), blocked.init)
+  if (blocked) return data({ intent: 'invite' as const, result: submission.reply({ formErrors: [blocked.message] }) }, blocked.init)
   const created = await createInvitation(context.db, user.id, company.slug, submission.value.email, now)
   invariantResponse(created, 'Entreprise introuvable dans votre espace.')
   if (created === 'already-member') {
-    return data(submission.reply({ fieldErrors: { email: ['Cette personne fait déjà partie de l’équipe.'] } }), { status: 400 })
+    return data({ intent: 'invite' as const, result: submission.reply({ fieldErrors: { email: ['Cette personne fait déjà partie de l’équipe.'] } }) }, { status: 400 })
   }
   const link = `${context.publicUrl}/invitation?${new URLSearchParams({ jeton: created.token })}`
   try {
@@ -95,7 +95,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     console.error('Envoi du courriel d’invitation impossible', error)
     await revokeInvitation(context.db, user.id, company.slug, created.invitationId)
     return data(
-      submission.reply({ formErrors: ['Le courriel d’invitation n’a pas pu partir. Réessayez dans un instant.'] }),
+      { intent: 'invite' as const, result: submission.reply({ formErrors: ['Le courriel d’invitation n’a pas pu partir. Réessayez dans un instant.'] }) },
       { status: 503 },
     )
   }
@@ -113,7 +113,9 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `Équipe de ${da
 export default function Team({ loaderData, actionData }: Route.ComponentProps) {
   const { company, isOwner, me, members, invitations } = loaderData
   const [searchParams] = useSearchParams()
-  const [form, fields] = useZodForm(InviteSchema, { lastResult: actionData })
+  const [form, fields] = useZodForm(InviteSchema, { lastResult: actionData?.intent === 'invite' ? actionData.result : undefined })
+  // Errors of the remove and revoke buttons, shown above the lists they concern.
+  const listErrors = actionData && actionData.intent !== 'invite' ? Object.values(actionData.result.error ?? {}).flat().filter((m): m is string => Boolean(m)) : []
   const done = DONE[searchParams.get('fait') ?? '']
   return (
     <section className="company-page" aria-labelledby="titre-equipe">
@@ -123,6 +125,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
       </p>
       <h1 id="titre-equipe">Équipe de {company.name}</h1>
       {done && !actionData ? <p role="status" className="form-success">{done}</p> : null}
+      <FormErrors id="erreurs-equipe" errors={listErrors} />
       <table className="data-table">
         <caption>Membres</caption>
         <thead>
