@@ -2,22 +2,38 @@ import { readFileSync } from 'node:fs'
 import { type APIRequestContext, type APIResponse } from '@playwright/test'
 import type { RouteConfigEntry } from '@react-router/dev/routes'
 import routes from '../app/routes.ts'
-import { expect, test, uniqueWord } from './fixtures.ts'
+import { createTestApplication, createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
 
 /**
- * Every route of app/routes.ts is either public or protected; a route that is
- * neither fails this file, so no new route escapes the matrix. Each protected
- * route, read and posted to by an anonymous visitor, a candidate and a
- * recruiter of another company, is refused and changes nothing.
+ * Generated from app/routes.ts: every route is either public or matched by a
+ * rule below, so no new route escapes. Each protected route, read and posted
+ * to (with every intent the board knows) by an anonymous visitor, a candidate
+ * and a recruiter of another company, answers as its rule says — 302 to the
+ * login page (the browser-friendly 401), 403 or 404 — and nothing changes.
  */
-const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', '*', 'inscription', 'connexion', 'deconnexion',
-  'mot-de-passe-oublie', 'reinitialiser-mot-de-passe',
-  // Its GET shows anyone how to apply (a login link for visitors); its POST needs a candidate (e2e/candidate.spec.ts,
-  // app/routes/offer-apply.property.test.ts).
+const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', 'entreprises/:slug/logo', '*', 'inscription',
+  'connexion', 'deconnexion', 'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'invitation', 'compte-supprime',
+  'offres/:slug/signaler',
+  // Its GET shows anyone how to apply (a login link for visitors); its POST needs a candidate
+  // (app/routes/offer-apply.property.test.ts, e2e/candidate.spec.ts).
   'offres/:slug/postuler'])
-const PROTECTED_PREFIXES = ['recruteur', 'candidat']
-/** The candidate's own space: there the recruiter is the wrong role, and there is no other company to try. */
-const isCandidateSpace = (path: string) => path === 'candidat' || path.startsWith('candidat/')
+
+type Actor = 'anonyme' | 'candidat' | 'autre recruteur'
+/** 'login': 302 to /connexion; 'home': the actor's own space, where they are allowed (their journeys test it). */
+type Expected = 'login' | 403 | 404 | 'home'
+const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
+  // A candidate's own data: only a candidate may export or delete it.
+  { pattern: /^compte\/(donnees\.json|supprimer)$/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
+  { pattern: /^compte(\/|$)/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 'home' } },
+  { pattern: /^candidat\//, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
+  { pattern: /^admin(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
+  // A route naming a company, an offer or an application: another company's is "not found".
+  { pattern: /^recruteur\/.*:/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 404 } },
+  { pattern: /^recruteur(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 'home' } },
+]
+const INTENTS = ['close', 'publish', 'duplicate', 'save', 'stage', 'note', 'invite', 'remove', 'revoke', 'remove-logo',
+  'verify', 'approve', 'reject', 'dismiss', 'close-offer', 'profile', 'consent', 'withdraw', 'delete-cv']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -27,15 +43,16 @@ function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file
 }
 const entries = flatten(routes)
 const allPaths = [...new Set(entries.map((e) => e.path))]
+const ruleOf = (path: string) => RULES.find((r) => r.pattern.test(path))
 /** Whether the route module handles POST at all (React Router answers 405 otherwise). */
 const hasAction = (path: string) =>
   /export (async )?function action\b/.test(readFileSync(`app/${entries.find((e) => e.path === path)!.file}`, 'utf8'))
-const protectedPaths = allPaths.filter((p) => PROTECTED_PREFIXES.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)))
+const protectedPaths = allPaths.filter((p) => !PUBLIC.has(p) && ruleOf(p))
 
 test('every route is classified as public or protected', () => {
-  const unclassified = allPaths.filter((p) => !PUBLIC.has(p) && !protectedPaths.includes(p))
+  const unclassified = allPaths.filter((p) => !PUBLIC.has(p) && !ruleOf(p))
   expect(unclassified).toEqual([])
-  expect(protectedPaths.length).toBeGreaterThanOrEqual(5)
+  expect(protectedPaths.length).toBeGreaterThanOrEqual(20)
 })
 
 async function signUp(request: APIRequestContext, role: 'candidate' | 'recruiter') {
@@ -47,33 +64,51 @@ async function signUp(request: APIRequestContext, role: 'candidate' | 'recruiter
 }
 
 test('protected routes refuse the anonymous visitor, a candidate and another company, and change nothing', async ({ playwright, db, baseURL }) => {
-  // The victim: the demo recruiter's company and one of its offers.
+  test.setTimeout(120_000)
+  // The victims: the demo recruiter's company, one of its offers, an application to it with a note and a
+  // report on it; and an unverified company with an offer waiting for moderation.
   const victim = await db
     .selectFrom('company_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .innerJoin('companies as c', 'c.id', 'm.company_id')
-    .select(['c.id', 'c.slug'])
+    .select(['c.id', 'c.slug', 'u.id as ownerId'])
     .where('u.email', '=', 'recruteur@demo.passerelle.fr')
     .executeTakeFirstOrThrow()
   const offer = await db.selectFrom('offers').select('id').where('company_id', '=', victim.id).executeTakeFirstOrThrow()
-  // The intruders' own rows (they sign up as "Matrice Test"), not global counts: tests in the other worker
-  // create companies, offers and profiles meanwhile.
-  const intruders = db.selectFrom('users').select('id').where('display_name', '=', 'Matrice Test')
-  const intruderCompanies = db.selectFrom('company_members').select('company_id').where('user_id', 'in', intruders)
+  const applicant = await retryingWrite(() => createTestCandidate(db, { email: `${uniqueWord('matrice')}@exemple.fr` }))
+  const application = await retryingWrite(() => createTestApplication(db, { offerId: offer.id, candidateId: applicant.id }))
+  await db.insertInto('application_notes')
+    .values({ application_id: application.id, author_id: victim.ownerId, body: 'Note privée', created_at: new Date().toISOString() })
+    .execute()
+  const report = await db.insertInto('offer_reports')
+    .values({ offer_id: offer.id, reason: 'other', message: 'Signalement de la matrice', created_at: new Date().toISOString() })
+    .returning('id').executeTakeFirstOrThrow()
+  const pendingCompany = await retryingWrite(() => createTestCompany(db, { name: `En attente ${uniqueWord('co')}` }))
+  const pendingOffer = await retryingWrite(() => createTestOffer(db, { companyId: pendingCompany.id, status: 'pending' }))
+
+  const victimApplications = db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').where('o.company_id', '=', victim.id)
   const snapshot = () =>
     Promise.all([
-      db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at']).where('company_id', '=', victim.id).orderBy('id').execute(),
-      db.selectFrom('company_members').select(['company_id', 'user_id', 'role']).where('user_id', 'in', intruders).orderBy('company_id').execute(),
-      db.selectFrom('offers').select('id').where('company_id', 'in', intruderCompanies).orderBy('id').execute(),
-      db.selectFrom('candidate_profiles').select(['user_id', 'updated_at', 'visibility']).where('user_id', 'in', intruders).execute(),
+      db.selectFrom('companies').selectAll().where('id', 'in', [victim.id, pendingCompany.id]).orderBy('id').execute(),
+      db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at', 'moderation_note'])
+        .where('company_id', 'in', [victim.id, pendingCompany.id]).orderBy('id').execute(),
+      db.selectFrom('company_members').selectAll().where('company_id', '=', victim.id).orderBy('user_id').execute(),
+      db.selectFrom('company_invitations').selectAll().where('company_id', '=', victim.id).orderBy('id').execute(),
+      victimApplications.select(['a.id', 'a.stage', 'a.stage_changed_at', 'a.candidate_id']).orderBy('a.id').execute(),
+      db.selectFrom('application_notes').selectAll().where('application_id', 'in', victimApplications.select('a.id')).orderBy('id').execute(),
+      db.selectFrom('offer_reports').selectAll().where('id', '=', report.id).execute(),
+      db.selectFrom('candidate_profiles').selectAll().where('user_id', '=', applicant.id).execute(),
+      db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [applicant.id, victim.ownerId]).orderBy('id').execute(),
     ])
 
-  const anonymous = await playwright.request.newContext({ baseURL })
-  const candidate = await playwright.request.newContext({ baseURL })
-  await signUp(candidate, 'candidate')
-  const otherRecruiter = await playwright.request.newContext({ baseURL })
-  await signUp(otherRecruiter, 'recruiter')
-  const created = await otherRecruiter.post('/recruteur/entreprises/nouvelle', {
+  const actors: Record<Actor, APIRequestContext> = {
+    anonyme: await playwright.request.newContext({ baseURL }),
+    candidat: await playwright.request.newContext({ baseURL }),
+    'autre recruteur': await playwright.request.newContext({ baseURL }),
+  }
+  await signUp(actors.candidat, 'candidate')
+  await signUp(actors['autre recruteur'], 'recruiter')
+  const created = await actors['autre recruteur'].post('/recruteur/entreprises/nouvelle', {
     form: { name: `Autre ${uniqueWord('boite')}`, nafCode: '62.01Z', sizeBand: '1-9', communeInsee: '62160',
       description: 'Une autre entreprise, qui ne doit rien voir des offres de la première.' },
     maxRedirects: 0,
@@ -81,41 +116,46 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   expect(created.status()).toBe(302)
 
   const before = await snapshot()
-  const urlOf = (path: string) => `/${path.replace(':slug', victim.slug).replace(':id', String(offer.id))}`
-  const attempts: { who: string; path: string; method: string; status: number; location: string | null }[] = []
-  const record = async (who: string, path: string, method: string, response: APIResponse) =>
+  const idFor = (path: string) =>
+    path.startsWith('recruteur/candidatures/') ? application.id : path.startsWith('admin/offres/') ? pendingOffer.id : offer.id
+  const urlOf = (path: string) => `/${path.replace(':slug', victim.slug).replace(':id', String(idFor(path)))}`
+  // Harmful-looking bodies: an offer, a company, a stage, a note, an invitation, a decision, a profile…
+  const form = { title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60), stage: 'rejected',
+    body: 'Note détournée', email: 'intrus@exemple.fr', userId: String(victim.ownerId), invitationId: '1',
+    companyId: String(pendingCompany.id), reportId: String(report.id), reason: 'Refus détourné par un intrus.',
+    firstName: 'Intrus', lastName: 'Intrus', consent: 'on', password: 'une phrase de passe solide' }
+  const attempts: { who: Actor; path: string; method: string; status: number; location: string | null }[] = []
+  const record = (who: Actor, path: string, method: string, response: APIResponse) =>
     attempts.push({ who, path, method, status: response.status(), location: response.headers()['location'] ?? null })
 
   for (const path of protectedPaths) {
-    // Harmful-looking bodies: every action intent, and a full offer.
-    const form = { intent: 'close', title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60) }
-    for (const [who, context] of [['anonyme', anonymous], ['candidat', candidate], ['autre entreprise', otherRecruiter]] as const) {
-      if (isCandidateSpace(path)) {
-        if (who === 'candidat') continue
-      } else if (who === 'autre entreprise' && !path.includes(':')) {
-        // A recruiter may of course use the pages of their own space that name no other company.
-        continue
-      }
-      await record(who, path, 'GET', await context.get(urlOf(path), { maxRedirects: 0 }))
-      for (const intent of ['close', 'publish', 'duplicate', 'save']) {
-        await record(who, path, `POST ${intent}`, await context.post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
+    for (const who of Object.keys(actors) as Actor[]) {
+      if (ruleOf(path)!.expected[who] === 'home') continue
+      record(who, path, 'GET', await actors[who].get(urlOf(path), { maxRedirects: 0 }))
+      for (const intent of INTENTS) {
+        record(who, path, `POST ${intent}`, await actors[who].post(urlOf(path), { form: { ...form, intent }, maxRedirects: 0 }))
       }
     }
   }
+  expect(attempts.length).toBeGreaterThan(500)
   for (const a of attempts) {
     const label = `${a.who} ${a.method} /${a.path}`
+    const expected = ruleOf(a.path)!.expected[a.who]
     if (a.method !== 'GET' && !hasAction(a.path)) {
       expect(a.status, label).toBe(405)
-    } else if (a.who === 'anonyme') {
-      // The browser-friendly 401: off to the login page, which comes back afterwards.
+    } else if (expected === 'login') {
       expect(a.status, label).toBe(302)
       expect(a.location, label).toMatch(/^\/connexion\?redirectTo=/)
-    } else if (a.who === 'candidat' || isCandidateSpace(a.path)) {
-      expect(a.status, label).toBe(403)
     } else {
-      expect(a.status, label).toBe(404)
+      expect(a.status, label).toBe(expected)
     }
   }
   expect(await snapshot()).toEqual(before)
-  await Promise.all([anonymous.dispose(), candidate.dispose(), otherRecruiter.dispose()])
+
+  await Promise.all(Object.values(actors).map((a) => a.dispose()))
+  await db.deleteFrom('offer_reports').where('id', '=', report.id).execute()
+  await db.deleteFrom('applications').where('id', '=', application.id).execute()
+  await db.deleteFrom('users').where('id', '=', applicant.id).execute()
+  await db.deleteFrom('offers').where('id', '=', pendingOffer.id).execute()
+  await db.deleteFrom('companies').where('id', '=', pendingCompany.id).execute()
 })

@@ -54,3 +54,20 @@ export { expect } from '@playwright/test'
 export function uniqueWord(prefix: string): string {
   return `${prefix}${Math.random().toString(36).slice(2, 8).replace(/\d/g, 'x')}`
 }
+
+/**
+ * Runs a factory writing to the server's database again if a concurrent
+ * writer (the server, another worker) made it fail: the factories' ids are
+ * read inside their transaction, so a race fails rather than collides.
+ */
+export async function retryingWrite<T>(write: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? ''
+      if (attempt >= attempts || !/^SQLITE_(BUSY|CONSTRAINT)/.test(code)) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    }
+  }
+}

@@ -27,6 +27,9 @@ export default function CompanyPage({ loaderData }: Route.ComponentProps) {
   const { company, offers, total } = loaderData
   return (
     <article className="company-page">
+      {company.logo_mime ? (
+        <img className="company-page__logo" src={`/entreprises/${company.slug}/logo`} alt={`Logo de ${company.name}`} height={80} />
+      ) : null}
       <h1>{company.name}</h1>
       <p className="company-page__meta">
         {company.commune_name}

@@ -1,8 +1,10 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
+import { countApplicationsByStage } from '#db/queries/recruiter-applications.ts'
 import { changeOfferStatus, duplicateOffer, findOfferForEdit, offerInputOf, saveOffer } from '#db/queries/recruiter-offers.ts'
 import { OfferForm } from '../components/offer-form.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
+import { formatCount } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { STATUS_LABELS, offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
@@ -20,8 +22,10 @@ async function loadOwnOffer(request: Request, id: string, db: Route.LoaderArgs['
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const { offer } = await loadOwnOffer(request, params.id, context.db)
+  const { user, offer } = await loadOwnOffer(request, params.id, context.db)
+  const byStage = await countApplicationsByStage(context.db, user.id, offer.id)
   return {
+    applications: [...byStage.values()].reduce((a, b) => a + b, 0),
     offer: { ...offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status },
     values: offerInputOf(offer),
     previewHtml: renderMarkdown(offer.description_md),
@@ -52,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.offer.title ?? 'Offre'} – Passerelle` }]
 
 export default function EditOffer({ loaderData, actionData }: Route.ComponentProps) {
-  const { offer, values, previewHtml, form } = loaderData
+  const { offer, values, previewHtml, form, applications } = loaderData
   return (
     <section className="auth-page offer-editor" aria-labelledby="titre-offre">
       <p className="breadcrumb">
@@ -64,6 +68,8 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
         {offer.status === 'published' ? (
           <> · <Link to={`/offres/${offer.slug}`}>voir l’offre en ligne</Link></>
         ) : null}
+        {' · '}
+        <Link to={`/recruteur/offres/${offer.id}/candidatures`}>{formatCount(applications, 'candidature', 'candidatures')}</Link>
       </p>
       {offer.status === 'draft' && offer.moderation_note ? (
         <div className="form-errors" role="note">

@@ -26,7 +26,9 @@ export default function Recruiter({ loaderData }: Route.ComponentProps) {
               <Link to={`/recruteur/entreprises/${c.slug}/offres`}>{c.name}</Link>
               <span>
                 {c.commune_name} · {c.role === 'owner' ? 'propriétaire' : 'membre'} ·{' '}
-                <Link to={`/entreprises/${c.slug}`}>page publique</Link>
+                <Link to={`/entreprises/${c.slug}`}>page publique</Link> ·{' '}
+                <Link to={`/recruteur/entreprises/${c.slug}`}>fiche</Link> ·{' '}
+                <Link to={`/recruteur/entreprises/${c.slug}/equipe`}>équipe</Link>
               </span>
             </li>
           ))}

@@ -1,11 +1,11 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { createUser } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { SignupSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
-import { getOptionalUser, signIn } from '../utils/session.server.ts'
+import { getOptionalUser, safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/signup'
 
@@ -17,7 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const { displayName, email, password, role } = submission.value
+  const { displayName, email, password, role, redirectTo } = submission.value
   const created = await createUser(
     context.db,
     { email, displayName, role, passwordHash: await hashPassword(password) },
@@ -32,18 +32,23 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 400 },
     )
   }
-  return signIn(context.db, created.id, '/')
+  return signIn(context.db, created.id, safeRedirect(redirectTo))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Créer un compte – Passerelle' }]
 
 export default function Signup({ actionData }: Route.ComponentProps) {
-  const [form, fields] = useZodForm(SignupSchema, { lastResult: actionData })
+  const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
+  // An invitation link preselects the recruiter role.
+  const role = searchParams.get('role') === 'recruiter' ? 'recruiter' : undefined
+  const [form, fields] = useZodForm(SignupSchema, { lastResult: actionData, defaultValue: { role } })
   return (
     <section className="auth-page" aria-labelledby="titre-inscription">
       <h1 id="titre-inscription">Créer un compte</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <fieldset className="role-choice">
           <legend>Vous êtes</legend>
           {(
@@ -78,7 +83,7 @@ export default function Signup({ actionData }: Route.ComponentProps) {
         <button type="submit" className="button">Créer mon compte</button>
       </Form>
       <p>
-        Déjà inscrit·e ? <Link to="/connexion">Se connecter</Link>
+        Déjà inscrit·e ? <Link to={redirectTo ? `/connexion?${new URLSearchParams({ redirectTo })}` : '/connexion'}>Se connecter</Link>
       </p>
     </section>
   )

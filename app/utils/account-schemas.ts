@@ -26,6 +26,7 @@ export const SignupSchema = z.object({
   email,
   password: newPassword,
   role: z.enum(SELF_SERVICE_ROLES, { error: 'Choisissez : candidat·e ou recruteur·se.' }),
+  redirectTo: z.string({ error: 'Adresse de retour invalide.' }).max(500, 'Adresse de retour trop longue.').optional(),
 })
 
 export const LoginSchema = z.object({

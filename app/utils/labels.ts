@@ -40,6 +40,9 @@ export const DEGREE_LABELS: Record<DegreeLevel, string> = {
   bac8: 'Bac +8 (doctorat)',
 }
 
+/** For one-line summaries, e.g. an applicant's training. */
+export const DEGREE_SHORT_LABELS: Record<DegreeLevel, string> = { bac: 'Bac', bac2: 'Bac +2', bac3: 'Bac +3', bac5: 'Bac +5', bac8: 'Bac +8' }
+
 export const SKILL_LEVEL_LABELS: Record<number, string> = { 1: 'Notions', 2: 'Intermédiaire', 3: 'Avancé', 4: 'Expert' }
 
 /** The languages a profile may list (ISO 639-1), in the order the form shows them. */
@@ -111,4 +114,18 @@ export function formatDate(iso: string): string {
 
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${count.toLocaleString('fr-FR')} ${count > 1 ? plural : singular}`
+}
+
+export const STAGE_LABELS: Record<ApplicationStage, string> = {
+  new: 'Nouvelle',
+  reviewed: 'Étudiée',
+  interview: 'Entretien',
+  offer: 'Proposition',
+  hired: 'Recrutée',
+  rejected: 'Refusée',
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso))
 }

@@ -7,11 +7,11 @@ const RESET_MINUTES = 60
 const DAY_MS = 86_400_000
 
 /** A random token for a cookie or a link, and the hash that is stored instead. */
-function newToken(): { token: string; hash: string } {
+export function newToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url')
   return { token, hash: hashToken(token) }
 }
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 

@@ -15,6 +15,8 @@ export function findCompanyBySlug(db: DB, slug: string) {
     .select([
       'co.id', 'co.slug', 'co.name', 'co.siren', 'co.naf_code', 'co.size_band', 'co.description', 'co.website',
       'c.name as commune_name', 't.name as territory_name', 'cl.name as cluster_name',
+      // Whether there is a logo; the file's name stays server-side.
+      'co.logo_mime',
     ])
     .where('co.slug', '=', slug)
     .executeTakeFirst()

@@ -1,0 +1,77 @@
+import { Link } from 'react-router'
+import { APPLICATION_STAGES } from '#db/domain.ts'
+import { countApplicationsByStage, findOfferForApplicants, listOfferApplications } from '#db/queries/recruiter-applications.ts'
+import { applicantName } from '../utils/applicant.ts'
+import { RouteId, stageFilter } from '../utils/application-schemas.ts'
+import { invariantResponse } from '../utils/invariant.ts'
+import { formatDate, STAGE_LABELS } from '../utils/labels.ts'
+import { requireRecruiter } from '../utils/session.server.ts'
+import type { Route } from './+types/recruiter-applications'
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireRecruiter(request, context.db)
+  const offerId = RouteId.safeParse(params.id)
+  // Not found, whether the offer does not exist or belongs to another company.
+  const offer = offerId.success ? await findOfferForApplicants(context.db, user.id, offerId.data) : undefined
+  invariantResponse(offer, 'Offre introuvable dans votre espace.')
+  const stage = stageFilter(new URL(request.url).searchParams.get('etape'))
+  const [applications, counts] = await Promise.all([
+    listOfferApplications(context.db, user.id, offer.id, stage),
+    countApplicationsByStage(context.db, user.id, offer.id),
+  ])
+  return {
+    offer,
+    stage,
+    total: [...counts.values()].reduce((a, b) => a + b, 0),
+    counts: APPLICATION_STAGES.map((s) => ({ stage: s, label: STAGE_LABELS[s], count: counts.get(s) ?? 0 })),
+    applications: applications.map((a) => ({ id: a.id, name: applicantName(a), stage: STAGE_LABELS[a.stage], createdAt: a.created_at })),
+  }
+}
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `Candidatures – ${data?.offer.title ?? 'Offre'} – Passerelle` }]
+
+export default function Applications({ loaderData }: Route.ComponentProps) {
+  const { offer, stage, total, counts, applications } = loaderData
+  return (
+    <section className="company-page" aria-labelledby="titre-candidatures">
+      <p className="breadcrumb">
+        <Link to={`/recruteur/entreprises/${offer.company_slug}/offres`}>Offres de {offer.company_name}</Link> ·{' '}
+        <Link to={`/recruteur/offres/${offer.id}`}>{offer.title}</Link>
+      </p>
+      <h1 id="titre-candidatures">Candidatures à « {offer.title} »</h1>
+      <nav aria-label="Filtrer par étape">
+        <ul className="stage-filter">
+          <li>
+            <Link to="?" aria-current={stage === null ? 'page' : undefined}>Toutes ({total})</Link>
+          </li>
+          {counts.map((c) => (
+            <li key={c.stage}>
+              <Link to={`?etape=${c.stage}`} aria-current={stage === c.stage ? 'page' : undefined}>{c.label} ({c.count})</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>
+        <a href={`/recruteur/offres/${offer.id}/candidatures.csv`} download>Exporter les candidatures (CSV)</a>
+      </p>
+      {applications.length === 0 ? (
+        <p>Aucune candidature {stage ? 'à cette étape' : 'pour l’instant'}.</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr><th scope="col">Candidat·e</th><th scope="col">Reçue le</th><th scope="col">Étape</th></tr>
+          </thead>
+          <tbody>
+            {applications.map((a) => (
+              <tr key={a.id}>
+                <td><Link to={`/recruteur/candidatures/${a.id}`}>{a.name}</Link></td>
+                <td>{formatDate(a.createdAt)}</td>
+                <td>{a.stage}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
