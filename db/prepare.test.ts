@@ -55,3 +55,19 @@ it('demo candidates come with skills and languages; some keep their profile priv
     .execute()
   expect(withoutSkills).toEqual([])
 })
+
+it('companies whose offers wait for moderation are not verified yet, except the demo recruiter’s', async () => {
+  const unverified = await db.selectFrom('companies').select('id').where('verified_at', 'is', null).execute()
+  expect(unverified.length).toBeGreaterThan(0)
+  const first = await db.selectFrom('companies').select('id').orderBy('id').executeTakeFirstOrThrow()
+  expect(unverified.map((c) => c.id)).not.toContain(first.id)
+  const pendingOfVerified = await db
+    .selectFrom('offers as o')
+    .innerJoin('companies as c', 'c.id', 'o.company_id')
+    .select('o.id')
+    .where('o.status', '=', 'pending')
+    .where('c.verified_at', 'is not', null)
+    .where('c.id', '!=', first.id)
+    .execute()
+  expect(pendingOfVerified).toEqual([])
+})

@@ -16,8 +16,18 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   const { count } = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
   if (count > 0) return { seeded: false }
   await seedDemo(db, DEMO_SCALE)
-  // The demo companies are the cluster's known members.
-  await db.updateTable('companies').set((eb) => ({ verified_at: eb.ref('created_at') })).execute()
+  // The demo companies are the cluster's known members, except those whose offers still wait for moderation:
+  // they give the admin a real queue. The first company (the demo recruiter's) is verified whatever it holds.
+  await db
+    .updateTable('companies')
+    .set((eb) => ({ verified_at: eb.ref('created_at') }))
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', eb.selectFrom('companies').select((e) => e.fn.min('id').as('first'))),
+        eb.not(eb.exists(eb.selectFrom('offers').select('offers.id').whereRef('offers.company_id', '=', 'companies.id').where('offers.status', '=', 'pending'))),
+      ]),
+    )
+    .execute()
   const now = new Date()
   await seedDemoAccounts(db, now)
   await seedDemoApplications(db, now)
