@@ -3,12 +3,14 @@ import type { DB } from './connection.ts'
 import * as foundation from './migrations/2026-11-22-001-foundation.ts'
 import * as accounts from './migrations/2026-11-22-002-accounts.ts'
 import * as candidates from './migrations/2026-11-22-003-candidates-applications.ts'
+import * as forums from './migrations/2026-11-22-004-matching-forums.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
   '2026-11-22-001-foundation': foundation,
   '2026-11-22-002-accounts': accounts,
   '2026-11-22-003-candidates-applications': candidates,
+  '2026-11-22-004-matching-forums': forums,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

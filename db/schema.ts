@@ -38,6 +38,14 @@ export interface Database {
   applications: ApplicationTable
   application_notes: ApplicationNoteTable
   offer_reports: OfferReportTable
+  contact_requests: ContactRequestTable
+  forums: ForumTable
+  forum_companies: ForumCompanyTable
+  forum_offers: ForumOfferTable
+  forum_candidates: ForumCandidateTable
+  forum_wishes: ForumWishTable
+  forum_interviews: ForumInterviewTable
+  export_log: ExportLogTable
 }
 
 export interface RegionTable {
@@ -270,4 +278,92 @@ export interface OfferReportTable {
   created_at: string
   resolved_at: string | null
   resolved_by: number | null
+}
+
+export interface ContactRequestTable {
+  id: Generated<number>
+  company_id: number
+  candidate_id: number
+  offer_id: number | null
+  requested_by: number | null
+  message: Generated<string>
+  status: Generated<'pending' | 'accepted' | 'declined'>
+  created_at: string
+  answered_at: string | null
+}
+
+export interface ForumTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  organiser_id: number | null
+  cluster_id: number | null
+  /** Local date at the venue, YYYY-MM-DD. */
+  date: string
+  commune_insee: string
+  venue: Generated<string>
+  /** Local times, HH:MM. */
+  opens_at: string
+  closes_at: string
+  slot_minutes: number
+  tables_per_company: number
+  max_interviews_per_candidate: number
+  status: Generated<'draft' | 'open' | 'closed'>
+  /** JSON of the last schedule run (wishes met, upper bound, score). */
+  schedule_summary: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ForumCompanyTable {
+  forum_id: number
+  company_id: number
+  status: 'invited' | 'accepted' | 'declined'
+  invited_at: string
+  answered_at: string | null
+}
+
+export interface ForumOfferTable {
+  forum_id: number
+  company_id: number
+  offer_id: number
+}
+
+export interface ForumCandidateTable {
+  forum_id: number
+  candidate_id: number
+  source: 'self' | 'import'
+  registered_at: string
+  /** Null until the candidate agreed to be shown to the forum's companies. */
+  consent_at: string | null
+}
+
+export interface ForumWishTable {
+  forum_id: number
+  company_id: number
+  candidate_id: number
+  by: 'company' | 'candidate'
+  created_at: string
+}
+
+export interface ForumInterviewTable {
+  id: Generated<number>
+  forum_id: number
+  company_id: number
+  candidate_id: number
+  offer_id: number | null
+  table_no: number
+  slot_no: number
+  score: Generated<number>
+  pinned: Generated<number>
+  outcome: 'hired' | 'not_hired' | null
+}
+
+export interface ExportLogTable {
+  id: Generated<number>
+  forum_id: number | null
+  user_id: number | null
+  kind: string
+  format: 'csv' | 'xlsx' | 'print' | 'pdf'
+  created_at: string
 }
