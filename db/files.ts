@@ -56,5 +56,12 @@ export function createFileStore(dir: string) {
     async remove(name: string): Promise<void> {
       await rm(pathOf(name), { force: true })
     },
+    /**
+     * Removes a file after the change that orphaned it committed: an orphan
+     * wastes a little disk, it must never turn a saved change into an error.
+     */
+    async discard(name: string): Promise<void> {
+      await rm(pathOf(name), { force: true }).catch((error: unknown) => console.error('Suppression de fichier impossible', error))
+    },
   }
 }

@@ -2,13 +2,14 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { companyRecipientsOfOffer, decidePendingOffer, findOfferForModeration } from '#db/queries/moderation.ts'
+import { decidePendingOffer, findOfferForModeration } from '#db/queries/moderation.ts'
+import { DEFAULT_VALIDITY_DAYS } from '#db/queries/recruiter-offers.ts'
 import type { DB } from '#db/connection.ts'
 import { TextAreaField } from '../components/field.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
 import { CONTRACT_LABELS } from '../utils/labels.ts'
-import type { Mailer } from '../utils/mail.server.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
+import { notifyCompanyOfOffer } from '../utils/moderation-mail.server.ts'
 import { RejectSchema } from '../utils/moderation-schemas.ts'
 import { STATUS_LABELS } from '../utils/offer-form.server.ts'
 import { requireAdmin } from '../utils/session.server.ts'
@@ -30,15 +31,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return { offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status, descriptionHtml: renderMarkdown(offer.description_md) }
 }
 
-/** Tells everyone who manages the company; a mail failure never undoes the decision. */
-async function notifyCompany(db: DB, mailer: Mailer, offerId: number, subject: string, body: string) {
-  for (const r of await companyRecipientsOfOffer(db, offerId)) {
-    await mailer
-      .send({ to: r.email, subject, text: `Bonjour ${r.display_name},\n\n${body}\n\nL’équipe Passerelle` })
-      .catch((error: unknown) => console.error('Envoi du courriel de modération impossible', error))
-  }
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   await requireAdmin(request, context.db)
   const offer = await loadOffer(context.db, params.id)
@@ -47,15 +39,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (formData.get('intent') === 'approve') {
     const done = await decidePendingOffer(context.db, offer.id, { approve: true }, new Date())
     if (!done) return data({ result: null, error: 'Cette offre n’attend plus de validation.' }, { status: 409 })
-    await notifyCompany(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » est en ligne`,
-      `L’offre « ${offer.title} » a été validée par la modération : elle est en ligne pour 60 jours.\n${link}`)
+    await notifyCompanyOfOffer(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » est en ligne`,
+      `L’offre « ${offer.title} » a été validée par la modération : elle est en ligne pour ${DEFAULT_VALIDITY_DAYS} jours.\n${link}`)
     return redirect('/admin/offres')
   }
   const submission = parseWithZod(formData, { schema: RejectSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
   const done = await decidePendingOffer(context.db, offer.id, { approve: false, reason: submission.value.reason }, new Date())
   if (!done) return data({ result: null, error: 'Cette offre n’attend plus de validation.' }, { status: 409 })
-  await notifyCompany(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » n’a pas été validée`,
+  await notifyCompanyOfOffer(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » n’a pas été validée`,
     `L’offre « ${offer.title} » n’a pas été validée par la modération, pour la raison suivante :\n\n` +
       `${submission.value.reason}\n\nElle est revenue à l’état de brouillon : corrigez-la puis publiez-la à nouveau.\n${link}`)
   return redirect('/admin/offres')

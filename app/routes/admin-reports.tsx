@@ -2,6 +2,7 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { listOpenReports, resolveReport } from '#db/queries/moderation.ts'
 import { formatDate } from '../utils/labels.ts'
+import { notifyCompanyOfOffer } from '../utils/moderation-mail.server.ts'
 import { REPORT_REASON_LABELS } from '../utils/moderation-schemas.ts'
 import { STATUS_LABELS } from '../utils/offer-form.server.ts'
 import { requireAdmin } from '../utils/session.server.ts'
@@ -23,8 +24,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = ResolveSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ error: 'Demande incomplète : choisissez un signalement et une décision.' }, { status: 400 })
   const { intent, reportId } = parsed.data
-  const done = await resolveReport(context.db, reportId, admin.id, { closeOffer: intent === 'close-offer' }, new Date())
+  const report = (await listOpenReports(context.db)).find((r) => r.id === reportId)
+  if (!report) return data({ error: 'Ce signalement est introuvable ou déjà traité.' }, { status: 404 })
+  const takedownNote = intent === 'close-offer'
+    ? `Offre retirée par l’équipe de modération à la suite d’un signalement (${REPORT_REASON_LABELS[report.reason].toLowerCase()}). ` +
+      'Corrigez-la si besoin : sa prochaine publication attendra la validation de la modération.'
+    : null
+  const done = await resolveReport(context.db, reportId, admin.id, { takedownNote }, new Date())
   if (!done) return data({ error: 'Ce signalement est introuvable ou déjà traité.' }, { status: 404 })
+  if (takedownNote) {
+    await notifyCompanyOfOffer(context.db, context.mailer, done.offerId, `Votre offre « ${report.offer_title} » a été retirée`,
+      `${takedownNote}\n${context.publicUrl}/recruteur/offres/${done.offerId}`)
+  }
   return redirect('/admin/signalements')
 }
 

@@ -55,20 +55,20 @@ export async function action({ request, context }: Route.ActionArgs) {
     const stored = await context.files.save(upload.file.bytes)
     const cv = { file: stored, name: cleanFileName(upload.file.name), size: upload.file.bytes.byteLength }
     const replaced = await replaceOwnCv(context.db, user.id, cv, now).catch(async (error: unknown) => {
-      await context.files.remove(stored)
+      await context.files.discard(stored)
       throw error
     })
     if (replaced === 'no-profile') {
-      await context.files.remove(stored)
+      await context.files.discard(stored)
       return data<Reply>({ intent: 'cv', error: NO_PROFILE }, { status: 400 })
     }
     // Only once the profile points at the new file: a failure before leaves the old CV in place.
-    if (replaced.previousFile) await context.files.remove(replaced.previousFile)
+    if (replaced.previousFile) await context.files.discard(replaced.previousFile)
     return redirect('/candidat/profil?fait=cv')
   }
   if (intent === 'cv-delete') {
     const replaced = await replaceOwnCv(context.db, user.id, null, now)
-    if (replaced !== 'no-profile' && replaced.previousFile) await context.files.remove(replaced.previousFile)
+    if (replaced !== 'no-profile' && replaced.previousFile) await context.files.discard(replaced.previousFile)
     return redirect('/candidat/profil?fait=cv-supprime')
   }
   if (intent === 'consent') {

@@ -88,9 +88,9 @@ function ApplyForm({ hasCv, companyName, lastResult }: { hasCv: boolean; company
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <p className="notice">
-        En postulant, vous transmettez à {companyName} votre profil Passerelle
-        {hasCv ? ' et votre CV' : ' (vous n’avez pas de CV : vous pouvez en ajouter un depuis votre profil)'}, ainsi que votre
-        message. C’est le cas même si votre profil est privé.
+        En postulant, vous transmettez à {companyName} votre message et votre profil Passerelle
+        {hasCv ? ' avec votre CV' : ' (vous n’avez pas encore de CV ; si vous en ajoutez un, l’entreprise pourra le lire)'}.
+        L’entreprise voit toujours leur version à jour tant que votre candidature existe, même si votre profil est privé.
       </p>
       <TextAreaField label="Message à l’entreprise (facultatif, 3 000 caractères au plus)" meta={fields.message} />
       <button type="submit" className="button">Envoyer ma candidature</button>

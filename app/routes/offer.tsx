@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Link, useRouteLoaderData } from 'react-router'
 import { findVisibleOfferBySlug } from '#db/queries/offers.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
@@ -6,6 +6,7 @@ import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, formatDate, formatSa
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { useNonce } from '../utils/nonce.tsx'
 import type { Route } from './+types/offer'
+import type { loader as rootLoader } from '../root.tsx'
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
   const offer = await findVisibleOfferBySlug(context.db, params.slug, new Date())
@@ -41,6 +42,9 @@ export function meta({ data }: Route.MetaArgs) {
 export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const { offer, descriptionHtml, salary, structuredData } = loaderData
   const nonce = useNonce()
+  // Visitors see how to apply (after logging in); recruiters and admins have nothing to apply with.
+  const user = useRouteLoaderData<typeof rootLoader>('root')?.user
+  const canApply = !user || user.role === 'candidate'
   const required = offer.skills.filter((s) => s.required)
   const niceToHave = offer.skills.filter((s) => !s.required)
   const salaryText = formatSalary(salary)
@@ -55,9 +59,11 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link> · {offer.commune_name}
         {offer.territory_name ? ` (${offer.territory_name})` : ''}
       </p>
-      <p>
-        <Link to={`/offres/${offer.slug}/postuler`} className="button">Postuler</Link>
-      </p>
+      {canApply ? (
+        <p>
+          <Link to={`/offres/${offer.slug}/postuler`} className="button">Postuler</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <div><dt>Contrat</dt><dd>{CONTRACT_LABELS[offer.contract_type]}</dd></div>
         <div><dt>Télétravail</dt><dd>{REMOTE_LABELS[offer.remote_policy]}</dd></div>

@@ -1,3 +1,4 @@
+import type { ContractType } from '#db/domain.ts'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
@@ -15,7 +16,7 @@ import { applicantName, safeLinks, trainingOf } from '../utils/applicant.ts'
 import { NoteSchema, RouteId, StageSchema } from '../utils/application-schemas.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import {
-  formatDate, formatDateTime, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, SKILL_LEVEL_LABELS, STAGE_LABELS, type LanguageCode,
+  CONTRACT_LABELS, formatDate, formatDateTime, LANGUAGE_LABELS, REMOTE_PREFERENCE_LABELS, LANGUAGE_LEVEL_LABELS, SKILL_LEVEL_LABELS, STAGE_LABELS, type LanguageCode,
 } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
@@ -53,6 +54,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           training: trainingOf(a),
           commune: a.commune_name,
           availableFrom: a.available_from,
+          bio: a.bio ?? '',
+          wishes: [
+            ...(JSON.parse(a.contract_types ?? '[]') as ContractType[]).map((c) => CONTRACT_LABELS[c]),
+            a.remote_preference ? `télétravail : ${REMOTE_PREFERENCE_LABELS[a.remote_preference].toLowerCase()}` : null,
+            a.mobility_km != null ? `mobilité ${a.mobility_km} km` : null,
+          ].filter(Boolean).join(', '),
           links: safeLinks(a.links),
           hasCv: a.cv_name !== null,
           message: a.message,
@@ -126,6 +133,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
             <dt>E-mail</dt><dd><a href={`mailto:${candidate.email}`}>{candidate.email}</a></dd>
             <dt>Formation</dt><dd>{candidate.training || 'Non renseignée'}</dd>
             <dt>Commune</dt><dd>{candidate.commune ?? 'Non renseignée'}</dd>
+            <dt>Présentation</dt><dd>{candidate.bio || 'Non renseignée'}</dd>
+            <dt>Recherche</dt><dd>{candidate.wishes || 'Non renseignée'}</dd>
             <dt>Disponibilité</dt><dd>{candidate.availableFrom ? `À partir du ${formatDate(candidate.availableFrom)}` : 'Non renseignée'}</dd>
             <dt>Compétences</dt>
             <dd>{candidate.skills.length ? candidate.skills.map((s) => `${s.name} (${s.level})`).join(', ') : 'Non renseignées'}</dd>

@@ -25,7 +25,8 @@ async function loadOwnCompany(request: Request, slug: string, db: Route.LoaderAr
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { company } = await loadOwnCompany(request, params.slug, context.db)
   return {
-    company: { slug: company.slug, name: company.name, hasLogo: company.logo_file !== null, role: company.role },
+    company: { slug: company.slug, name: company.name, hasLogo: company.logo_file !== null, role: company.role,
+      verified: company.verified_at !== null },
     values: {
       name: company.name,
       siren: company.siren ?? undefined,
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (upload.form.get('intent') === 'remove-logo') {
     const done = await updateCompany(context.db, user.id, company.slug, null, { remove: true })
     invariantResponse(done, 'Entreprise introuvable dans votre espace.')
-    if (done.replacedLogo) await removeQuietly(context.files, done.replacedLogo)
+    if (done.replacedLogo) await context.files.discard(done.replacedLogo)
     return redirect(`/recruteur/entreprises/${company.slug}?enregistre=1`)
   }
 
@@ -72,18 +73,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     done = await updateCompany(context.db, user.id, company.slug, input,
       stored && file ? { file: stored, mime: FILE_MIME[file.kind] } : { keep: true })
   } catch (error) {
-    if (stored) await removeQuietly(context.files, stored)
+    if (stored) await context.files.discard(stored)
     throw error
   }
-  if (!done && stored) await removeQuietly(context.files, stored)
+  if (!done && stored) await context.files.discard(stored)
   invariantResponse(done, 'Entreprise introuvable dans votre espace.')
-  if (done.replacedLogo) await removeQuietly(context.files, done.replacedLogo)
-  return redirect(`/recruteur/entreprises/${company.slug}?enregistre=1`)
-}
-
-/** An orphan file wastes a little disk; it must never turn a saved change into an error. */
-async function removeQuietly(files: Route.ActionArgs['context']['files'], name: string) {
-  await files.remove(name).catch((error: unknown) => console.error('Suppression de fichier impossible', error))
+  if (done.replacedLogo) await context.files.discard(done.replacedLogo)
+  return redirect(`/recruteur/entreprises/${company.slug}?enregistre=1${done.verificationLost ? '&verification=1' : ''}`)
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.company.name ?? 'Entreprise'} – Passerelle` }]
@@ -102,7 +98,17 @@ export default function EditCompany({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1 id="titre-entreprise">Fiche de {company.name}</h1>
       {searchParams.has('enregistre') && !actionData ? (
-        <p role="status" className="form-success">Modifications enregistrées.</p>
+        <p role="status" className="form-success">
+          Modifications enregistrées.
+          {searchParams.has('verification')
+            ? ' Le nom ou le SIREN a changé : l’équipe de modération va vérifier de nouveau votre entreprise, et vos prochaines offres attendront sa validation.'
+            : null}
+        </p>
+      ) : null}
+      {company.verified ? (
+        <p className="field__hint">
+          Entreprise vérifiée. Changer son nom ou son SIREN la renvoie à la vérification de l’équipe de modération.
+        </p>
       ) : null}
       {company.hasLogo ? (
         <div className="company-logo-current">

@@ -73,9 +73,9 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       </p>
       {offer.status === 'draft' && offer.moderation_note ? (
         <div className="form-errors" role="note">
-          <p><strong>La modération n’a pas validé cette offre :</strong></p>
+          <p><strong>Message de l’équipe de modération :</strong></p>
           <p className="moderation-note">{offer.moderation_note}</p>
-          <p>Corrigez-la puis publiez-la à nouveau.</p>
+          <p>Corrigez-la puis publiez-la à nouveau : elle attendra la validation de la modération.</p>
         </div>
       ) : null}
       {offer.status === 'pending' ? (

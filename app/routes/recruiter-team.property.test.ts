@@ -129,7 +129,7 @@ it('refuses to invite a member twice and to remove the last owner, in French', a
   const before = await snapshot()
   const last = (await team([['intent', 'remove'], ['userId', String(users.owner!.id)]])) as Reply
   expect(last.init.status).toBe(400)
-  expect(last.data.result.error['']).toEqual(['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'])
+  expect(last.data.result.error['']).toEqual(['L’entreprise doit garder au moins un·e propriétaire : pour la transmettre, invitez la personne puis écrivez à l’équipe Passerelle.'])
   expect(await snapshot()).toEqual(before)
 })
 

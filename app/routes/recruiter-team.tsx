@@ -4,6 +4,7 @@ import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { hitRateLimit } from '#db/queries/accounts.ts'
 import {
   createInvitation,
+  dropOlderInvitations,
   findTeamCompany,
   listMembers,
   listPendingInvitations,
@@ -59,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const removed = await removeMember(context.db, user.id, company.slug, submission.value.userId)
     if (removed === 'last-owner') {
       return data(
-        { intent: 'remove' as const, result: submission.reply({ formErrors: ['L’entreprise doit garder au moins un·e propriétaire : nommez-en un·e autre avant.'] }) },
+        { intent: 'remove' as const, result: submission.reply({ formErrors: ['L’entreprise doit garder au moins un·e propriétaire : pour la transmettre, invitez la personne puis écrivez à l’équipe Passerelle.'] }) },
         { status: 400 },
       )
     }
@@ -99,6 +100,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       { status: 503 },
     )
   }
+  await dropOlderInvitations(context.db, created.invitationId)
   return redirect(`${back}?fait=invitation-envoyee`)
 }
 

@@ -44,8 +44,10 @@ export const ProfileSchema = z.object({
   graduationYear: z
     .number({ error: 'Indiquez l’année sur quatre chiffres, par exemple 2026.' })
     .int('Indiquez l’année sur quatre chiffres, par exemple 2026.')
-    .min(MIN_GRADUATION_YEAR, `L’année doit être comprise entre ${MIN_GRADUATION_YEAR} et ${maxGraduationYear()}.`)
-    .max(maxGraduationYear(), `L’année doit être comprise entre ${MIN_GRADUATION_YEAR} et ${maxGraduationYear()}.`)
+    // The upper bound follows the calendar at each parse, not the day the server started.
+    .refine((year) => year >= MIN_GRADUATION_YEAR && year <= maxGraduationYear(), {
+      error: () => `L’année doit être comprise entre ${MIN_GRADUATION_YEAR} et ${maxGraduationYear()}.`,
+    })
     .optional(),
   skills: choices<`${string}:${number}`>(/^[a-z0-9-]{1,60}:[1-4]$/, 'Choisissez les compétences et leur niveau dans les listes.')
     .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque compétence ne peut avoir qu’un niveau.'),

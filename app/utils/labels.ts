@@ -121,7 +121,7 @@ export const STAGE_LABELS: Record<ApplicationStage, string> = {
   reviewed: 'Étudiée',
   interview: 'Entretien',
   offer: 'Proposition',
-  hired: 'Recrutée',
+  hired: 'Embauche',
   rejected: 'Refusée',
 }
 

@@ -92,6 +92,10 @@ export function clearedSessionCookie(): Promise<string> {
 
 /** Only same-site paths: a login link must never send the user elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  // Browsers drop tabs and newlines and read "\\" as "/": "/\t/evil.example" would leave the site.
+  if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback
+  const base = 'http://passerelle.invalid'
+  if (to.startsWith('//') || !URL.canParse(to, base)) return fallback
+  const url = new URL(to, base)
+  return url.origin === base ? url.pathname + url.search + url.hash : fallback
 }

@@ -80,12 +80,6 @@ export async function createInvitation(
       .where('u.email', '=', address)
       .executeTakeFirst()
     if (member) return 'already-member'
-    await trx
-      .deleteFrom('company_invitations')
-      .where('company_id', '=', company.id)
-      .where('email', '=', address)
-      .where('accepted_at', 'is', null)
-      .execute()
     const { token, hash } = newToken()
     const row = await trx
       .insertInto('company_invitations')
@@ -101,6 +95,22 @@ export async function createInvitation(
       .executeTakeFirstOrThrow()
     return { token, invitationId: row.id }
   })
+}
+
+/**
+ * Once the new invitation's e-mail has gone, the older pending ones to the
+ * same address go: one live link per person. (Before that, a failed send
+ * would leave them with none.)
+ */
+export async function dropOlderInvitations(db: DB, invitationId: number): Promise<void> {
+  await db
+    .deleteFrom('company_invitations as old')
+    .where('old.accepted_at', 'is', null)
+    .where('old.id', '<', invitationId)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('company_invitations as new').select('new.id').where('new.id', '=', invitationId)
+        .whereRef('new.company_id', '=', 'old.company_id').whereRef('new.email', '=', 'old.email')))
+    .execute()
 }
 
 /** Deletes a pending invitation of one of the owner's companies; false if there is none. */

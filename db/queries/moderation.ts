@@ -137,16 +137,18 @@ export function listOpenReports(db: DB) {
 }
 
 /**
- * Closes a report; with `closeOffer`, also takes the offer offline (and out
- * of search) in the same transaction.
+ * Closes a report. With a `takedownNote`, also takes the offer offline (and
+ * out of search) in the same transaction: back to draft with the note, so
+ * the company reads why and the next publication waits for moderation.
+ * Answers the reported offer's id, or null when the report was already handled.
  */
 export async function resolveReport(
   db: DB,
   reportId: number,
   adminId: number,
-  options: { closeOffer: boolean },
+  options: { takedownNote: string | null },
   now: Date,
-): Promise<boolean> {
+): Promise<{ offerId: number } | null> {
   return db.transaction().execute(async (trx) => {
     const report = await trx
       .updateTable('offer_reports')
@@ -155,16 +157,15 @@ export async function resolveReport(
       .where('resolved_at', 'is', null)
       .returning('offer_id')
       .executeTakeFirst()
-    if (!report) return false
-    if (options.closeOffer) {
+    if (!report) return null
+    if (options.takedownNote) {
       await trx
         .updateTable('offers')
-        .set({ status: 'closed', updated_at: now.toISOString() })
+        .set({ status: 'draft', moderation_note: options.takedownNote, updated_at: now.toISOString() })
         .where('id', '=', report.offer_id)
-        .where('status', 'in', ['published', 'pending'])
         .execute()
       await indexOffer(trx, report.offer_id)
     }
-    return true
+    return { offerId: report.offer_id }
   })
 }

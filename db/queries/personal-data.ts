@@ -167,7 +167,7 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     // Rate-limit keys hold the e-mail address or the id.
     await trx
       .deleteFrom('rate_limit_events')
-      .where('key', 'in', [`login:${user.email}`, `reset:${user.email}`, `delete-account:${userId}`])
+      .where('key', 'in', [`login:${user.email}`, `reset:${user.email}`, `delete-account:${userId}`, `change-password:${userId}`])
       .execute()
     // An invitation addressed to them carries the address too.
     await trx.deleteFrom('company_invitations').where('email', '=', user.email).execute()
@@ -175,6 +175,6 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     return user.cv_file
   })
   if (cvFile === undefined) return false
-  if (cvFile) await files.remove(cvFile)
+  if (cvFile) await files.discard(cvFile)
   return true
 }

@@ -79,7 +79,8 @@ export function findApplication(db: DB, userId: number, applicationId: number) {
       'a.id', 'a.stage', 'a.message', 'a.created_at', 'a.stage_changed_at', 'a.candidate_id',
       'o.id as offer_id', 'o.title as offer_title', 'co.slug as company_slug', 'co.name as company_name',
       'u.email', 'p.first_name', 'p.last_name', 'p.school', 'p.programme', 'p.degree_level', 'p.graduation_year',
-      'c.name as commune_name', 'p.available_from', 'p.links', 'p.cv_name',
+      'c.name as commune_name', 'p.available_from', 'p.links', 'p.cv_name', 'p.bio', 'p.contract_types', 'p.mobility_km',
+      'p.remote_preference',
     ])
     .where('a.id', '=', applicationId)
     .where(memberOfOfferCompany(userId))

@@ -14,7 +14,7 @@ export function findCompanyForEdit(db: DB, userId: number, slug: string) {
     .leftJoin('clusters as cl', 'cl.id', 'co.cluster_id')
     .select([
       'co.id', 'co.slug', 'co.name', 'co.siren', 'co.naf_code', 'co.size_band', 'co.commune_insee', 'co.website',
-      'co.description', 'co.logo_file', 'co.logo_mime', 'cl.slug as cluster_slug', 'm.role',
+      'co.description', 'co.logo_file', 'co.logo_mime', 'co.verified_at', 'cl.slug as cluster_slug', 'm.role',
     ])
     .where('co.slug', '=', slug)
     .where('m.user_id', '=', userId)
@@ -35,12 +35,12 @@ export async function updateCompany(
   slug: string,
   input: NewCompanyInput | null,
   logo: LogoChange,
-): Promise<{ replacedLogo: string | null } | null> {
+): Promise<{ replacedLogo: string | null; verificationLost: boolean } | null> {
   return db.transaction().execute(async (trx) => {
     const company = await trx
       .selectFrom('companies as co')
       .innerJoin('company_members as m', 'm.company_id', 'co.id')
-      .select(['co.id', 'co.logo_file'])
+      .select(['co.id', 'co.logo_file', 'co.name', 'co.siren', 'co.verified_at'])
       .where('co.slug', '=', slug)
       .where('m.user_id', '=', userId)
       .executeTakeFirst()
@@ -65,6 +65,10 @@ export async function updateCompany(
           description: input.description,
         }
       : {}
+    // Verification vouches for a name and a SIREN: a company that changes either goes back to the admins' queue,
+    // and its next offers wait for moderation again.
+    const identityChanged = input !== null && (fields.name !== company.name || fields.siren !== company.siren)
+    if (identityChanged && company.verified_at) Object.assign(fields, { verified_at: null })
     if (Object.keys({ ...fields, ...logoFields }).length > 0) {
       await trx.updateTable('companies').set({ ...fields, ...logoFields }).where('id', '=', company.id).execute()
     }
@@ -73,7 +77,7 @@ export async function updateCompany(
       const offers = await trx.selectFrom('offers').select('id').where('company_id', '=', company.id).execute()
       for (const offer of offers) await indexOffer(trx, offer.id)
     }
-    return { replacedLogo: 'keep' in logo ? null : company.logo_file }
+    return { replacedLogo: 'keep' in logo ? null : company.logo_file, verificationLost: identityChanged && company.verified_at !== null }
   })
 }
 

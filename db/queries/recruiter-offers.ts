@@ -160,24 +160,20 @@ export async function changeOfferStatus(
       .selectFrom('offers as o')
       .innerJoin('company_members as m', 'm.company_id', 'o.company_id')
       .innerJoin('companies as co', 'co.id', 'o.company_id')
-      .select(['o.id', 'o.status', 'co.verified_at'])
+      .select(['o.id', 'o.status', 'o.moderation_note', 'co.verified_at'])
       .where('o.id', '=', offerId)
       .where('m.user_id', '=', userId)
       .executeTakeFirst()
     if (!offer) return null
-    const status = transition === 'close' ? 'closed' : offer.verified_at ? 'published' : 'pending'
+    // An offer the admins refused or took down goes back through moderation, verified company or not.
+    const status = transition === 'close' ? 'closed' : offer.verified_at && !offer.moderation_note ? 'published' : 'pending'
     await trx
       .updateTable('offers')
       .set({
         status,
         updated_at: now.toISOString(),
-        // A resubmitted offer leaves the moderator's last refusal behind.
         ...(transition === 'publish'
-          ? {
-              published_at: now.toISOString(),
-              expires_at: new Date(now.getTime() + validityDays * DAY_MS).toISOString(),
-              moderation_note: null,
-            }
+          ? { published_at: now.toISOString(), expires_at: new Date(now.getTime() + validityDays * DAY_MS).toISOString() }
           : {}),
       })
       .where('id', '=', offerId)
