@@ -1,5 +1,6 @@
 import { exportCandidateData } from '#db/queries/personal-data.ts'
 import { requireSelfServiceCandidate } from '../utils/account-roles.server.ts'
+import { downloadResponse } from '../utils/download.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireUser } from '../utils/session.server.ts'
 import type { Route } from './+types/account-data-export'
@@ -10,12 +11,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   requireSelfServiceCandidate(user)
   const exported = await exportCandidateData(context.db, context.files, user.id, new Date())
   invariantResponse(exported, 'Ce compte n’existe plus.')
-  return new Response(JSON.stringify(exported, null, 2), {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="passerelle-mes-donnees.json"',
-      // Personal data: never kept by a shared cache or the browser's history.
-      'Cache-Control': 'no-store',
-    },
-  })
+  return downloadResponse(JSON.stringify(exported, null, 2), { name: 'passerelle-mes-donnees.json', type: 'application/json; charset=utf-8' })
 }

@@ -1,12 +1,10 @@
 import { Link, useSearchParams } from 'react-router'
 import { findAccount } from '#db/queries/personal-data.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate } from '../utils/labels.ts'
+import { formatDate, ROLE_LABELS } from '../utils/labels.ts'
 import { SELF_SERVICE_REFUSED } from '../utils/account-roles.server.ts'
 import { requireUser } from '../utils/session.server.ts'
 import type { Route } from './+types/account'
-
-const ROLE_LABELS = { candidate: 'Candidat·e', recruiter: 'Recruteur·se', organiser: 'Organisateur·rice', admin: 'Administration' }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context.db)

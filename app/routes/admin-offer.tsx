@@ -1,25 +1,23 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import { decidePendingOffer, findOfferForModeration } from '#db/queries/moderation.ts'
 import { DEFAULT_VALIDITY_DAYS } from '#db/queries/recruiter-offers.ts'
 import type { DB } from '#db/connection.ts'
 import { TextAreaField } from '../components/field.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
-import { CONTRACT_LABELS } from '../utils/labels.ts'
+import { CONTRACT_LABELS, OFFER_STATUS_LABELS } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { notifyCompanyOfOffer } from '../utils/moderation-mail.server.ts'
 import { RejectSchema } from '../utils/moderation-schemas.ts'
-import { STATUS_LABELS } from '../utils/offer-form.server.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
+import { RouteId } from '../utils/application-schemas.ts'
 import type { Route } from './+types/admin-offer'
 
-const OfferId = z.coerce.number().int().positive()
 
 async function loadOffer(db: DB, id: string) {
-  const offerId = OfferId.safeParse(id)
+  const offerId = RouteId.safeParse(id)
   const offer = offerId.success ? await findOfferForModeration(db, offerId.data) : undefined
   invariantResponse(offer, 'Offre introuvable.')
   return offer
@@ -28,7 +26,7 @@ async function loadOffer(db: DB, id: string) {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
   const offer = await loadOffer(context.db, params.id)
-  return { offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status, descriptionHtml: renderMarkdown(offer.description_md) }
+  return { offer, statusLabel: OFFER_STATUS_LABELS[offer.status], descriptionHtml: renderMarkdown(offer.description_md) }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

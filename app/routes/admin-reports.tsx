@@ -1,17 +1,15 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { listOpenReports, resolveReport } from '#db/queries/moderation.ts'
-import { formatDate } from '../utils/labels.ts'
+import { formatDate, OFFER_STATUS_LABELS, REPORT_REASON_LABELS } from '../utils/labels.ts'
 import { notifyCompanyOfOffer } from '../utils/moderation-mail.server.ts'
-import { REPORT_REASON_LABELS } from '../utils/moderation-schemas.ts'
-import { STATUS_LABELS } from '../utils/offer-form.server.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import type { Route } from './+types/admin-reports'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
   const reports = await listOpenReports(context.db)
-  return { reports: reports.map((r) => ({ ...r, offerStatusLabel: STATUS_LABELS[r.offer_status] ?? r.offer_status })) }
+  return { reports: reports.map((r) => ({ ...r, offerStatusLabel: OFFER_STATUS_LABELS[r.offer_status] })) }
 }
 
 const ResolveSchema = z.object({

@@ -6,7 +6,8 @@ import { createSession, createUser } from '#db/queries/accounts.ts'
 import { createFileStore } from '#db/files.ts'
 import { createTestCandidate } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
-import { attachmentDisposition, cleanFileName } from '../utils/candidate-profile.server.ts'
+import { cleanFileName } from '../utils/candidate-profile.server.ts'
+import { attachmentDisposition } from '../utils/download.server.ts'
 import { sessionCookieHeader } from '../utils/session.server.ts'
 import { loader as download } from './candidate-cv.tsx'
 import { action } from './candidate-profile.tsx'
@@ -59,7 +60,7 @@ it('stores a PDF under a random name and serves it to its owner as an attachment
   const response = await get(cookies.owner)
   expect(response.status).toBe(200)
   expect(response.headers.get('Content-Type')).toBe('application/pdf')
-  expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+  // nosniff is on every response (app/security-headers.ts, checked by e2e/http.spec.ts).
   expect(response.headers.get('Content-Disposition')).toBe(
     `attachment; filename="CV Zoe_ ete.pdf"; filename*=UTF-8''CV%20Zo%C3%A9%3B%20%C3%A9t%C3%A9.pdf`,
   )

@@ -1,5 +1,5 @@
 import { findOwnCv } from '#db/queries/candidate-profiles.ts'
-import { attachmentDisposition } from '../utils/candidate-profile.server.ts'
+import { downloadResponse } from '../utils/download.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireCandidate } from '../utils/session.server.ts'
 import type { Route } from './+types/candidate-cv'
@@ -10,13 +10,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const cv = await findOwnCv(context.db, user.id)
   const bytes = cv?.cv_file ? await context.files.read(cv.cv_file) : null
   invariantResponse(cv && bytes, 'Vous n’avez pas de CV enregistré.')
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': attachmentDisposition(cv.cv_name ?? 'cv.pdf'),
-      'Content-Length': String(bytes.byteLength),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return downloadResponse(new Uint8Array(bytes), { name: cv.cv_name ?? 'cv.pdf', type: 'application/pdf' })
 }

@@ -1,5 +1,6 @@
 import { findApplicationCv } from '#db/queries/recruiter-applications.ts'
 import { RouteId } from '../utils/application-schemas.ts'
+import { downloadResponse } from '../utils/download.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-application-cv'
@@ -13,15 +14,5 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const cv = applicationId.success ? await findApplicationCv(context.db, user.id, applicationId.data) : undefined
   const bytes = cv?.cv_file ? await context.files.read(cv.cv_file) : null
   invariantResponse(cv && bytes, NOT_FOUND)
-  // ASCII in filename= for old clients, the real name in filename*=.
-  const name = (cv.cv_name ?? 'cv.pdf').replace(/[\r\n"\\/]/g, '_')
-  const ascii = name.normalize('NFD').replace(/[^\w.-]/g, '_')
-  // X-Content-Type-Options: nosniff comes with every response (app/security-headers.ts).
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return downloadResponse(new Uint8Array(bytes), { name: cv.cv_name ?? 'cv.pdf', type: 'application/pdf' })
 }

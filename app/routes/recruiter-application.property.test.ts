@@ -94,13 +94,13 @@ it('another company, a candidate and a bad id get 404, 403, 404, and nothing cha
 it('serves the CV as a PDF attachment', async () => {
   const response = (await get(cvLoader, applicationId)) as Response
   expect(response.headers.get('Content-Type')).toBe('application/pdf')
-  expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="CV_Zoe_.pdf"; filename*=UTF-8''CV%20Zo%C3%A9.pdf`)
+  expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="CV Zoe.pdf"; filename*=UTF-8''CV%20Zo%C3%A9.pdf`)
   expect(new Uint8Array(await response.arrayBuffer())).toEqual(PDF)
 })
 
 it('exports the CSV with BOM, semicolons, quoting and a defused formula', async () => {
   const response = (await get(csvLoader, offerId)) as Response
-  expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="candidatures-integratrice-web-\d+\.csv"$/)
+  expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="candidatures-integratrice-web-\d+\.csv"; filename\*=UTF-8''candidatures-integratrice-web-\d+\.csv$/)
   const bytes = new Uint8Array(await response.arrayBuffer())
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   const text = new TextDecoder().decode(bytes)

@@ -2,8 +2,7 @@ import { Link } from 'react-router'
 import { countApplicationsByOffer } from '#db/queries/recruiter-applications.ts'
 import { findMemberCompany, listCompanyOffers } from '#db/queries/recruiter-offers.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatCount, formatDate } from '../utils/labels.ts'
-import { STATUS_LABELS } from '../utils/offer-form.server.ts'
+import { formatCount, formatDate, OFFER_STATUS_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-company-offers'
 
@@ -18,7 +17,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   ])
   return {
     company,
-    offers: offers.map((o) => ({ ...o, statusLabel: STATUS_LABELS[o.status] ?? o.status, applications: applications.get(o.id) ?? 0 })),
+    offers: offers.map((o) => ({ ...o, statusLabel: OFFER_STATUS_LABELS[o.status], applications: applications.get(o.id) ?? 0 })),
   }
 }
 

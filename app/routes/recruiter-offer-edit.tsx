@@ -1,20 +1,19 @@
 import { data, Form, Link, redirect } from 'react-router'
-import { z } from 'zod'
 import { countApplicationsByStage } from '#db/queries/recruiter-applications.ts'
 import { changeOfferStatus, duplicateOffer, findOfferForEdit, offerInputOf, saveOffer } from '#db/queries/recruiter-offers.ts'
 import { OfferForm } from '../components/offer-form.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatCount } from '../utils/labels.ts'
+import { formatCount, OFFER_STATUS_LABELS } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
-import { STATUS_LABELS, offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
+import { offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
+import { RouteId } from '../utils/application-schemas.ts'
 import type { Route } from './+types/recruiter-offer-edit'
 
-const OfferId = z.coerce.number().int().positive()
 
 async function loadOwnOffer(request: Request, id: string, db: Route.LoaderArgs['context']['db']) {
   const user = await requireRecruiter(request, db)
-  const offerId = OfferId.safeParse(id)
+  const offerId = RouteId.safeParse(id)
   // Not found, whether it does not exist or belongs to another company.
   const offer = offerId.success ? await findOfferForEdit(db, user.id, offerId.data) : undefined
   invariantResponse(offer, 'Offre introuvable dans votre espace.')
@@ -26,7 +25,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const byStage = await countApplicationsByStage(context.db, user.id, offer.id)
   return {
     applications: [...byStage.values()].reduce((a, b) => a + b, 0),
-    offer: { ...offer, statusLabel: STATUS_LABELS[offer.status] ?? offer.status },
+    offer: { ...offer, statusLabel: OFFER_STATUS_LABELS[offer.status] },
     values: offerInputOf(offer),
     previewHtml: renderMarkdown(offer.description_md),
     form: await offerFormData(context.db),

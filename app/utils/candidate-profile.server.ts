@@ -80,10 +80,3 @@ export function cleanFileName(name: string): string {
     .slice(-150)
   return base || 'cv.pdf'
 }
-
-/** Content-Disposition for a download: an ASCII fallback and the exact name per RFC 5987. */
-export function attachmentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%;]/g, '_')
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}

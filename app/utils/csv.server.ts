@@ -1,3 +1,4 @@
+import { downloadResponse } from './download.server.ts'
 /**
  * CSV the way French spreadsheet software opens it without asking: UTF-8 with
  * a BOM (so accents survive Excel), `;` between cells (the comma is the
@@ -21,15 +22,7 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
   return BOM + [header, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n'
 }
 
-/** A download of `csv` under `filename` (ASCII letters, digits, dots and dashes only). */
+/** A download of `csv` under `filename`. */
 export function csvResponse(csv: string, filename: string): Response {
-  const safe = filename.replace(/[^\w.-]/g, '-')
-  // X-Content-Type-Options: nosniff comes with every response (app/security-headers.ts).
-  return new Response(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${safe}"`,
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return downloadResponse(csv, { name: filename, type: 'text/csv; charset=utf-8' })
 }

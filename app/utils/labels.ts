@@ -1,6 +1,7 @@
 import type {
   ApplicationStage, ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
 } from '#db/domain.ts'
+import type { OfferStatus, ReportReason, UserRole } from '#db/domain.ts'
 import type { OfferSort } from '#search/types.ts'
 
 export const CONTRACT_LABELS: Record<ContractType, string> = {
@@ -128,4 +129,27 @@ export const STAGE_LABELS: Record<ApplicationStage, string> = {
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso))
+}
+
+export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
+  draft: 'Brouillon',
+  pending: 'En attente de modération',
+  published: 'En ligne',
+  closed: 'Clôturée',
+  expired: 'Expirée',
+}
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  candidate: 'Candidat·e',
+  recruiter: 'Recruteur·se',
+  organiser: 'Organisateur·rice',
+  admin: 'Administration',
+}
+
+export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
+  fraud: 'Arnaque ou offre frauduleuse',
+  discrimination: 'Contenu discriminatoire',
+  outdated: 'Offre déjà pourvue ou périmée',
+  inaccurate: 'Informations fausses ou trompeuses',
+  other: 'Autre raison',
 }

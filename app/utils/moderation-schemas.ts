@@ -2,14 +2,6 @@ import { z } from 'zod'
 import '#app/utils/zod-fr.ts'
 import { REPORT_REASONS } from '#db/domain.ts'
 
-export const REPORT_REASON_LABELS: Record<(typeof REPORT_REASONS)[number], string> = {
-  fraud: 'Arnaque ou offre frauduleuse',
-  discrimination: 'Contenu discriminatoire',
-  outdated: 'Offre déjà pourvue ou périmée',
-  inaccurate: 'Informations fausses ou trompeuses',
-  other: 'Autre raison',
-}
-
 export const ReportSchema = z
   .object({
     reason: z.enum(REPORT_REASONS, { error: 'Choisissez la raison du signalement.' }),

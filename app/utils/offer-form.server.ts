@@ -46,11 +46,3 @@ export async function offerFormData(db: DB) {
   ])
   return { communes, skills }
 }
-
-export const STATUS_LABELS: Record<string, string> = {
-  draft: 'Brouillon',
-  pending: 'En attente de modération',
-  published: 'En ligne',
-  closed: 'Clôturée',
-  expired: 'Expirée',
-}
