@@ -210,6 +210,47 @@ describe('scheduleForum', () => {
     )
   })
 
+  test('a dense forum where everyone fits is scheduled whole: slots are recoloured when the first free one clashes', () => {
+    // S random perfect matchings between n companies (one table) and n candidates: every degree is at most S,
+    // so by König all pairs fit in S slots, though filling slots in order usually gets stuck.
+    const dense = fc.record({ n: fc.integer({ min: 2, max: 12 }), slots: fc.integer({ min: 2, max: 6 }), seed: fc.array(fc.nat(), { minLength: 80, maxLength: 80 }) })
+      .map(({ n, slots, seed }) => {
+        let draw = 0
+        const pairs: CandidatePair[] = []
+        const seen = new Set<number>()
+        for (let s = 0; s < slots; s++) {
+          const perm = Array.from({ length: n }, (_, i) => i)
+          for (let i = n - 1; i > 0; i--) {
+            const j = seed[draw++ % seed.length]! % (i + 1)
+            ;[perm[i], perm[j]] = [perm[j]!, perm[i]!]
+          }
+          perm.forEach((k, c) => {
+            if (seen.has(c * n + k)) return
+            seen.add(c * n + k)
+            pairs.push({ companyId: c, candidateId: 100 + k, score: 1 + ((c * 7 + k * 13) % 100), companyWish: false, candidateWish: false })
+          })
+        }
+        return {
+          slots,
+          companies: Array.from({ length: n }, (_, c) => ({ id: c, tables: 1 })),
+          candidates: Array.from({ length: n }, (_, k) => ({ id: 100 + k, maxInterviews: slots })),
+          pairs,
+        } satisfies ScheduleInstance
+      })
+    let greedyShort = 0
+    fc.assert(
+      fc.property(dense, (instance) => {
+        const schedule = scheduleForum(instance)
+        assertValid(instance, schedule)
+        expect(schedule.interviews).toHaveLength(instance.pairs.length)
+        if (greedySchedule(instance).interviews.length < instance.pairs.length) greedyShort++
+      }),
+      { numRuns: 200 },
+    )
+    // The test is only worth something if the naive order really fails on some of these forums.
+    expect(greedyShort).toBeGreaterThan(0)
+  })
+
   test('at medium size without pins, every seat the b-matching wants is found (quality 1)', () => {
     fc.assert(
       fc.property(instanceArbitrary(MEDIUM, { pins: false }), (instance) => {
@@ -219,5 +260,37 @@ describe('scheduleForum', () => {
       }),
       { numRuns: 15 },
     )
+  })
+})
+
+describe('instances the organiser must fix', () => {
+  const base: ScheduleInstance = {
+    slots: 2,
+    companies: [{ id: 1, tables: 1 }],
+    candidates: [{ id: 7, maxInterviews: 2 }, { id: 8, maxInterviews: 2 }],
+    pairs: [
+      { companyId: 1, candidateId: 7, score: 80, companyWish: false, candidateWish: false },
+      { companyId: 1, candidateId: 8, score: 60, companyWish: false, candidateWish: false },
+    ],
+  }
+
+  test.each([
+    ['two pins on one seat', { pinned: [{ companyId: 1, candidateId: 7, table: 1, slot: 0 }, { companyId: 1, candidateId: 8, table: 1, slot: 0 }] },
+      /même table et au même créneau/],
+    ['a pin on a missing table', { pinned: [{ companyId: 1, candidateId: 7, table: 2, slot: 0 }] }, /Table 2 inexistante/],
+    ['a pin outside the day', { pinned: [{ companyId: 1, candidateId: 7, table: 1, slot: 2 }] }, /Créneau 2 hors de la journée/],
+    ['a pair both pinned and removed', { pinned: [{ companyId: 1, candidateId: 7, table: 1, slot: 0 }], removed: [{ companyId: 1, candidateId: 7 }] },
+      /à la fois épinglé et retiré/],
+    ['an unknown candidate', { removed: [{ companyId: 1, candidateId: 99 }] }, /Candidat 99 inconnu/],
+  ] as const)('%s is refused with a French message', (_, change, message) => {
+    expect(() => scheduleForum({ ...base, ...change })).toThrow(ScheduleInputError)
+    expect(() => scheduleForum({ ...base, ...change })).toThrow(message)
+  })
+
+  test('a pin of a pair the matching did not propose is kept, worth nothing', () => {
+    const schedule = scheduleForum({ ...base, candidates: [...base.candidates, { id: 9, maxInterviews: 1 }], pinned: [{ companyId: 1, candidateId: 9, table: 1, slot: 1 }] })
+    expect(schedule.interviews).toContainEqual({ companyId: 1, candidateId: 9, table: 1, slot: 1, score: 0, pinned: true })
+    expect(schedule.interviews).toHaveLength(2)
+    expect(schedule.stats.objective).toBe(80)
   })
 })
