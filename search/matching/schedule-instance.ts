@@ -29,13 +29,13 @@ export type PairKey = { companyId: number; candidateId: number }
 
 export type ScheduleInstance = {
   slots: number
-  companies: ScheduleCompany[]
-  candidates: ScheduleCandidate[]
-  pairs: CandidatePair[]
+  companies: readonly ScheduleCompany[]
+  candidates: readonly ScheduleCandidate[]
+  pairs: readonly CandidatePair[]
   /** Kept exactly where they are. */
-  pinned?: PinnedInterview[]
+  pinned?: readonly PinnedInterview[]
   /** Never scheduled. */
-  removed?: PairKey[]
+  removed?: readonly PairKey[]
 }
 
 /** An instance the scheduler cannot honour (conflicting pins, unknown ids…); the message is for the organiser. */
@@ -161,7 +161,7 @@ export function prepareInstance(instance: ScheduleInstance): PreparedInstance {
   return prepared
 }
 
-function indexById(items: { id: number }[], what: string): Map<number, number> {
+function indexById(items: readonly { id: number }[], what: string): Map<number, number> {
   const index = new Map<number, number>()
   items.forEach((item, i) => {
     if (index.has(item.id)) throw new ScheduleInputError(`Identifiant de ${what} en double : ${item.id}.`)
