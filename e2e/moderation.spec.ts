@@ -63,6 +63,7 @@ test('an admin refuses a pending offer with a reason the recruiter receives by e
   await logInAsAdmin(page)
   await page.goto('/admin/offres')
   await page.getByRole('link', { name: offer.title }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(offer.title)
   await expect(page.getByText('(entreprise non vérifiée)')).toBeVisible()
   await page.getByLabel('Raison du refus').fill('Non.')
   await page.getByRole('button', { name: 'Refuser l’offre' }).click()
