@@ -78,7 +78,7 @@ test('a candidate fills the profile, uploads a CV, consents then withdraws, appl
   await secondTab.goto(`/offres/${offer.slug}/postuler`)
   await page.goto(`/offres/${offer.slug}`)
   await page.getByRole('link', { name: 'Postuler' }).click()
-  await expect(page.getByText(`En postulant, vous transmettez à ${company.name} votre profil Passerelle et votre CV`)).toBeVisible()
+  await expect(page.getByText(`En postulant, vous transmettez à ${company.name} votre message et votre profil Passerelle avec votre CV`)).toBeVisible()
   await page.getByLabel('Message à l’entreprise (facultatif, 3 000 caractères au plus)').fill('Bonjour, je serais ravie d’en parler.')
   await page.getByRole('button', { name: 'Envoyer ma candidature' }).click()
   await expect(page.getByText('Votre candidature est envoyée.')).toBeVisible()
