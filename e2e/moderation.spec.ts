@@ -63,6 +63,8 @@ test('an admin refuses a pending offer with a reason the recruiter receives by e
   await logInAsAdmin(page)
   await page.goto('/admin/offres')
   await page.getByRole('link', { name: offer.title }).click()
+  // The list shows the same words for every unverified company: wait until the offer's own page is there.
+  await expect(page).toHaveURL(new RegExp(`/admin/offres/${offer.id}$`))
   await expect(page.getByText('(entreprise non vérifiée)')).toBeVisible()
   await page.getByLabel('Raison du refus').fill('Non.')
   await page.getByRole('button', { name: 'Refuser l’offre' }).click()
