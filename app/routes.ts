@@ -38,5 +38,8 @@ export default [
   route('recruteur/offres/:id/candidatures.csv', 'routes/recruiter-applications-csv.ts'),
   route('recruteur/candidatures/:id', 'routes/recruiter-application.tsx'),
   route('recruteur/candidatures/:id/cv', 'routes/recruiter-application-cv.ts'),
+  route('candidat/offres-pour-vous', 'routes/candidate-matches.tsx'),
+  route('candidat/contacts', 'routes/candidate-contacts.tsx'),
+  route('recruteur/offres/:id/profils', 'routes/recruiter-offer-profiles.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

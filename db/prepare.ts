@@ -1,3 +1,4 @@
+import { rebuildProfileIndex } from '#search/embedded/profile-index.ts'
 import type { DB } from './connection.ts'
 import { migrateToLatest } from './migrate.ts'
 import { seedDemoAccounts } from './seed/accounts.ts'
@@ -31,5 +32,6 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   const now = new Date()
   await seedDemoAccounts(db, now)
   await seedDemoApplications(db, now)
+  await rebuildProfileIndex(db)
   return { seeded: true }
 }

@@ -1,4 +1,5 @@
 import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { Match } from './matching/score.ts'
 
 export const SORTS = ['relevance', 'date', 'distance', 'salary'] as const
 export type OfferSort = (typeof SORTS)[number]
@@ -71,7 +72,17 @@ export interface SearchEngine {
   searchOffers(query: OfferQuery, now?: Date): Promise<OfferSearchResult>
   /** Loads what the first search would otherwise wait for. */
   warmUp(): Promise<void>
+  /**
+   * Consenting candidates for a published offer, best match first: a shortlist
+   * from the profile index, re-ranked by the scorer (search/matching/score.ts).
+   */
+  candidatesForOffer(offerId: number, options: { limit: number; now?: Date }): Promise<CandidateMatch[]>
+  /** Published offers for a candidate's profile, best match first, the same way. */
+  offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]>
 }
+
+export type CandidateMatch = Match & { userId: number }
+export type OfferMatch = Match & { offerId: number }
 
 /** Bucket thresholds of the cumulative facets. */
 export const POSTED_WITHIN_DAYS = [1, 7, 30] as const

@@ -69,6 +69,8 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
         ) : null}
         {' · '}
         <Link to={`/recruteur/offres/${offer.id}/candidatures`}>{formatCount(applications, 'candidature', 'candidatures')}</Link>
+        {' · '}
+        <Link to={`/recruteur/offres/${offer.id}/profils`}>Profils correspondants</Link>
       </p>
       {offer.status === 'draft' && offer.moderation_note ? (
         <div className="form-errors" role="note">

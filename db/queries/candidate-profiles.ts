@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely'
+import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
 import type { ContractType, DegreeLevel, LanguageLevel, RemotePreference } from '../domain.ts'
-import type { Database } from '../schema.ts'
 
 /**
  * A candidate's own profile. Every function takes the signed-in candidate's id
@@ -27,10 +26,6 @@ export type ProfileInput = {
   languages: { code: string; level: LanguageLevel }[]
 }
 
-/** The matching engine (issue 4) re-reads the profile from this queue. */
-function enqueueProfile(trx: Transaction<Database>, userId: number, now: Date) {
-  return trx.insertInto('search_outbox').values({ doc_type: 'profile', doc_id: userId, created_at: now.toISOString() }).execute()
-}
 
 export async function findOwnProfile(db: DB, userId: number) {
   const profile = await db
@@ -110,7 +105,8 @@ export async function saveOwnProfile(db: DB, userId: number, input: ProfileInput
         .values(input.languages.map((l) => ({ user_id: userId, language: l.code, level: l.level })))
         .execute()
     }
-    await enqueueProfile(trx, userId, now)
+    // The profile index (consenting profiles only) and its outbox row, in the same transaction.
+    await indexProfile(trx, userId)
   })
 }
 
@@ -130,7 +126,8 @@ export async function setOwnVisibility(db: DB, userId: number, consent: boolean,
       .where('user_id', '=', userId)
       .executeTakeFirst()
     if (updated.numUpdatedRows === 0n) return false
-    await enqueueProfile(trx, userId, now)
+    // The profile index (consenting profiles only) and its outbox row, in the same transaction.
+    await indexProfile(trx, userId)
     return true
   })
 }
@@ -160,7 +157,8 @@ export async function replaceOwnCv(
       })
       .where('user_id', '=', userId)
       .execute()
-    await enqueueProfile(trx, userId, now)
+    // The profile index (consenting profiles only) and its outbox row, in the same transaction.
+    await indexProfile(trx, userId)
     return { previousFile: current.cv_file }
   })
 }

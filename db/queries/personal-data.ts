@@ -1,3 +1,4 @@
+import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
 import type { FileStore } from '../files.ts'
 
@@ -160,8 +161,8 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     await trx.deleteFrom('candidate_languages').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_skills').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_profiles').where('user_id', '=', userId).execute()
-    // Any profile index drops the document.
-    await trx.insertInto('search_outbox').values({ doc_type: 'profile', doc_id: userId, created_at: now.toISOString() }).execute()
+    // The profile leaves the index (and the outbox tells any other engine) in this same transaction.
+    await indexProfile(trx, userId)
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
     await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute()
     // Rate-limit keys hold the e-mail address or the id.

@@ -1,4 +1,5 @@
 import { indexOffer } from '#search/embedded/offer-index.ts'
+import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
 import type { ApplicationStage, ContractType, ExperienceLevel, OfferStatus, RemotePolicy, SalaryPeriod } from '../domain.ts'
 import type { Company, NewCompany, Offer } from '../schema.ts'
@@ -145,6 +146,7 @@ export async function createTestCandidate(db: DB, input: TestCandidateInput = {}
       if (!skill) throw new Error(`Unknown skill slug "${slug}"`)
       await trx.insertInto('candidate_skills').values({ user_id: id, skill_id: skill.id, level }).execute()
     }
+    await indexProfile(trx, id)
     return { id, email }
   })
 }

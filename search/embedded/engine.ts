@@ -1,11 +1,12 @@
 import type SQLite from 'better-sqlite3'
 import { Synonyms, type SkillSpellings } from '../synonyms.ts'
-import type { OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
+import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
 import { tokenize } from '../text.ts'
 import { Vocabulary } from '../vocabulary.ts'
 import { collectCandidates, compileFilters, type Candidates } from './candidates.ts'
 import { countFacets } from './facets.ts'
 import { hydrateHits } from './hits.ts'
+import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
 import { TIER, TIER_COUNT, TierClassifier } from './relevance.ts'
 import { planTextQuery, type TextPlan } from './text-query.ts'
@@ -20,6 +21,7 @@ const VOCABULARY_MAX_AGE_MS = 60_000
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const
   private readonly store: OfferStore
+  private readonly matches: MatchRetriever
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
   private vocabularyStale = false
@@ -31,6 +33,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   constructor(private readonly sqlite: SQLite.Database) {
     this.store = new OfferStore(sqlite)
+    this.matches = new MatchRetriever(sqlite)
     // One JSON array for the whole match: no per-row round trip into JavaScript.
     this.matchStatement = sqlite
       .prepare<[string], string>('select json_group_array(rowid) from offers_fts where offers_fts match ?')
@@ -52,6 +55,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.store.byDate()
     this.store.bySalary()
     this.store.byPlace()
+  }
+
+  async candidatesForOffer(offerId: number, options: { limit: number; now?: Date }): Promise<CandidateMatch[]> {
+    return this.matches.candidatesForOffer(offerId, options)
+  }
+
+  async offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]> {
+    return this.matches.offersForCandidate(userId, options)
   }
 
   async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DB } from '#db/connection.ts'
+import { setOwnVisibility } from '#db/queries/candidate-profiles.ts'
+import { deleteCandidateAccount } from '#db/queries/personal-data.ts'
+import { generateCandidates } from '#db/seed/candidates.ts'
+import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { Random } from '#db/seed/random.ts'
+import { createTestDatabase } from '#db/test-database.ts'
+import { EmbeddedSearchEngine } from './engine.ts'
+import { rebuildProfileIndex } from './profile-index.ts'
+
+const NOW = new Date('2026-11-22T10:00:00Z')
+const CALAIS = '62193'
+const DUNKERQUE = '59183'
+const LILLE = '59350'
+
+let test: Awaited<ReturnType<typeof createTestDatabase>>
+let engine: EmbeddedSearchEngine
+const offers: Record<string, number> = {}
+let privateIds: Set<number>
+
+/** Generated graduates of the region, inserted as they would be by the demo seed. */
+async function insertGenerated(db: DB, count: number) {
+  const communes = await db.selectFrom('communes').select(['insee', 'name', 'population', 'territory_id'])
+    .where('latitude', 'is not', null).orderBy('insee').execute()
+  const skillIds = new Map((await db.selectFrom('skills').select(['id', 'slug']).execute()).map((s) => [s.slug, s.id]))
+  const generated = generateCandidates(new Random(11), count, communes, { now: NOW, emailDomain: 'exemple.fr' })
+  const privates: number[] = []
+  await db.transaction().execute(async (trx) => {
+    for (const c of generated) {
+      const { id } = await trx.insertInto('users')
+        .values({ email: c.email, password_hash: 'x', display_name: c.firstName, role: 'candidate', created_at: NOW.toISOString(), last_active_at: NOW.toISOString() })
+        .returning('id').executeTakeFirstOrThrow()
+      if (!c.consenting) privates.push(id)
+      await trx.insertInto('candidate_profiles').values({
+        user_id: id, first_name: c.firstName, last_name: c.lastName, school: c.training.school, programme: c.training.programme,
+        degree_level: c.training.degree, graduation_year: c.graduationYear, commune_insee: c.communeInsee, mobility_km: c.mobilityKm,
+        remote_preference: c.remotePreference, contract_types: JSON.stringify(c.contractTypes), available_from: c.availableFrom,
+        bio: c.bio, visibility: c.consenting ? 'verified_recruiters' : 'private', consent_at: c.consenting ? NOW.toISOString() : null,
+        updated_at: NOW.toISOString(),
+      }).execute()
+      await trx.insertInto('candidate_skills').values(c.skills.map((s) => ({ user_id: id, skill_id: skillIds.get(s.slug)!, level: s.level }))).execute()
+      await trx.insertInto('candidate_languages').values(c.languages.map(([language, level]) => ({ user_id: id, language, level }))).execute()
+    }
+  })
+  await rebuildProfileIndex(db)
+  return new Set(privates)
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase()
+  const db = test.db
+  const company = await createTestCompany(db, { commune_insee: CALAIS })
+  const add = async (key: string, fields: Omit<Parameters<typeof createTestOffer>[1], 'companyId'>) => {
+    offers[key] = (await createTestOffer(db, { companyId: company.id, published_at: NOW.toISOString(), ...fields })).id
+  }
+  await add('phpAlternance', { title: 'Développeur·se PHP en alternance', contract_type: 'alternance', experience_level: 'entry',
+    skills: [{ slug: 'php', required: true }, { slug: 'symfony', required: true }, { slug: 'mysql', required: false }] })
+  await add('seniorJava', { title: 'Architecte Java', commune_insee: DUNKERQUE, experience_level: 'senior',
+    skills: [{ slug: 'java', required: true }, { slug: 'spring', required: true }] })
+  await add('lilleOnSite', { title: 'Développeur PHP sur site', commune_insee: LILLE, remote_policy: 'on_site',
+    skills: [{ slug: 'php', required: true }] })
+  await add('lilleRemote', { title: 'Développeur PHP à distance', commune_insee: LILLE, remote_policy: 'full_remote',
+    skills: [{ slug: 'php', required: true }] })
+  await add('draftPhp', { title: 'Brouillon PHP', status: 'draft', skills: [{ slug: 'php', required: true }] })
+  await add('expiredPhp', { title: 'PHP expirée', published_at: '2026-06-01T00:00:00Z', expires_at: '2026-08-01T00:00:00Z',
+    skills: [{ slug: 'php', required: true }] })
+  privateIds = await insertGenerated(db, 600)
+  engine = new EmbeddedSearchEngine(test.sqlite)
+}, 60_000)
+
+afterAll(() => test.destroy())
+
+describe('candidatesForOffer', () => {
+  it('returns consenting candidates only, best score first, from a shortlist that holds the offer’s skills', async () => {
+    const found = await engine.candidatesForOffer(offers.phpAlternance!, { limit: 20, now: NOW })
+    expect(found.length).toBe(20)
+    expect(found.every((m) => !privateIds.has(m.userId))).toBe(true)
+    const scores = found.map((m) => m.score)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
+    // The best matches are PHP graduates (BTS SIO SLAM, licence pro): PHP met, not missing.
+    expect(found[0]!.reasons.requiredMet).toContain('PHP')
+    expect(found[0]!.score).toBeGreaterThan(70)
+  })
+
+  it('a candidate who withdraws consent disappears at once, and comes back when consenting again', async () => {
+    const before = await engine.candidatesForOffer(offers.phpAlternance!, { limit: 5, now: NOW })
+    const top = before[0]!.userId
+    await setOwnVisibility(test.db, top, false, NOW)
+    const after = await engine.candidatesForOffer(offers.phpAlternance!, { limit: 50, now: NOW })
+    expect(after.map((m) => m.userId)).not.toContain(top)
+    expect(test.sqlite.prepare('select count(*) as n from profiles_fts where rowid = ?').get(top)).toEqual({ n: 0 })
+    await setOwnVisibility(test.db, top, true, NOW)
+    expect((await engine.candidatesForOffer(offers.phpAlternance!, { limit: 5, now: NOW }))[0]!.userId).toBe(top)
+  })
+
+  it('a deleted account leaves the index in the deletion’s transaction', async () => {
+    const candidate = await createTestCandidate(test.db, { visibility: 'verified_recruiters', skills: [{ slug: 'php', level: 4 }, { slug: 'symfony', level: 4 }] })
+    const ids = async () => (await engine.candidatesForOffer(offers.phpAlternance!, { limit: 500, now: NOW })).map((m) => m.userId)
+    expect(await ids()).toContain(candidate.id)
+    const files = { remove: async () => {}, save: async () => '', read: async () => null } as never
+    expect(await deleteCandidateAccount(test.db, files, candidate.id, NOW)).toBe(true)
+    expect(await ids()).not.toContain(candidate.id)
+    expect(test.sqlite.prepare('select count(*) as n from profiles_fts where rowid = ?').get(candidate.id)).toEqual({ n: 0 })
+  })
+
+  it('a draft offer has no matches', async () => {
+    expect(await engine.candidatesForOffer(offers.draftPhp!, { limit: 10, now: NOW })).toEqual([])
+  })
+})
+
+describe('offersForCandidate', () => {
+  it('a PHP graduate from Calais gets the PHP alternance first, never a draft or expired offer, nor an on-site job beyond reach', async () => {
+    const slam = await createTestCandidate(test.db, { communeInsee: CALAIS, skills: [{ slug: 'php', level: 3 }, { slug: 'symfony', level: 2 }, { slug: 'sql', level: 3 }] })
+    await test.db.updateTable('candidate_profiles')
+      .set({ contract_types: JSON.stringify(['alternance']), mobility_km: 20, graduation_year: 2026, degree_level: 'bac2' })
+      .where('user_id', '=', slam.id).execute()
+    // Private: a candidate sees their own matches whatever their visibility.
+    const found = await engine.offersForCandidate(slam.id, { limit: 10, now: NOW })
+    const ids = found.map((m) => m.offerId)
+    expect(ids[0]).toBe(offers.phpAlternance)
+    expect(ids).toContain(offers.lilleRemote)
+    expect(ids).not.toContain(offers.lilleOnSite)
+    expect(ids).not.toContain(offers.draftPhp)
+    expect(ids).not.toContain(offers.expiredPhp)
+    const first = found[0]!
+    expect(first.reasons.contract).toEqual({ type: 'alternance', wished: true })
+    expect(first.reasons.distanceKm).toBe(0)
+  })
+
+  it('a candidate without skills gets no shortlist rather than every offer', async () => {
+    const blank = await createTestCandidate(test.db)
+    expect(await engine.offersForCandidate(blank.id, { limit: 10, now: NOW })).toEqual([])
+  })
+})

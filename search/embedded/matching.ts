@@ -1,0 +1,126 @@
+import type SQLite from 'better-sqlite3'
+import { relatedSkills } from '../matching/related-skills.ts'
+import { scoreMatch } from '../matching/score.ts'
+import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
+import { tokenize } from '../text.ts'
+import type { CandidateMatch, OfferMatch } from '../types.ts'
+import { MatchFacts } from './match-facts.ts'
+
+const KM_PER_DEGREE = 111.2
+/** How many index hits are re-ranked per wanted result, and at most. */
+const SHORTLIST_FACTOR = 5
+const SHORTLIST_MIN = 100
+const SHORTLIST_MAX = 500
+
+// A bounding box on the zero-credit distance (twice the radius, stretched for hybrid): cheap, and
+// the scorer measures the real distance. Full-remote offers and unknown places are never filtered out.
+const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon: string, otherLat: string, otherLon: string) => `(
+  ${remote} = 'full_remote' or ${lat} is null or ${otherLat} is null or (
+    abs(${lat} - ${otherLat}) * ${KM_PER_DEGREE}
+      <= max(${MIN_RADIUS_KM}, ${mobility}) * (case when ${remote} = 'hybrid' then ${HYBRID_RADIUS_FACTOR} else 1 end) * ${DISTANCE_ZERO_AT}
+    and abs(${lon} - ${otherLon}) * ${KM_PER_DEGREE} * cos(radians(${lat}))
+      <= max(${MIN_RADIUS_KM}, ${mobility}) * (case when ${remote} = 'hybrid' then ${HYBRID_RADIUS_FACTOR} else 1 end) * ${DISTANCE_ZERO_AT}))`
+
+/**
+ * "Candidates for this offer" and "offers for this candidate": FTS5 fetches a
+ * shortlist by skills (every spelling, plus related skills), SQL drops pairs
+ * too far apart, and only the shortlist is scored. Never every pair.
+ */
+export class MatchRetriever {
+  private readonly facts: MatchFacts
+  private readonly profileHits: SQLite.Statement<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
+  private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>
+  private readonly offerState: SQLite.Statement<[number], { remote_policy: string; latitude: number | null; longitude: number | null }>
+  private spellings: Map<string, string[]> | null = null
+
+  constructor(private readonly sqlite: SQLite.Database) {
+    this.facts = new MatchFacts(sqlite)
+    // Only consenting profiles are indexed; the visibility check here is the second lock.
+    this.profileHits = sqlite
+      .prepare<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>(`
+        select p.user_id from profiles_fts f
+        join candidate_profiles p on p.user_id = f.rowid
+        left join communes c on c.insee = p.commune_insee
+        where profiles_fts match :match and p.visibility = 'verified_recruiters'
+          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+        order by f.rank limit :k`)
+      .pluck()
+    this.offerHits = sqlite
+      .prepare<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>(`
+        select o.id from offers_fts f
+        join offers o on o.id = f.rowid
+        left join communes c on c.insee = o.commune_insee
+        where offers_fts match :match and o.status = 'published' and (o.expires_at is null or o.expires_at > :now)
+          and ${withinUsefulDistance('o.remote_policy', ':mobility', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+        order by f.rank limit :k`)
+      .pluck()
+    this.offerState = sqlite.prepare(`
+      select o.remote_policy, c.latitude, c.longitude from offers o left join communes c on c.insee = o.commune_insee
+      where o.id = ? and o.status = 'published'`)
+  }
+
+  candidatesForOffer(offerId: number, { limit, now = new Date() }: { limit: number; now?: Date }): CandidateMatch[] {
+    const state = this.offerState.get(offerId)
+    const offer = this.facts.offersById([offerId]).get(offerId)
+    if (!state || !offer) return []
+    const match = this.skillsExpression(offer.skills.map((s) => s.slug), '{skills}')
+    if (!match) return []
+    const ids = this.profileHits.all({ match, remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) })
+    const profiles = this.facts.profilesById(ids)
+    return ids
+      .flatMap((userId) => {
+        const profile = profiles.get(userId)
+        return profile?.visible ? [{ userId, ...scoreMatch(profile, offer, { now }) }] : []
+      })
+      .sort((a, b) => b.score - a.score || a.userId - b.userId)
+      .slice(0, limit)
+  }
+
+  offersForCandidate(userId: number, { limit, now = new Date() }: { limit: number; now?: Date }): OfferMatch[] {
+    const profile = this.facts.profilesById([userId]).get(userId)
+    if (!profile) return []
+    const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
+    if (!match) return []
+    const ids = this.offerHits.all({
+      match, now: now.toISOString(), mobility: profile.mobilityKm,
+      lat: profile.place?.latitude ?? null, lon: profile.place?.longitude ?? null, k: shortlistSize(limit),
+    })
+    const offers = this.facts.offersById(ids)
+    return ids
+      .flatMap((offerId) => {
+        const offer = offers.get(offerId)
+        return offer ? [{ offerId, ...scoreMatch(profile, offer, { now }) }] : []
+      })
+      .sort((a, b) => b.score - a.score || a.offerId - b.offerId)
+      .slice(0, limit)
+  }
+
+  /** An FTS5 expression matching any spelling of the skills or of their related skills; null when there are none. */
+  private skillsExpression(slugs: string[], columns: string): string | null {
+    const spellings = this.loadSpellings()
+    const wanted = new Set(slugs.flatMap((slug) => [slug, ...relatedSkills(slug)]))
+    const phrases = new Set([...wanted].flatMap((slug) => spellings.get(slug) ?? []))
+    if (phrases.size === 0) return null
+    // Tokens hold only letters and digits: quoting them can never produce FTS5 syntax.
+    return `${columns} : (${[...phrases].map((p) => `"${p}"`).join(' OR ')})`
+  }
+
+  private loadSpellings(): Map<string, string[]> {
+    if (!this.spellings) {
+      const rows = this.sqlite
+        .prepare<[], { slug: string; spelling: string }>(
+          'select slug, name as spelling from skills union all select s.slug, a.alias from skill_aliases a join skills s on s.id = a.skill_id')
+        .all()
+      this.spellings = new Map()
+      for (const { slug, spelling } of rows) {
+        const phrase = tokenize(spelling).join(' ')
+        if (phrase) this.spellings.set(slug, [...(this.spellings.get(slug) ?? []), phrase])
+      }
+    }
+    return this.spellings
+  }
+}
+
+function shortlistSize(limit: number): number {
+  return Math.min(SHORTLIST_MAX, Math.max(SHORTLIST_MIN, limit * SHORTLIST_FACTOR))
+}
