@@ -23,7 +23,9 @@ import {
   type ScheduleInstance,
   WISH_BONUS,
 } from '#search/matching/schedule.ts'
-import { type OfferSkillIds, skillOverlapScore, STAND_IN_SCORER_NAME } from './skill-overlap-score.ts'
+import { skills } from '#db/reference/skills.ts'
+import { computeForumMatchLists, type ForumCandidate, type ForumMatch, type ForumOffer } from '#search/matching/forum-matches.ts'
+import type { Place } from '#search/matching/score.ts'
 import { mb, ms } from './stats.ts'
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 200)
@@ -34,7 +36,7 @@ const TABLES = 2
 const MAX_INTERVIEWS = 4
 const NOW = new Date('2026-11-20T10:00:00Z')
 
-const communes = await loadCommunes()
+const { communes, places } = await loadCommunes()
 const rng = new Random(2026)
 const companies = generateCompanies(rng, COMPANIES, communes, { now: NOW, cluster: null }).map((c, i) => ({ ...c, id: i + 1 }))
 // Each company brings what it posts; one that posts nothing brings one offer drawn for it alone.
@@ -45,47 +47,41 @@ for (const company of companies) {
 }
 const candidates = generateCandidates(rng, CANDIDATES, communes, { now: NOW, emailDomain: 'forum.example' }).map((c, i) => ({ ...c, id: i + 1 }))
 
-// Skills as dense ids, so scoring a pair is a few array reads.
-const skillIds = new Map<string, number>()
-const skillId = (slug: string) => skillIds.get(slug) ?? (skillIds.set(slug, skillIds.size), skillIds.size - 1)
-const offerSkills = new Map<number, (OfferSkillIds & { offerId: number })[]>()
-for (const { id, offer, skills } of offers) {
-  const list = offerSkills.get(offer.company_id) ?? []
-  list.push({ offerId: id, required: skills.filter((s) => s.required).map((s) => skillId(s.slug)),
-    niceToHave: skills.filter((s) => !s.required).map((s) => skillId(s.slug)) })
-  offerSkills.set(offer.company_id, list)
-}
-for (const c of candidates) for (const s of c.skills) skillId(s.slug)
-const candidateLevels = candidates.map((c) => {
-  const levels = new Uint8Array(skillIds.size)
-  for (const s of c.skills) levels[skillIds.get(s.slug)!] = s.level
-  return levels
-})
+// Both sides as the scorer sees them (search/matching/score.ts), places from the communes' coordinates.
+const skillNames = new Map(skills.map((s) => [s.slug, s.name]))
+const placeOf = (insee: string) => places.get(insee) ?? null
+const forumOffers: ForumOffer[] = offers.map(({ id, offer, skills: offerSkills }) => ({
+  id,
+  companyId: offer.company_id,
+  offer: {
+    skills: offerSkills.map((s) => ({ slug: s.slug, name: skillNames.get(s.slug) ?? s.slug, required: s.required })),
+    place: placeOf(offer.commune_insee),
+    remotePolicy: offer.remote_policy,
+    contractType: offer.contract_type,
+    experienceLevel: offer.experience_level,
+    startDate: offer.start_date ?? null,
+    text: `${offer.title}\n${offer.description_md}`,
+  },
+}))
+const forumCandidates: ForumCandidate[] = candidates.map((c) => ({
+  id: c.id,
+  profile: {
+    skills: c.skills.map((s) => ({ ...s, name: skillNames.get(s.slug) ?? s.slug })),
+    place: placeOf(c.communeInsee),
+    mobilityKm: c.mobilityKm,
+    remotePreference: c.remotePreference,
+    contractTypes: c.contractTypes,
+    availableFrom: c.availableFrom,
+    degreeLevel: c.training.degree,
+    graduationYear: c.graduationYear,
+    languages: c.languages.map(([code, level]) => ({ code, level })),
+  },
+}))
 
-// Match lists: every pair scored once (best offer of the company), ranked per company and per candidate.
-type Match = { companyId: number; candidateId: number; score: number; offerId: number }
+// Match lists: the whole forum in one computation (shortlist by shared skills, then the real scorer).
+type Match = ForumMatch
 let start = performance.now()
-const perCompany = new Map<number, Match[]>()
-const perCandidate = new Map<number, Match[]>()
-for (const company of companies) {
-  const brought = offerSkills.get(company.id)!
-  const list: Match[] = []
-  candidates.forEach((candidate, k) => {
-    let best: Match | null = null
-    for (const offer of brought) {
-      const score = skillOverlapScore(candidateLevels[k]!, offer)
-      if (!best || score > best.score) best = { companyId: company.id, candidateId: candidate.id, score, offerId: offer.offerId }
-    }
-    if (best && best.score > 0) {
-      list.push(best)
-      const mine = perCandidate.get(candidate.id) ?? []
-      mine.push(best)
-      perCandidate.set(candidate.id, mine)
-    }
-  })
-  perCompany.set(company.id, list.sort((a, b) => b.score - a.score))
-}
-for (const list of perCandidate.values()) list.sort((a, b) => b.score - a.score)
+const { byCompany: perCompany, byCandidate: perCandidate, scored } = computeForumMatchLists(forumOffers, forumCandidates, { now: NOW })
 const matchListMs = performance.now() - start
 const scoredPairs = [...perCompany.values()].reduce((n, l) => n + l.length, 0)
 
@@ -136,10 +132,11 @@ const line = (label: string, s: Schedule, elapsed: number) =>
 
 console.log(`Forum généré : ${companies.length} entreprises × ${TABLES} tables, ${candidates.length} candidats, ${SLOTS} créneaux, ` +
   `${MAX_INTERVIEWS} entretiens max par candidat, ${offers.length} offres`)
-console.log(`Score : ${STAND_IN_SCORER_NAME}`)
+console.log('Score : search/matching/score.ts (le vrai score, avec ses raisons), sur la liste courte des paires partageant une compétence')
 console.log(`Objectif : Σ score + ${WISH_BONUS} × vœux honorés ; qualité = objectif / borne supérieure (b-couplage de poids maximal)`)
 console.log(`Listes de correspondances : ${ms(matchListMs)} pour ${(companies.length * candidates.length).toLocaleString('fr-FR')} paires ` +
-  `(${scoredPairs.toLocaleString('fr-FR')} avec un score > 0), cible ≤ 1 s`)
+  `entreprise × candidat (${scored.toLocaleString('fr-FR')} paires offre × candidat notées sur ${(offers.length * candidates.length).toLocaleString('fr-FR')}, ` +
+  `${scoredPairs.toLocaleString('fr-FR')} correspondances), cible ≤ 1 s`)
 console.log(`Paires soumises au planning : ${instance.pairs.length.toLocaleString('fr-FR')} ; borne supérieure ${schedule.stats.upperBound}`)
 console.log('Planning (cible ≤ 10 s) :')
 console.log(line('glouton (référence)', greedy, greedy.stats.ms))
@@ -150,14 +147,18 @@ console.log(line(`planificateur (${rerun.stats.method})`, rerun, rerunMs))
 console.log(`Mémoire maximale (RSS) : ${mb(process.resourceUsage().maxRSS * 1024)}`)
 
 /** The region's communes with coordinates, read from the reference data as the demo seed does. */
-async function loadCommunes(): Promise<SeedCommune[]> {
+async function loadCommunes(): Promise<{ communes: SeedCommune[]; places: Map<string, Place> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-forum-bench-'))
   const { db, sqlite } = openDatabase(path.join(dir, 'reference.sqlite'))
   try {
     await migrateToLatest(db)
     await seedReferenceData(db)
-    return await db.selectFrom('communes').select(['insee', 'name', 'population', 'territory_id'])
+    const rows = await db.selectFrom('communes').select(['insee', 'name', 'population', 'territory_id', 'latitude', 'longitude'])
       .where('latitude', 'is not', null).where('longitude', 'is not', null).orderBy('insee').execute()
+    return {
+      communes: rows.map(({ insee, name, population, territory_id }) => ({ insee, name, population, territory_id })),
+      places: new Map(rows.map((r) => [r.insee, { latitude: r.latitude!, longitude: r.longitude! }])),
+    }
   } finally {
     sqlite.close()
     rmSync(dir, { recursive: true, force: true })

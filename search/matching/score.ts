@@ -64,25 +64,55 @@ const DAY_MS = 86_400_000
 const LEVELS: ExperienceLevel[] = ['entry', 'junior', 'confirmed', 'senior']
 const ENGLISH_ASKED = /\b(anglais|english)\b/i
 
+/**
+ * What depends on one side only, computed once per profile or offer object:
+ * a forum scores each of them against thousands of the other side
+ * (search/matching/forum-matches.ts). Profiles and offers are not mutated
+ * after they are built, so caching by identity is safe.
+ */
+const offerFactsCache = new WeakMap<MatchOffer, { required: MatchOffer['skills']; nice: MatchOffer['skills']; englishAsked: boolean }>()
+function offerFacts(offer: MatchOffer) {
+  let facts = offerFactsCache.get(offer)
+  if (!facts) {
+    facts = {
+      required: offer.skills.filter((s) => s.required),
+      nice: offer.skills.filter((s) => !s.required),
+      englishAsked: ENGLISH_ASKED.test(offer.text),
+    }
+    offerFactsCache.set(offer, facts)
+  }
+  return facts
+}
+const heldCache = new WeakMap<MatchProfile, Map<string, MatchProfile['skills'][number]>>()
+function heldSkills(profile: MatchProfile) {
+  let held = heldCache.get(profile)
+  if (!held) {
+    held = new Map(profile.skills.map((s) => [s.slug, s]))
+    heldCache.set(profile, held)
+  }
+  return held
+}
+
 export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { now?: Date } = {}): Match {
   const now = options.now ?? new Date()
-  const held = new Map(profile.skills.map((s) => [s.slug, s]))
+  const held = heldSkills(profile)
+  const { required, nice, englishAsked } = offerFacts(offer)
 
   const related: MatchReasons['related'] = []
   /** Best credit of one offer skill, remembering a related skill when that is what counted. */
   const credit = (skill: { slug: string; name: string }): number => {
     const own = held.get(skill.slug)
     if (own) return own.level >= 2 ? SKILL_CREDIT.held : SKILL_CREDIT.notions
-    const via = [...relatedSkills(skill.slug)].map((slug) => held.get(slug)).find(Boolean)
-    if (via) {
-      related.push({ wanted: skill.name, via: via.name })
-      return SKILL_CREDIT.related
+    for (const slug of relatedSkills(skill.slug)) {
+      const via = held.get(slug)
+      if (via) {
+        related.push({ wanted: skill.name, via: via.name })
+        return SKILL_CREDIT.related
+      }
     }
     return 0
   }
 
-  const required = offer.skills.filter((s) => s.required)
-  const nice = offer.skills.filter((s) => !s.required)
   const requiredCredits = required.map(credit)
   const niceCredits = nice.map(credit)
   const requiredShare = required.length ? sum(requiredCredits) / required.length : NO_REQUIRED_SKILLS_CREDIT
@@ -93,7 +123,6 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
   const lateDays = lateness(profile.availableFrom, offer.startDate, now)
   const candidateLevel = experienceOf(profile, now)
   const levelGap = LEVELS.indexOf(offer.experienceLevel) - LEVELS.indexOf(candidateLevel)
-  const englishAsked = ENGLISH_ASKED.test(offer.text)
   const englishLevel = profile.languages.find((l) => l.code === 'en')?.level ?? null
   const englishShare = englishAsked ? (englishLevel ? ENGLISH_CREDIT[englishLevel] ?? 0 : 0) : 1
 
