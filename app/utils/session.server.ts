@@ -59,6 +59,13 @@ export async function requireCandidate(request: Request, db: DB): Promise<Sessio
   return user
 }
 
+/** An organiser (or an admin), or a French 403 for anyone else signed in. */
+export async function requireOrganiser(request: Request, db: DB): Promise<SessionUser> {
+  const user = await requireUser(request, db)
+  if (user.role !== 'organiser' && user.role !== 'admin') throw forbidden('Cet espace est réservé aux organisateurs et organisatrices de forums.')
+  return user
+}
+
 /** An admin, or a French 403 for anyone else signed in. */
 export async function requireAdmin(request: Request, db: DB): Promise<SessionUser> {
   const user = await requireUser(request, db)
