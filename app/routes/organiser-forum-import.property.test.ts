@@ -30,13 +30,13 @@ const counts = async () => {
     test.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => r.n)
   return { users: await n('users'), profiles: await n('candidate_profiles'), registered: await n('forum_candidates'), links: await n('password_resets') }
 }
-const upload = (text: string | Uint8Array) => {
+const upload = (text: string | Uint8Array<ArrayBuffer>) => {
   const body = new FormData()
   body.append('fichier', new File([text], 'liste.csv', { type: 'text/csv' }))
   return new Request(`http://localhost/organisation/forums/${forum.slug}/import`, { method: 'POST', body, headers: { Cookie: cookie } })
 }
 type Outcome = { data: { problems?: { line: number; column: string | null; message: string }[]; imported?: number; alreadyRegistered?: number }; init?: ResponseInit }
-const run = async (text: string | Uint8Array) =>
+const run = async (text: string | Uint8Array<ArrayBuffer>) =>
   (await action({ request: upload(text), params: { slug: forum.slug }, context: { db: test.db, mailer, publicUrl: 'http://localhost' } } as never)) as Outcome
 
 const HEADERS = ['prenom;nom;email;formation;ecole', 'Prénom;NOM;E-mail;Formation;École', 'prenom,nom,email,formation,ecole',
