@@ -63,6 +63,8 @@ test('an admin refuses a pending offer with a reason the recruiter receives by e
   await logInAsAdmin(page)
   await page.goto('/admin/offres')
   await page.getByRole('link', { name: offer.title }).click()
+  // The list shows the same words for every unverified company: wait for the offer's own page.
+  await expect(page.getByRole('heading', { level: 1, name: offer.title })).toBeVisible()
   await expect(page.getByText('(entreprise non vérifiée)')).toBeVisible()
   await page.getByLabel('Raison du refus').fill('Non.')
   await page.getByRole('button', { name: 'Refuser l’offre' }).click()
