@@ -72,7 +72,8 @@ async function signUp(request: APIRequestContext, role: 'candidate' | 'recruiter
 }
 
 test('protected routes refuse the anonymous visitor, a candidate and another company, and change nothing', async ({ playwright, db, baseURL }) => {
-  test.setTimeout(120_000)
+  // Some 1,000 requests; the machines running it are shared, so the budget is generous.
+  test.setTimeout(240_000)
   // The victims: the demo recruiter's company, one of its offers, an application to it with a note and a
   // report on it; and an unverified company with an offer waiting for moderation.
   const victim = await db
