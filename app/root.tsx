@@ -38,6 +38,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Link>
             <nav aria-label="Navigation principale" className="site-nav">
               <NavLink to="/offres">Offres d’emploi</NavLink>
+              <NavLink to="/forums" end>Forums</NavLink>
               {user ? (
                 <>
                   {user.role === 'recruiter' || user.role === 'admin' ? <NavLink to="/recruteur">Espace recruteur</NavLink> : null}
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     </>
                   ) : null}
                   {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
+                  {user.role === 'organiser' || user.role === 'admin' ? <NavLink to="/organisation">Espace organisation</NavLink> : null}
                   <NavLink to="/compte" className="site-nav__user" aria-label={`Mon compte (${user.displayName})`}>{user.displayName}</NavLink>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>

@@ -3,6 +3,7 @@ import { type APIRequestContext, type APIResponse } from '@playwright/test'
 import type { RouteConfigEntry } from '@react-router/dev/routes'
 import routes from '../app/routes.ts'
 import { createTestApplication, createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { addTestForumCandidate, addTestForumCompany, createTestForum } from '#db/seed/forum-factories.ts'
 import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
 
 /**
@@ -17,7 +18,9 @@ const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', 'entr
   'offres/:slug/signaler',
   // Its GET shows anyone how to apply (a login link for visitors); its POST needs a candidate
   // (app/routes/offer-apply.property.test.ts, e2e/candidate.spec.ts).
-  'offres/:slug/postuler'])
+  'offres/:slug/postuler',
+  // Open forums are announced to all; their POST (register, wishes) needs a candidate (app/routes/forum.property.test.ts).
+  'forums', 'forums/:slug'])
 
 type Actor = 'anonyme' | 'candidat' | 'autre recruteur'
 /** 'login': 302 to /connexion; 'home': the actor's own space, where they are allowed (their journeys test it). */
@@ -28,12 +31,17 @@ const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
   { pattern: /^compte(\/|$)/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 'home' } },
   { pattern: /^candidat\//, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
   { pattern: /^admin(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
+  // Forums run by organisers (another organiser's forum is "not found": app/routes/organiser-forum.property.test.ts).
+  { pattern: /^organisation(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
+  // The import e-mail's link: a candidate the school did not register finds nothing there.
+  { pattern: /^forums\/:slug\/confirmer$/, expected: { anonyme: 'login', candidat: 404, 'autre recruteur': 403 } },
   // A route naming a company, an offer or an application: another company's is "not found".
   { pattern: /^recruteur\/.*:/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 404 } },
   { pattern: /^recruteur(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 'home' } },
 ]
 const INTENTS = ['close', 'publish', 'duplicate', 'save', 'stage', 'note', 'invite', 'remove', 'revoke', 'remove-logo',
-  'verify', 'approve', 'reject', 'dismiss', 'close-offer', 'profile', 'consent', 'withdraw', 'delete-cv']
+  'verify', 'approve', 'reject', 'dismiss', 'close-offer', 'profile', 'consent', 'withdraw', 'delete-cv',
+  'status', 'answer', 'wish', 'register', 'unregister', 'wishes']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -64,7 +72,8 @@ async function signUp(request: APIRequestContext, role: 'candidate' | 'recruiter
 }
 
 test('protected routes refuse the anonymous visitor, a candidate and another company, and change nothing', async ({ playwright, db, baseURL }) => {
-  test.setTimeout(120_000)
+  // Some 1,000 requests; the machines running it are shared, so the budget is generous.
+  test.setTimeout(240_000)
   // The victims: the demo recruiter's company, one of its offers, an application to it with a note and a
   // report on it; and an unverified company with an offer waiting for moderation.
   const victim = await db
@@ -85,6 +94,11 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
     .returning('id').executeTakeFirstOrThrow()
   const pendingCompany = await retryingWrite(() => createTestCompany(db, { name: `En attente ${uniqueWord('co')}` }))
   const pendingOffer = await retryingWrite(() => createTestOffer(db, { companyId: pendingCompany.id, status: 'pending' }))
+  // A forum of the demo organiser where the victim takes part with its offer and the applicant is registered.
+  const organiser = await db.selectFrom('users').select('id').where('email', '=', 'organisation@demo.passerelle.fr').executeTakeFirstOrThrow()
+  const forum = await retryingWrite(() => createTestForum(db, { organiserId: organiser.id }))
+  await addTestForumCompany(db, forum.id, victim.id, 'accepted', [offer.id])
+  await addTestForumCandidate(db, forum.id, applicant.id)
 
   const victimApplications = db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').where('o.company_id', '=', victim.id)
   const snapshot = () =>
@@ -99,6 +113,9 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       db.selectFrom('offer_reports').selectAll().where('id', '=', report.id).execute(),
       db.selectFrom('candidate_profiles').selectAll().where('user_id', '=', applicant.id).execute(),
       db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [applicant.id, victim.ownerId]).orderBy('id').execute(),
+      db.selectFrom('forums').selectAll().where('id', '=', forum.id).execute(),
+      ...(['forum_companies', 'forum_offers', 'forum_candidates', 'forum_wishes'] as const).map((table) =>
+        db.selectFrom(table).selectAll().where('forum_id', '=', forum.id).execute()),
     ])
 
   const actors: Record<Actor, APIRequestContext> = {
@@ -118,12 +135,14 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   const before = await snapshot()
   const idFor = (path: string) =>
     path.startsWith('recruteur/candidatures/') ? application.id : path.startsWith('admin/offres/') ? pendingOffer.id : offer.id
-  const urlOf = (path: string) => `/${path.replace(':slug', victim.slug).replace(':id', String(idFor(path)))}`
+  const urlOf = (path: string) =>
+    `/${path.replace(':slug', path.includes('forums') ? forum.slug : victim.slug).replace(':id', String(idFor(path)))}`
   // Harmful-looking bodies: an offer, a company, a stage, a note, an invitation, a decision, a profile…
   const form = { title: 'Titre détourné', name: 'Piratée', descriptionMd: 'x'.repeat(60), stage: 'rejected',
     body: 'Note détournée', email: 'intrus@exemple.fr', userId: String(victim.ownerId), invitationId: '1',
     companyId: String(pendingCompany.id), reportId: String(report.id), reason: 'Refus détourné par un intrus.',
-    firstName: 'Intrus', lastName: 'Intrus', consent: 'on', password: 'une phrase de passe solide' }
+    firstName: 'Intrus', lastName: 'Intrus', consent: 'on', password: 'une phrase de passe solide',
+    status: 'closed', decision: 'decline', candidateId: String(applicant.id), wish: '1', companyIds: String(victim.id) }
   const attempts: { who: Actor; path: string; method: string; status: number; location: string | null }[] = []
   const record = (who: Actor, path: string, method: string, response: APIResponse) =>
     attempts.push({ who, path, method, status: response.status(), location: response.headers()['location'] ?? null })
@@ -153,6 +172,7 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   expect(await snapshot()).toEqual(before)
 
   await Promise.all(Object.values(actors).map((a) => a.dispose()))
+  await db.deleteFrom('forums').where('id', '=', forum.id).execute()
   await db.deleteFrom('offer_reports').where('id', '=', report.id).execute()
   await db.deleteFrom('applications').where('id', '=', application.id).execute()
   await db.deleteFrom('users').where('id', '=', applicant.id).execute()

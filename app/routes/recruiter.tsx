@@ -35,7 +35,8 @@ export default function Recruiter({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
       <p>
-        <Link className="button" to="/recruteur/entreprises/nouvelle">Créer une entreprise</Link>
+        <Link className="button" to="/recruteur/entreprises/nouvelle">Créer une entreprise</Link>{' '}
+        <Link className="button button--secondary" to="/recruteur/forums">Forums de recrutement</Link>
       </p>
     </section>
   )

@@ -5,20 +5,24 @@ import { findPasswordReset, resetPassword } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { ResetSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
-import { signIn } from '../utils/session.server.ts'
+import { safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/reset-password'
 
 const EXPIRED = 'Ce lien n’est plus valable : il a déjà servi ou date de plus d’une heure. Demandez-en un nouveau.'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const token = new URL(request.url).searchParams.get('jeton') ?? ''
+  const params = new URL(request.url).searchParams
+  const token = params.get('jeton') ?? ''
   const valid = token.length > 0 && token.length <= 200 && (await findPasswordReset(context.db, token, new Date())) !== undefined
-  return data({ token, valid }, { status: valid ? 200 : 400 })
+  // Where to go once the password is chosen (a forum's confirmation page for an imported candidate).
+  const suite = safeRedirect(params.get('suite'), '/')
+  return data({ token, valid, suite }, { status: valid ? 200 : 400 })
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: ResetSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password', 'confirmation'] }), { status: 400 })
   }
@@ -26,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const done = await resetPassword(context.db, token, await hashPassword(password), new Date())
   if (!done) return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
   // Every other session was revoked with the old password; this one starts fresh.
-  return signIn(context.db, done.userId, '/')
+  return signIn(context.db, done.userId, safeRedirect(formData.get('suite'), '/'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Nouveau mot de passe – Passerelle' }]
@@ -48,6 +52,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={loaderData.token} />
+        <input type="hidden" name="suite" value={loaderData.suite} />
         <Field label="Nouveau mot de passe" meta={fields.password} type="password" autoComplete="new-password" hint="Au moins 10 caractères." />
         <Field label="Confirmation" meta={fields.confirmation} type="password" autoComplete="new-password" />
         <button type="submit" className="button">Enregistrer et me connecter</button>

@@ -22,6 +22,46 @@ export async function parseUpload(
   request: Request,
   options: { field: string; maxBytes: number; accept: FileKind[]; tooLarge: string; wrongType: string },
 ): Promise<UploadResult> {
+  const read = await readUpload(request, options)
+  if (!read.ok) return read
+  const { file } = read
+  if (!file) return { ok: true, form: read.form, file: null }
+  const kind = sniffFileKind(file.bytes)
+  if (!kind || !options.accept.includes(kind)) return { ok: false, status: 415, message: options.wrongType }
+  return { ok: true, form: read.form, file: { ...file, kind } }
+}
+
+export type TextUploadResult =
+  | { ok: true; form: FormData; text: string | null }
+  | { ok: false; status: 400 | 413 | 415; message: string }
+
+/**
+ * The same for a text file (a CSV): text has no magic bytes, so any file is
+ * taken if it decodes as UTF-8; a leading BOM is dropped.
+ */
+export async function parseTextUpload(
+  request: Request,
+  options: { field: string; maxBytes: number; tooLarge: string; notText: string },
+): Promise<TextUploadResult> {
+  const read = await readUpload(request, options)
+  if (!read.ok) return read
+  if (!read.file) return { ok: true, form: read.form, text: null }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.file.bytes)
+    if (text.includes('\u0000')) return { ok: false, status: 415, message: options.notText }
+    return { ok: true, form: read.form, text }
+  } catch {
+    return { ok: false, status: 415, message: options.notText }
+  }
+}
+
+async function readUpload(
+  request: Request,
+  options: { field: string; maxBytes: number; tooLarge: string },
+): Promise<
+  | { ok: true; form: FormData; file: { bytes: Uint8Array; name: string } | null }
+  | { ok: false; status: 400 | 413; message: string }
+> {
   let file: FileUpload | null = null
   let form: FormData
   try {
@@ -39,8 +79,5 @@ export async function parseUpload(
   }
   if (!file) return { ok: true, form, file: null }
   const chosen: FileUpload = file
-  const bytes = new Uint8Array(await chosen.arrayBuffer())
-  const kind = sniffFileKind(bytes)
-  if (!kind || !options.accept.includes(kind)) return { ok: false, status: 415, message: options.wrongType }
-  return { ok: true, form, file: { bytes, name: chosen.name, kind } }
+  return { ok: true, form, file: { bytes: new Uint8Array(await chosen.arrayBuffer()), name: chosen.name } }
 }

@@ -96,7 +96,8 @@ export async function deleteSession(db: DB, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
 }
 
-export async function createPasswordReset(db: DB, userId: number, now: Date): Promise<string> {
+/** A one-use link token; `validMinutes` is longer only for accounts created for someone (a forum import). */
+export async function createPasswordReset(db: DB, userId: number, now: Date, validMinutes = RESET_MINUTES): Promise<string> {
   const { token, hash } = newToken()
   await db
     .insertInto('password_resets')
@@ -104,7 +105,7 @@ export async function createPasswordReset(db: DB, userId: number, now: Date): Pr
       token_hash: hash,
       user_id: userId,
       created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      expires_at: new Date(now.getTime() + validMinutes * 60_000).toISOString(),
     })
     .execute()
   return token

@@ -6,7 +6,7 @@ import type { Database } from '../schema.ts'
  * transaction: a concurrent writer then makes our insert fail (busy or
  * primary key) instead of two rows silently sharing an id.
  */
-export async function nextId(trx: Transaction<Database>, table: 'companies' | 'offers' | 'users'): Promise<number> {
+export async function nextId(trx: Transaction<Database>, table: 'companies' | 'offers' | 'users' | 'forums'): Promise<number> {
   const { rows } = await sql<{ next: number }>`select coalesce(max(id), 0) + 1 as next from ${sql.table(table)}`.execute(trx)
   return rows[0]!.next
 }
