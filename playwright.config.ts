@@ -12,7 +12,8 @@ export const E2E_DATABASE_PATH = process.env.E2E_DATABASE_PATH ?? '.e2e/passerel
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 30_000,
+  // Whole journeys across several pages; generous, since timing is measured by bench/, not asserted here.
+  timeout: 60_000,
   workers: 2,
   reporter: 'list',
   use: {

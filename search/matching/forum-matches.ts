@@ -7,9 +7,11 @@ import { scoreMatch, type MatchOffer, type MatchProfile, type MatchReasons } fro
  * each candidate the companies ranked the same way.
  *
  * Scoring every (offer, candidate) pair would be wasted work: most share no
- * skill. A skill → candidates index gives each offer its shortlist (holders
- * of one of its skills, or of a related one); only those are scored. An
- * offer asking for no skill is scored against everyone.
+ * skill. A skill → candidates index gives each offer its shortlist: holders
+ * of one of its required skills, or of a related one (of its nice-to-have
+ * skills when it requires none). Only those are scored: someone with none
+ * of what an offer asks for is not a match for it, however close they live.
+ * An offer asking for no skill at all is scored against everyone.
  */
 export type ForumOffer = { id: number; companyId: number; offer: MatchOffer }
 export type ForumCandidate = { id: number; profile: MatchProfile }
@@ -48,8 +50,10 @@ export function computeForumMatchLists(
       seen[index] = 1
       shortlist.push(index)
     }
-    if (offer.skills.length === 0) candidates.forEach((_, i) => add(i))
-    for (const skill of offer.skills) {
+    const required = offer.skills.filter((skill) => skill.required)
+    const asked = required.length > 0 ? required : offer.skills
+    if (asked.length === 0) candidates.forEach((_, i) => add(i))
+    for (const skill of asked) {
       for (const i of holders.get(skill.slug) ?? []) add(i)
       for (const slug of relatedSkills(skill.slug)) for (const i of holders.get(slug) ?? []) add(i)
     }

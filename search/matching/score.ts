@@ -99,22 +99,9 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
   const { required, nice, englishAsked } = offerFacts(offer)
 
   const related: MatchReasons['related'] = []
-  /** Best credit of one offer skill, remembering a related skill when that is what counted. */
-  const credit = (skill: { slug: string; name: string }): number => {
-    const own = held.get(skill.slug)
-    if (own) return own.level >= 2 ? SKILL_CREDIT.held : SKILL_CREDIT.notions
-    for (const slug of relatedSkills(skill.slug)) {
-      const via = held.get(slug)
-      if (via) {
-        related.push({ wanted: skill.name, via: via.name })
-        return SKILL_CREDIT.related
-      }
-    }
-    return 0
-  }
-
-  const requiredCredits = required.map(credit)
-  const niceCredits = nice.map(credit)
+  // Plain loops, no closure: this runs for every pair of a forum.
+  const requiredCredits = required.map((skill) => skillCredit(held, skill, related))
+  const niceCredits = nice.map((skill) => skillCredit(held, skill, related))
   const requiredShare = required.length ? sum(requiredCredits) / required.length : NO_REQUIRED_SKILLS_CREDIT
   const niceShare = nice.length ? sum(niceCredits) / nice.length : 1
 
@@ -186,6 +173,24 @@ function distanceOf(profile: MatchProfile, offer: MatchOffer): { km: number | nu
   // Someone who only wants full remote would still go to a hybrid office now and then, not every day to one on site.
   if (profile.remotePreference === 'full_remote' && offer.remotePolicy === 'on_site') share *= 0.5
   return { km, share, reachable }
+}
+
+/** Best credit of one offer skill, remembering a related skill when that is what counted. */
+function skillCredit(
+  held: Map<string, MatchProfile['skills'][number]>,
+  skill: { slug: string; name: string },
+  related: MatchReasons['related'],
+): number {
+  const own = held.get(skill.slug)
+  if (own) return own.level >= 2 ? SKILL_CREDIT.held : SKILL_CREDIT.notions
+  for (const slug of relatedSkills(skill.slug)) {
+    const via = held.get(slug)
+    if (via) {
+      related.push({ wanted: skill.name, via: via.name })
+      return SKILL_CREDIT.related
+    }
+  }
+  return 0
 }
 
 function lateness(availableFrom: string | null, startDate: string | null, now: Date): number | null {
