@@ -1,5 +1,5 @@
 import { relatedSkills } from './related-skills.ts'
-import { scoreMatch, type MatchOffer, type MatchProfile, type MatchReasons } from './score.ts'
+import { scoreOnly, type MatchOffer, type MatchProfile } from './score.ts'
 
 /**
  * The match lists of a whole forum in one computation: for each company its
@@ -15,7 +15,8 @@ import { scoreMatch, type MatchOffer, type MatchProfile, type MatchReasons } fro
  */
 export type ForumOffer = { id: number; companyId: number; offer: MatchOffer }
 export type ForumCandidate = { id: number; profile: MatchProfile }
-export type ForumMatch = { companyId: number; candidateId: number; offerId: number; score: number; reasons: MatchReasons }
+/** A ranked pair; `scoreMatch(profile, offer)` explains the ones shown (same arithmetic). */
+export type ForumMatch = { companyId: number; candidateId: number; offerId: number; score: number }
 export type ForumMatchLists = {
   byCompany: Map<number, ForumMatch[]>
   byCandidate: Map<number, ForumMatch[]>
@@ -38,39 +39,51 @@ export function computeForumMatchLists(
     }
   })
 
-  // Best match per (company, candidate): the offer that suits the candidate best.
-  const best = new Map<string, ForumMatch>()
+  // Per company, the best offer for each candidate: flat arrays indexed by candidate, reset between companies.
+  const offersOf = new Map<number, ForumOffer[]>()
+  for (const offer of offers) push(offersOf, offer.companyId, offer)
+  const bestScore = new Int16Array(candidates.length).fill(-1)
+  const bestOffer = new Int32Array(candidates.length)
+  const touched: number[] = []
+  const matches: ForumMatch[] = []
   let scored = 0
-  const seen = new Uint8Array(candidates.length)
-  for (const { id: offerId, companyId, offer } of offers) {
-    seen.fill(0)
-    const shortlist: number[] = []
-    const add = (index: number) => {
-      if (seen[index]) return
-      seen[index] = 1
-      shortlist.push(index)
+  for (const [companyId, brought] of offersOf) {
+    for (const { id: offerId, offer } of brought) {
+      const required = offer.skills.filter((skill) => skill.required)
+      const asked = required.length > 0 ? required : offer.skills
+      const score = (index: number) => {
+        const value = scoreOnly(candidates[index]!.profile, offer, options.now)
+        scored++
+        if (value < minScore || value <= bestScore[index]!) return
+        if (bestScore[index] === -1) touched.push(index)
+        bestScore[index] = value
+        bestOffer[index] = offerId
+      }
+      if (asked.length === 0) {
+        for (let i = 0; i < candidates.length; i++) score(i)
+        continue
+      }
+      const seen = new Set<number>()
+      for (const skill of asked) {
+        for (const slug of [skill.slug, ...relatedSkills(skill.slug)]) {
+          for (const i of holders.get(slug) ?? []) {
+            if (seen.has(i)) continue
+            seen.add(i)
+            score(i)
+          }
+        }
+      }
     }
-    const required = offer.skills.filter((skill) => skill.required)
-    const asked = required.length > 0 ? required : offer.skills
-    if (asked.length === 0) candidates.forEach((_, i) => add(i))
-    for (const skill of asked) {
-      for (const i of holders.get(skill.slug) ?? []) add(i)
-      for (const slug of relatedSkills(skill.slug)) for (const i of holders.get(slug) ?? []) add(i)
+    for (const index of touched) {
+      matches.push({ companyId, candidateId: candidates[index]!.id, offerId: bestOffer[index]!, score: bestScore[index]! })
+      bestScore[index] = -1
     }
-    for (const index of shortlist) {
-      const candidate = candidates[index]!
-      const { score, reasons } = scoreMatch(candidate.profile, offer, { now: options.now })
-      scored++
-      if (score < minScore) continue
-      const key = `${companyId}:${candidate.id}`
-      const previous = best.get(key)
-      if (!previous || score > previous.score) best.set(key, { companyId, candidateId: candidate.id, offerId, score, reasons })
-    }
+    touched.length = 0
   }
 
   const byCompany = new Map<number, ForumMatch[]>()
   const byCandidate = new Map<number, ForumMatch[]>()
-  for (const match of best.values()) {
+  for (const match of matches) {
     push(byCompany, match.companyId, match)
     push(byCandidate, match.candidateId, match)
   }

@@ -38,7 +38,9 @@ for (const [a, b] of PAIRS) {
   RELATED.set(b, (RELATED.get(b) ?? new Set()).add(a))
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
 /** The slugs related to `slug` (never itself). */
 export function relatedSkills(slug: string): ReadonlySet<string> {
-  return RELATED.get(slug) ?? new Set()
+  return RELATED.get(slug) ?? NONE
 }

@@ -95,11 +95,39 @@ function heldSkills(profile: MatchProfile) {
 
 export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { now?: Date } = {}): Match {
   const now = options.now ?? new Date()
+  const related: MatchReasons['related'] = []
+  const parts = scoreParts(profile, offer, now, related)
+  const { required, nice, englishAsked } = offerFacts(offer)
+  const { requiredCredits, niceCredits, distance, contractWished, lateDays, candidateLevel, levelGap, englishLevel, englishShare } = parts
+  return {
+    score: parts.score,
+    reasons: {
+      requiredMet: required.filter((_, i) => requiredCredits[i]! >= SKILL_CREDIT.notions).map((s) => s.name),
+      requiredMissing: required.filter((_, i) => requiredCredits[i]! < SKILL_CREDIT.notions).map((s) => s.name),
+      niceToHaveMet: nice.filter((_, i) => niceCredits[i]! >= SKILL_CREDIT.notions).map((s) => s.name),
+      related,
+      distanceKm: distance.km === null ? null : Math.round(distance.km),
+      remotePolicy: offer.remotePolicy,
+      reachable: distance.reachable,
+      contract: { type: offer.contractType, wished: contractWished },
+      lateDays,
+      level: { offer: offer.experienceLevel, candidate: candidateLevel, ok: levelGap <= 0 },
+      english: englishAsked ? { level: englishLevel, ok: englishShare >= 1 } : null,
+    },
+  }
+}
+
+/**
+ * The score alone, by the same arithmetic as scoreMatch: for ranking many
+ * pairs (a whole forum), explaining only those shown.
+ */
+export function scoreOnly(profile: MatchProfile, offer: MatchOffer, now: Date): number {
+  return scoreParts(profile, offer, now, null).score
+}
+
+function scoreParts(profile: MatchProfile, offer: MatchOffer, now: Date, related: MatchReasons['related'] | null) {
   const held = heldSkills(profile)
   const { required, nice, englishAsked } = offerFacts(offer)
-
-  const related: MatchReasons['related'] = []
-  // Plain loops, no closure: this runs for every pair of a forum.
   const requiredCredits = required.map((skill) => skillCredit(held, skill, related))
   const niceCredits = nice.map((skill) => skillCredit(held, skill, related))
   const requiredShare = required.length ? sum(requiredCredits) / required.length : NO_REQUIRED_SKILLS_CREDIT
@@ -122,22 +150,9 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
     // One level above the candidate's is a stretch worth proposing; two is not.
     WEIGHTS.level * (levelGap <= 0 ? 1 : levelGap === 1 ? 0.5 : 0) +
     WEIGHTS.english * englishShare
-
   return {
     score: Math.max(0, Math.min(100, Math.round(points))),
-    reasons: {
-      requiredMet: required.filter((_, i) => requiredCredits[i]! >= SKILL_CREDIT.notions).map((s) => s.name),
-      requiredMissing: required.filter((_, i) => requiredCredits[i]! < SKILL_CREDIT.notions).map((s) => s.name),
-      niceToHaveMet: nice.filter((_, i) => niceCredits[i]! >= SKILL_CREDIT.notions).map((s) => s.name),
-      related,
-      distanceKm: distance.km === null ? null : Math.round(distance.km),
-      remotePolicy: offer.remotePolicy,
-      reachable: distance.reachable,
-      contract: { type: offer.contractType, wished: contractWished },
-      lateDays,
-      level: { offer: offer.experienceLevel, candidate: candidateLevel, ok: levelGap <= 0 },
-      english: englishAsked ? { level: englishLevel, ok: englishShare >= 1 } : null,
-    },
+    requiredCredits, niceCredits, distance, contractWished, lateDays, candidateLevel, levelGap, englishLevel, englishShare,
   }
 }
 
@@ -179,14 +194,14 @@ function distanceOf(profile: MatchProfile, offer: MatchOffer): { km: number | nu
 function skillCredit(
   held: Map<string, MatchProfile['skills'][number]>,
   skill: { slug: string; name: string },
-  related: MatchReasons['related'],
+  related: MatchReasons['related'] | null,
 ): number {
   const own = held.get(skill.slug)
   if (own) return own.level >= 2 ? SKILL_CREDIT.held : SKILL_CREDIT.notions
   for (const slug of relatedSkills(skill.slug)) {
     const via = held.get(slug)
     if (via) {
-      related.push({ wanted: skill.name, via: via.name })
+      related?.push({ wanted: skill.name, via: via.name })
       return SKILL_CREDIT.related
     }
   }
@@ -194,12 +209,25 @@ function skillCredit(
 }
 
 function lateness(availableFrom: string | null, startDate: string | null, now: Date): number | null {
-  if (!availableFrom) return null
-  const available = Date.parse(availableFrom)
-  if (Number.isNaN(available)) return null
+  const available = parseDay(availableFrom)
+  if (available === null) return null
   // No start date means "as soon as possible", that is today.
-  const start = startDate && !Number.isNaN(Date.parse(startDate)) ? Date.parse(startDate) : now.getTime()
+  const start = parseDay(startDate) ?? now.getTime()
   return Math.max(0, Math.ceil((available - start) / DAY_MS))
+}
+
+// A forum parses the same few hundred dates hundreds of thousands of times.
+const parsedDays = new Map<string, number | null>()
+function parseDay(day: string | null): number | null {
+  if (!day) return null
+  let time = parsedDays.get(day)
+  if (time === undefined) {
+    const parsed = Date.parse(day)
+    time = Number.isNaN(parsed) ? null : parsed
+    if (parsedDays.size > 10_000) parsedDays.clear()
+    parsedDays.set(day, time)
+  }
+  return time
 }
 
 /**
