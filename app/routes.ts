@@ -38,5 +38,9 @@ export default [
   route('recruteur/offres/:id/candidatures.csv', 'routes/recruiter-applications-csv.ts'),
   route('recruteur/candidatures/:id', 'routes/recruiter-application.tsx'),
   route('recruteur/candidatures/:id/cv', 'routes/recruiter-application-cv.ts'),
+  route('organisation/forums/:slug/export/:file', 'routes/organiser-forum-export.ts'),
+  route('organisation/forums/:slug/agendas', 'routes/organiser-forum-agendas.tsx'),
+  route('organisation/forums/:slug/tableau-de-bord', 'routes/organiser-forum-dashboard.tsx'),
+  route('recruteur/forums/:slug/resultats', 'routes/recruiter-forum-outcomes.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
