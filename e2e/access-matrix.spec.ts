@@ -28,6 +28,8 @@ const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
   { pattern: /^compte(\/|$)/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 'home' } },
   { pattern: /^candidat\//, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
   { pattern: /^admin(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
+  // Forum organisers' space (and admins'): nobody else's.
+  { pattern: /^organisation(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
   // A route naming a company, an offer or an application: another company's is "not found".
   { pattern: /^recruteur\/.*:/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 404 } },
   { pattern: /^recruteur(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 'home' } },
