@@ -135,7 +135,7 @@ it('shows the dashboard figures and the last exports, with accessible charts', a
   expect(data.seats).toBe(36)
   expect(data.fillRate).toBe(13.9)
   expect(data.exports[0]).toMatchObject({ who: 'Équipe orga@exemple.fr', what: 'Agendas (impression)' })
-  const html = renderToString(<MemoryRouter><Dashboard {...({ loaderData: data } as never)} /></MemoryRouter>)
+  const html = renderToString(<MemoryRouter><Dashboard {...({ loaderData: data } as unknown as Parameters<typeof Dashboard>[0])} /></MemoryRouter>)
   expect(html.match(/role="img"/g)).toHaveLength(4)
   expect(html).toContain('<title id="remplissage-titre">Taux de remplissage du planning</title>')
   expect(html).toContain('13,9<!-- --> %')
