@@ -50,5 +50,9 @@ export default [
   route('forums', 'routes/forums.tsx'),
   route('forums/:slug', 'routes/forum.tsx'),
   route('forums/:slug/confirmer', 'routes/forum-confirm.tsx'),
+  route('organisation/forums/:slug/export/:file', 'routes/organiser-forum-export.ts'),
+  route('organisation/forums/:slug/agendas', 'routes/organiser-forum-agendas.tsx'),
+  route('organisation/forums/:slug/tableau-de-bord', 'routes/organiser-forum-dashboard.tsx'),
+  route('recruteur/forums/:slug/resultats', 'routes/recruiter-forum-outcomes.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig
