@@ -100,6 +100,7 @@ export default function OrganiserForum({ loaderData, actionData }: Route.Compone
           </Form>
         ))}
         <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/import`}>Importer des candidat·es (CSV)</Link>
+        <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/tableau-de-bord`}>Tableau de bord, exports et agendas</Link>
       </div>
 
       <section aria-labelledby="titre-tableau">
