@@ -2,18 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { tinyPdf } from './files.ts'
 import { expect, test, uniqueWord } from './fixtures.ts'
 import { messageFor } from './mailbox.ts'
-
-async function signUp(page: Page, role: 'candidate' | 'recruiter', name: string, email: string) {
-  await page.goto('/inscription')
-  await page.getByLabel(role === 'candidate'
-    ? 'Candidat·e : je cherche un emploi, un stage ou une alternance'
-    : 'Recruteur·se : je recrute pour une entreprise').check()
-  await page.getByLabel('Prénom et nom').fill(name)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill('le port de Calais au matin')
-  await page.getByRole('button', { name: 'Créer mon compte' }).click()
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toContainText(name)
-}
+import { logIn, signUp } from './people.ts'
 
 async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage()
@@ -27,7 +16,7 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
 
   // 1. A recruiter of a new (unverified) company writes and publishes an offer: it waits for moderation.
   const recruiter = await newPage(browser)
-  await signUp(recruiter, 'recruiter', 'Bastien Lemaire', recruiterEmail)
+  await signUp(recruiter, { role: 'recruiter', name: 'Bastien Lemaire', email: recruiterEmail })
   await recruiter.getByRole('link', { name: 'Espace recruteur' }).click()
   await recruiter.getByRole('link', { name: 'Créer une entreprise' }).click()
   await recruiter.getByLabel('Nom de l’entreprise').fill(`Navettes ${word}`)
@@ -56,10 +45,7 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
 
   // 2. An admin approves it; the recruiter is told by e-mail.
   const admin = await newPage(browser)
-  await admin.goto('/connexion')
-  await admin.getByLabel('Adresse e-mail').fill('admin@demo.passerelle.fr')
-  await admin.getByLabel('Mot de passe').fill('passerelle-demo')
-  await admin.getByRole('button', { name: 'Se connecter' }).click()
+  await logIn(admin, 'admin@demo.passerelle.fr')
   await admin.getByRole('link', { name: 'Modération' }).click()
   await admin.getByRole('link', { name: 'Offres en attente de validation' }).click()
   await admin.getByRole('link', { name: title }).click()
@@ -68,7 +54,7 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   expect(await messageFor(recruiterEmail)).toContain(`L’offre « ${title} » a été validée par la modération`)
 
   // 3. A candidate finds it, builds a profile with a CV and applies.
-  await signUp(candidate, 'candidate', 'Lina Haddad', `${word}-lina@exemple.fr`)
+  await signUp(candidate, { role: 'candidate', name: 'Lina Haddad', email: `${word}-lina@exemple.fr` })
   await candidate.getByRole('link', { name: 'Mon profil' }).click()
   await candidate.getByLabel('Prénom', { exact: true }).fill('Lina')
   await candidate.getByLabel('Nom', { exact: true }).fill('Haddad')

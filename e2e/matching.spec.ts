@@ -1,18 +1,11 @@
 import type { Browser, Page } from '@playwright/test'
 import { saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
+import { signUp } from './people.ts'
 
-async function signUp(browser: Browser, role: 'candidate' | 'recruiter', name: string, email: string): Promise<Page> {
+async function signUpIn(browser: Browser, role: 'candidate' | 'recruiter', name: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage()
-  await page.goto('/inscription')
-  await page.getByLabel(role === 'candidate'
-    ? 'Candidat·e : je cherche un emploi, un stage ou une alternance'
-    : 'Recruteur·se : je recrute pour une entreprise').check()
-  await page.getByLabel('Prénom et nom').fill(name)
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill('les dunes de la côte d’Opale')
-  await page.getByRole('button', { name: 'Créer mon compte' }).click()
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toContainText(name)
+  await signUp(page, { role, name, email })
   return page
 }
 
@@ -28,7 +21,7 @@ test('matching: the candidate sees offers for them with reasons; a recruiter fin
   })
 
   // A BTS SIO SLAM graduate from Calais: signs up, her profile is written with the board's own query, visible to recruiters.
-  const candidate = await signUp(browser, 'candidate', `Océane ${lastName}`, candidateEmail)
+  const candidate = await signUpIn(browser, 'candidate', `Océane ${lastName}`, candidateEmail)
   const { id: candidateId } = await db.selectFrom('users').select('id').where('email', '=', candidateEmail).executeTakeFirstOrThrow()
   await retryingWrite(() => saveOwnProfile(db, candidateId, {
     firstName: 'Océane', lastName, school: 'Lycée Léonard de Vinci, Calais', programme: 'BTS SIO option SLAM', degreeLevel: 'bac2',
@@ -48,7 +41,7 @@ test('matching: the candidate sees offers for them with reasons; a recruiter fin
 
   // A recruiter of the (verified) company.
   const recruiterEmail = `${word}-rh@exemple.fr`
-  const recruiter = await signUp(browser, 'recruiter', 'Hugo Caron', recruiterEmail)
+  const recruiter = await signUpIn(browser, 'recruiter', 'Hugo Caron', recruiterEmail)
   const { id: recruiterId } = await db.selectFrom('users').select('id').where('email', '=', recruiterEmail).executeTakeFirstOrThrow()
   await retryingWrite(() => db.insertInto('company_members')
     .values({ company_id: company.id, user_id: recruiterId, role: 'owner', created_at: new Date().toISOString() }).execute())

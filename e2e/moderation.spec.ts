@@ -1,12 +1,10 @@
 import type { Page } from '@playwright/test'
 import { expect, test, uniqueWord } from './fixtures.ts'
 import { messageFor } from './mailbox.ts'
+import { logIn, signUp } from './people.ts'
 
 async function logInAsAdmin(page: Page) {
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail').fill('admin@demo.passerelle.fr')
-  await page.getByLabel('Mot de passe').fill('passerelle-demo')
-  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await logIn(page, 'admin@demo.passerelle.fr')
   await expect(page.getByRole('link', { name: 'Modération' })).toBeVisible()
 }
 
@@ -50,13 +48,7 @@ test('an admin refuses a pending offer with a reason the recruiter receives by e
   // A recruiter of that (unverified) company, signed up through the form.
   const recruiterEmail = `${word}@exemple.fr`
   const recruiter = await browser.newPage()
-  await recruiter.goto('/inscription')
-  await recruiter.getByLabel('Recruteur·se : je recrute pour une entreprise').check()
-  await recruiter.getByLabel('Prénom et nom').fill('Aurélie Fournier')
-  await recruiter.getByLabel('Adresse e-mail').fill(recruiterEmail)
-  await recruiter.getByLabel('Mot de passe').fill('un grand phare blanc')
-  await recruiter.getByRole('button', { name: 'Créer mon compte' }).click()
-  await expect(recruiter.getByRole('link', { name: 'Espace recruteur' })).toBeVisible()
+  await signUp(recruiter, { role: 'recruiter', name: 'Aurélie Fournier', email: recruiterEmail })
   const user = await db.selectFrom('users').select('id').where('email', '=', recruiterEmail).executeTakeFirstOrThrow()
   await db.insertInto('company_members').values({ company_id: company.id, user_id: user.id, role: 'owner', created_at: new Date().toISOString() }).execute()
 

@@ -46,7 +46,7 @@ const post = (pairs: [string, string][], cookie: string) => {
   for (const [k, v] of pairs) body.append(k, v)
   return new Request('http://localhost/formulaire', { method: 'POST', body, headers: { Cookie: cookie } })
 }
-type Outcome = Response | { data: Record<string, unknown>; init: ResponseInit | null }
+type Outcome = Response | { data: { error?: string | Record<string, string[] | null> }; init: ResponseInit | null }
 const statusOf = (o: Outcome) => (o instanceof Response ? o.status : o.init?.status ?? 200)
 const snapshot = async () => ({
   offers: await test.db.selectFrom('offers').select(['id', 'title', 'status', 'updated_at']).orderBy('id').execute(),
