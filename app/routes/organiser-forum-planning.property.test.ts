@@ -168,3 +168,14 @@ it('fuzzed planning actions: success or a French 4xx, never an exception, nothin
   const rows = await interviews()
   expect(new Set(rows.map((r) => `${r.candidate_id}:${r.slot_no}`)).size).toBe(rows.length)
 })
+
+it('a pin the forum can no longer honour (the day was shortened) answers a French 400 and keeps the schedule whole', async () => {
+  const late = (await interviews()).find((r) => r.slot_no === 2)!
+  await test.db.updateTable('forum_interviews').set({ pinned: 1 }).where('id', '=', late.id).execute()
+  await test.db.updateTable('forums').set({ closes_at: '09:40' }).where('id', '=', forumId).execute()
+  const before = await snapshot()
+  const reply = await run(cookies.a, [['intent', 'schedule']]) as { data: { result: { error?: Record<string, string[] | null> } }; init: ResponseInit }
+  expect(reply.init.status).toBe(400)
+  expect(reply.data.result.error?.['']).toEqual(['Créneau 2 hors de la journée.'])
+  expect(await snapshot()).toEqual(before)
+})

@@ -79,27 +79,27 @@ export const OFFERS_SQL = `
 
 export function profileFromRow(r: ProfileRow): MatchProfile & { visible: boolean } {
   return {
-      skills: JSON.parse(r.skills) as MatchProfile['skills'],
-      place: placeOf(r),
-      mobilityKm: r.mobility_km,
-      remotePreference: r.remote_preference,
-      contractTypes: JSON.parse(r.contract_types) as ContractType[],
-      availableFrom: r.available_from,
-      degreeLevel: r.degree_level,
-      graduationYear: r.graduation_year,
-      languages: JSON.parse(r.languages) as MatchProfile['languages'],
-      visible: r.visibility === 'verified_recruiters',
-    }
+    skills: JSON.parse(r.skills) as MatchProfile['skills'],
+    place: placeOf(r),
+    mobilityKm: r.mobility_km,
+    remotePreference: r.remote_preference,
+    contractTypes: JSON.parse(r.contract_types) as ContractType[],
+    availableFrom: r.available_from,
+    degreeLevel: r.degree_level,
+    graduationYear: r.graduation_year,
+    languages: JSON.parse(r.languages) as MatchProfile['languages'],
+    visible: r.visibility === 'verified_recruiters',
+  }
 }
 
 export function offerFromRow(r: OfferRow): MatchOffer {
   return {
-      skills: (JSON.parse(r.skills) as { slug: string; name: string; required: number }[]).map((s) => ({ ...s, required: s.required === 1 })),
-      place: placeOf(r),
-      remotePolicy: r.remote_policy,
-      contractType: r.contract_type,
-      experienceLevel: r.experience_level,
-      startDate: r.start_date,
-      text: `${r.title}\n${r.description_md}`,
-    }
+    skills: (JSON.parse(r.skills) as { slug: string; name: string; required: number }[]).map((s) => ({ ...s, required: s.required === 1 })),
+    place: placeOf(r),
+    remotePolicy: r.remote_policy,
+    contractType: r.contract_type,
+    experienceLevel: r.experience_level,
+    startDate: r.start_date,
+    text: `${r.title}\n${r.description_md}`,
+  }
 }
