@@ -53,6 +53,7 @@ export default [
   route('organisation/forums/:slug/export/:file', 'routes/organiser-forum-export.ts'),
   route('organisation/forums/:slug/agendas', 'routes/organiser-forum-agendas.tsx'),
   route('organisation/forums/:slug/tableau-de-bord', 'routes/organiser-forum-dashboard.tsx'),
+  route('organisation/forums/:slug/planning', 'routes/organiser-forum-planning.tsx'),
   route('recruteur/forums/:slug/resultats', 'routes/recruiter-forum-outcomes.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

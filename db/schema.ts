@@ -45,6 +45,7 @@ export interface Database {
   forum_candidates: ForumCandidateTable
   forum_wishes: ForumWishTable
   forum_interviews: ForumInterviewTable
+  forum_removed_pairs: ForumRemovedPairTable
   export_log: ExportLogTable
 }
 
@@ -357,6 +358,14 @@ export interface ForumInterviewTable {
   score: Generated<number>
   pinned: Generated<number>
   outcome: 'hired' | 'not_hired' | null
+}
+
+/** A pair the organiser took out of the schedule; never scheduled again. */
+export interface ForumRemovedPairTable {
+  forum_id: number
+  company_id: number
+  candidate_id: number
+  removed_at: string
 }
 
 export interface ExportLogTable {

@@ -11,56 +11,23 @@ export class MatchFacts {
   private readonly offers: SQLite.Statement<[string], OfferRow>
 
   constructor(sqlite: SQLite.Database) {
-    this.profiles = sqlite.prepare(`
-      select p.user_id as id, p.mobility_km, p.remote_preference, p.contract_types, p.available_from, p.degree_level,
-        p.graduation_year, p.visibility, c.latitude, c.longitude,
-        (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'level', cs.level))
-          from candidate_skills cs join skills s on s.id = cs.skill_id where cs.user_id = p.user_id) as skills,
-        (select json_group_array(json_object('code', l.language, 'level', l.level))
-          from candidate_languages l where l.user_id = p.user_id) as languages
-      from candidate_profiles p left join communes c on c.insee = p.commune_insee
-      where p.user_id in (select value from json_each(?))`)
-    this.offers = sqlite.prepare(`
-      select o.id, o.title, o.description_md, o.remote_policy, o.contract_type, o.experience_level, o.start_date,
-        c.latitude, c.longitude,
-        (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'required', os.required = 1))
-          from offer_skills os join skills s on s.id = os.skill_id where os.offer_id = o.id) as skills
-      from offers o left join communes c on c.insee = o.commune_insee
-      where o.id in (select value from json_each(?))`)
+    this.profiles = sqlite.prepare(PROFILES_SQL)
+    this.offers = sqlite.prepare(OFFERS_SQL)
   }
 
   /** Profiles by user id, with their visibility (callers showing them to recruiters check it). */
   profilesById(ids: number[]): Map<number, MatchProfile & { visible: boolean }> {
     const rows = ids.length ? this.profiles.all(JSON.stringify(ids)) : []
-    return new Map(rows.map((r) => [r.id, {
-      skills: JSON.parse(r.skills) as MatchProfile['skills'],
-      place: placeOf(r),
-      mobilityKm: r.mobility_km,
-      remotePreference: r.remote_preference,
-      contractTypes: JSON.parse(r.contract_types) as ContractType[],
-      availableFrom: r.available_from,
-      degreeLevel: r.degree_level,
-      graduationYear: r.graduation_year,
-      languages: JSON.parse(r.languages) as MatchProfile['languages'],
-      visible: r.visibility === 'verified_recruiters',
-    }]))
+    return new Map(rows.map((r) => [r.id, profileFromRow(r)]))
   }
 
   offersById(ids: number[]): Map<number, MatchOffer> {
     const rows = ids.length ? this.offers.all(JSON.stringify(ids)) : []
-    return new Map(rows.map((r) => [r.id, {
-      skills: (JSON.parse(r.skills) as { slug: string; name: string; required: number }[]).map((s) => ({ ...s, required: s.required === 1 })),
-      place: placeOf(r),
-      remotePolicy: r.remote_policy,
-      contractType: r.contract_type,
-      experienceLevel: r.experience_level,
-      startDate: r.start_date,
-      text: `${r.title}\n${r.description_md}`,
-    }]))
+    return new Map(rows.map((r) => [r.id, offerFromRow(r)]))
   }
 }
 
-type ProfileRow = {
+export type ProfileRow = {
   id: number
   mobility_km: number
   remote_preference: MatchProfile['remotePreference']
@@ -75,7 +42,7 @@ type ProfileRow = {
   languages: string
 }
 
-type OfferRow = {
+export type OfferRow = {
   id: number
   title: string
   description_md: string
@@ -90,4 +57,49 @@ type OfferRow = {
 
 function placeOf(r: { latitude: number | null; longitude: number | null }): Place | null {
   return r.latitude != null && r.longitude != null ? { latitude: r.latitude, longitude: r.longitude } : null
+}
+
+/** The statements, shared with callers that go through Kysely (one JSON array of ids as the only parameter). */
+export const PROFILES_SQL = `
+      select p.user_id as id, p.mobility_km, p.remote_preference, p.contract_types, p.available_from, p.degree_level,
+        p.graduation_year, p.visibility, c.latitude, c.longitude,
+        (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'level', cs.level))
+          from candidate_skills cs join skills s on s.id = cs.skill_id where cs.user_id = p.user_id) as skills,
+        (select json_group_array(json_object('code', l.language, 'level', l.level))
+          from candidate_languages l where l.user_id = p.user_id) as languages
+      from candidate_profiles p left join communes c on c.insee = p.commune_insee
+      where p.user_id in (select value from json_each(?))`
+export const OFFERS_SQL = `
+      select o.id, o.title, o.description_md, o.remote_policy, o.contract_type, o.experience_level, o.start_date,
+        c.latitude, c.longitude,
+        (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'required', os.required = 1))
+          from offer_skills os join skills s on s.id = os.skill_id where os.offer_id = o.id) as skills
+      from offers o left join communes c on c.insee = o.commune_insee
+      where o.id in (select value from json_each(?))`
+
+export function profileFromRow(r: ProfileRow): MatchProfile & { visible: boolean } {
+  return {
+    skills: JSON.parse(r.skills) as MatchProfile['skills'],
+    place: placeOf(r),
+    mobilityKm: r.mobility_km,
+    remotePreference: r.remote_preference,
+    contractTypes: JSON.parse(r.contract_types) as ContractType[],
+    availableFrom: r.available_from,
+    degreeLevel: r.degree_level,
+    graduationYear: r.graduation_year,
+    languages: JSON.parse(r.languages) as MatchProfile['languages'],
+    visible: r.visibility === 'verified_recruiters',
+  }
+}
+
+export function offerFromRow(r: OfferRow): MatchOffer {
+  return {
+    skills: (JSON.parse(r.skills) as { slug: string; name: string; required: number }[]).map((s) => ({ ...s, required: s.required === 1 })),
+    place: placeOf(r),
+    remotePolicy: r.remote_policy,
+    contractType: r.contract_type,
+    experienceLevel: r.experience_level,
+    startDate: r.start_date,
+    text: `${r.title}\n${r.description_md}`,
+  }
 }
