@@ -1,6 +1,8 @@
 import { Link } from 'react-router'
 import { findForumForOrganiser, forumDashboardCounts, listRecentExports } from '#db/queries/forum-exports.ts'
+import { GOOD_MATCH_SCORE } from '#search/matching/weights.ts'
 import { BarChart } from '../components/charts.tsx'
+import { computePlanningMatches } from '../utils/forum-planning.server.ts'
 import { slotCount } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, formatDateTime } from '../utils/labels.ts'
@@ -16,16 +18,22 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireOrganiser(request, context.db)
   const forum = await findForumForOrganiser(context.db, user, params.slug)
   invariantResponse(forum, 'Forum introuvable parmi ceux que vous organisez.')
-  const [counts, exports] = await Promise.all([
+  const [counts, exports, planning] = await Promise.all([
     forumDashboardCounts(context.db, user, forum.id),
     listRecentExports(context.db, user, forum.id),
+    computePlanningMatches(context.db, user, forum.id, new Date()),
   ])
+  // How many good matches each confirmed candidate has, whatever the schedule made of them.
+  const goodMatches = planning.input.candidates.map(
+    (c) => (planning.lists.byCandidate.get(c.id) ?? []).filter((m) => m.score >= GOOD_MATCH_SCORE).length,
+  )
   // Every seat of the day: accepted companies × their tables × slots.
   const seats = counts.companies.accepted * forum.tables_per_company * slotCount(forum)
   return {
     forum: { slug: forum.slug, name: forum.name, date: forum.date },
     counts,
     coverage: [1, 2, 3].map((n) => ({ n, candidates: counts.interviewsPerCandidate.filter((k) => k >= n).length })),
+    matchCoverage: [1, 3, 5].map((n) => ({ n, candidates: goodMatches.filter((k) => k >= n).length })),
     seats,
     fillRate: seats === 0 ? 0 : Math.round((counts.interviews / seats) * 1000) / 10,
     exports: exports.map((e) => ({
@@ -38,7 +46,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Tableau de bord – ${data?.forum.name ?? 'Forum'} – Passerelle` }]
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-  const { forum, counts, coverage, seats, fillRate, exports } = loaderData
+  const { forum, counts, coverage, matchCoverage, seats, fillRate, exports } = loaderData
   const base = `/organisation/forums/${forum.slug}`
   const confirmed = counts.candidates.confirmed
   return (
@@ -61,6 +69,12 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           { label: 'Candidats confirmés', value: confirmed },
           { label: 'Candidats en attente', value: counts.candidates.waiting },
         ]} />
+
+      <h2>Correspondances</h2>
+      <BarChart id="correspondances" title={`Candidats confirmés ayant au moins N bonnes correspondances (score ≥ ${GOOD_MATCH_SCORE})`}
+        description={`Sur ${confirmed} candidats confirmés : ${matchCoverage.map((c) => `${c.candidates} avec au moins ${c.n}`).join(', ')}.`}
+        max={confirmed}
+        data={matchCoverage.map((c) => ({ label: `Au moins ${c.n} bonne${c.n > 1 ? 's' : ''} correspondance${c.n > 1 ? 's' : ''}`, value: c.candidates }))} />
 
       <h2>Couverture des candidats</h2>
       <BarChart id="couverture" title="Candidats confirmés ayant au moins N entretiens"

@@ -136,7 +136,12 @@ it('shows the dashboard figures and the last exports, with accessible charts', a
   expect(data.fillRate).toBe(13.9)
   expect(data.exports[0]).toMatchObject({ who: 'Équipe orga@exemple.fr', what: 'Agendas (impression)' })
   const html = renderToString(<MemoryRouter><Dashboard {...({ loaderData: data } as unknown as Parameters<typeof Dashboard>[0])} /></MemoryRouter>)
-  expect(html.match(/role="img"/g)).toHaveLength(4)
+  // Good matches (score ≥ 60) per confirmed candidate: "at least 1" ≥ "at least 3" ≥ "at least 5".
+  const good = data.matchCoverage.map((c) => c.candidates)
+  expect(good).toEqual([...good].sort((a, b) => b - a))
+  expect(good[0]).toBeLessThanOrEqual(data.counts.candidates.confirmed)
+  expect(html.match(/role="img"/g)).toHaveLength(5)
+  expect(html).toContain('bonnes correspondances (score ≥ 60)')
   expect(html).toContain('<title id="remplissage-titre">Taux de remplissage du planning</title>')
   expect(html).toContain('13,9<!-- --> %')
   expect(html).toContain('Agendas (impression)')

@@ -41,3 +41,9 @@ export const UNKNOWN_CREDIT = 0.5
 
 /** Credit of the English criterion by the candidate's CEFR level, when the offer asks for English. */
 export const ENGLISH_CREDIT: Record<string, number> = { a1: 0, a2: 0.3, b1: 0.6, b2: 1, c1: 1, c2: 1, native: 1 }
+
+/**
+ * A "good" match for the organiser's coverage figure: most required skills
+ * held and the place reachable, roughly; below it a pair is a long shot.
+ */
+export const GOOD_MATCH_SCORE = 60
