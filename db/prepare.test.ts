@@ -71,3 +71,21 @@ it('companies whose offers wait for moderation are not verified yet, except the 
     .execute()
   expect(pendingOfVerified).toEqual([])
 })
+
+it('the demo organiser runs an open forum with companies bringing offers and confirmed candidates', async () => {
+  const forum = await db
+    .selectFrom('forums as f')
+    .innerJoin('users as u', 'u.id', 'f.organiser_id')
+    .select(['f.id', 'f.status'])
+    .where('u.email', '=', 'organisation@demo.passerelle.fr')
+    .executeTakeFirstOrThrow()
+  expect(forum.status).toBe('open')
+  const count = async (table: 'forum_companies' | 'forum_offers' | 'forum_candidates' | 'forum_wishes') =>
+    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('forum_id', '=', forum.id).executeTakeFirstOrThrow()).n
+  expect(await count('forum_companies')).toBe(8)
+  expect(await count('forum_offers')).toBeGreaterThanOrEqual(8)
+  expect(await count('forum_candidates')).toBe(40)
+  expect(await count('forum_wishes')).toBeGreaterThan(5)
+  const unconfirmed = await db.selectFrom('forum_candidates').select('candidate_id').where('forum_id', '=', forum.id).where('consent_at', 'is', null).execute()
+  expect(unconfirmed).toEqual([])
+})

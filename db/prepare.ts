@@ -3,6 +3,7 @@ import type { DB } from './connection.ts'
 import { migrateToLatest } from './migrate.ts'
 import { seedDemoAccounts } from './seed/accounts.ts'
 import { seedDemoApplications } from './seed/demo-applications.ts'
+import { seedDemoForum } from './seed/demo-forum.ts'
 import { DEMO_SCALE, seedDemo } from './seed/index.ts'
 import { seedReferenceData } from './seed/reference.ts'
 
@@ -32,6 +33,7 @@ export async function prepareDatabase(db: DB, options: { demo: boolean }): Promi
   const now = new Date()
   await seedDemoAccounts(db, now)
   await seedDemoApplications(db, now)
+  await seedDemoForum(db, now)
   await rebuildProfileIndex(db)
   return { seeded: true }
 }
