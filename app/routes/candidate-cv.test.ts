@@ -2,15 +2,15 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSession, createUser } from '#db/queries/accounts.ts'
+import { createUser } from '#db/queries/accounts.ts'
 import { createFileStore } from '#db/files.ts'
 import { createTestCandidate } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
 import { cleanFileName } from '../utils/candidate-profile.server.ts'
 import { attachmentDisposition } from '../utils/download.server.ts'
-import { sessionCookieHeader } from '../utils/session.server.ts'
 import { loader as download } from './candidate-cv.tsx'
 import { action } from './candidate-profile.tsx'
+import { sessionCookieFor } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 let filesDir: string
@@ -20,7 +20,7 @@ const cookies = { owner: '', other: '', noProfile: '', recruiter: '' }
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 
-const cookieFor = async (userId: number) => sessionCookieHeader((await createSession(test.db, userId, new Date())).token)
+const cookieFor = (userId: number) => sessionCookieFor(test.db, userId)
 
 beforeAll(async () => {
   test = await createTestDatabase()

@@ -1,12 +1,11 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSession, createUser } from '#db/queries/accounts.ts'
 import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
 import { createSearchEngine } from '#search/index.ts'
-import { sessionCookieHeader } from '../utils/session.server.ts'
 import { action as answerAction, loader as contactsLoader } from './candidate-contacts.tsx'
 import { action as requestAction, loader as profilesLoader } from './recruiter-offer-profiles.tsx'
+import { sessionCookieFor, signedInUser } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 let context: never
@@ -16,13 +15,8 @@ let otherOfferId: number
 const candidates: number[] = []
 let privateCandidate: number
 
-async function signIn(role: 'recruiter' | 'candidate', email: string, companyId?: number) {
-  const user = await createUser(test.db, { email, passwordHash: 'x', displayName: email, role }, new Date())
-  if (user === 'email-taken') throw new Error('taken')
-  if (companyId) await test.db.insertInto('company_members').values({ company_id: companyId, user_id: user.id, role: 'owner', created_at: new Date().toISOString() }).execute()
-  return { id: user.id, cookie: await sessionCookieHeader((await createSession(test.db, user.id, new Date())).token) }
-}
-const cookieOf = async (userId: number) => sessionCookieHeader((await createSession(test.db, userId, new Date())).token)
+const signIn = (role: 'recruiter' | 'candidate', email: string, companyId?: number) => signedInUser(test.db, { email, role, companyId })
+const cookieOf = (userId: number) => sessionCookieFor(test.db, userId)
 
 beforeAll(async () => {
   test = await createTestDatabase()

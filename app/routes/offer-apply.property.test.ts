@@ -1,16 +1,16 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSession, createUser } from '#db/queries/accounts.ts'
+import { createUser } from '#db/queries/accounts.ts'
 import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
-import { sessionCookieHeader } from '../utils/session.server.ts'
 import { action, loader } from './offer-apply.tsx'
+import { sessionCookieFor } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 let companyId: number
 const cookies = { candidate: '', noProfile: '', recruiter: '' }
 
-const cookieFor = async (userId: number) => sessionCookieHeader((await createSession(test.db, userId, new Date())).token)
+const cookieFor = (userId: number) => sessionCookieFor(test.db, userId)
 
 beforeAll(async () => {
   test = await createTestDatabase()

@@ -1,11 +1,10 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSession, createUser } from '#db/queries/accounts.ts'
 import { createTestForum } from '#db/seed/forum-factories.ts'
 import { addPlanningPeople } from '#db/seed/planning-forum.ts'
 import { createTestDatabase } from '#db/test-database.ts'
-import { sessionCookieHeader } from '../utils/session.server.ts'
 import { action, loader } from './organiser-forum-planning.tsx'
+import { signedInUser } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 const cookies = { a: '', b: '', recruiter: '' }
@@ -13,11 +12,7 @@ let slug = ''
 let forumId = 0
 let people: Awaited<ReturnType<typeof addPlanningPeople>>
 
-async function signedIn(email: string, role: 'organiser' | 'recruiter') {
-  const user = await createUser(test.db, { email, passwordHash: 'x', displayName: email, role }, new Date())
-  if (user === 'email-taken') throw new Error('taken')
-  return { id: user.id, cookie: await sessionCookieHeader((await createSession(test.db, user.id, new Date())).token) }
-}
+const signedIn = (email: string, role: 'organiser' | 'recruiter') => signedInUser(test.db, { email, role })
 
 beforeAll(async () => {
   test = await createTestDatabase()

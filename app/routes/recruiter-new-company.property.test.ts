@@ -1,19 +1,14 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSession, createUser } from '#db/queries/accounts.ts'
 import { createTestDatabase } from '#db/test-database.ts'
-import { sessionCookieHeader } from '../utils/session.server.ts'
 import { action } from './recruiter-new-company.tsx'
+import { signedInUser } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 let recruiterCookie: string
 let candidateCookie: string
 
-async function cookieFor(email: string, role: 'recruiter' | 'candidate') {
-  const user = await createUser(test.db, { email, passwordHash: 'x', displayName: 'Test', role }, new Date())
-  if (user === 'email-taken') throw new Error('taken')
-  return sessionCookieHeader((await createSession(test.db, user.id, new Date())).token)
-}
+const cookieFor = async (email: string, role: 'recruiter' | 'candidate') => (await signedInUser(test.db, { email, role })).cookie
 
 beforeAll(async () => {
   test = await createTestDatabase()
