@@ -64,6 +64,8 @@ test('a recruiter of a verified company drafts, publishes and finds an offer; an
   await page.getByLabel('Mot de passe').fill('passerelle-demo')
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.getByRole('link', { name: 'Espace recruteur' }).click()
+  // The home page lists companies too: be on the recruiter's page before picking one.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Espace recruteur')
   await page.locator('.company-list a').first().click()
   await page.getByRole('link', { name: 'Nouvelle offre' }).click()
 
