@@ -1,0 +1,24 @@
+import type SQLite from 'better-sqlite3'
+import type { IndexWriter } from '../sync/index-writer.ts'
+import type { SearchEngine } from '../types.ts'
+
+/** Connection settings; the admin key stays on the server (never sent to a browser). */
+export type MeilisearchConfig = {
+  url: string
+  /** Key allowed to search, write documents and manage indexes. */
+  apiKey: string
+  /** Index uids are `${indexPrefix}offers` and `${indexPrefix}profiles`. */
+  indexPrefix: string
+  /** Per request; past it the engine counts as unavailable. */
+  timeoutMs: number
+}
+
+/**
+ * The Meilisearch adapter: the engine that answers searches and the writer
+ * the outbox relay and the reindex use. Placeholder until the adapter lands.
+ */
+export function createMeilisearch(config: MeilisearchConfig, sqlite: SQLite.Database): { engine: SearchEngine; writer: IndexWriter } {
+  void config
+  void sqlite
+  throw new Error('Meilisearch adapter not built yet')
+}
