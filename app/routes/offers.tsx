@@ -4,6 +4,7 @@ import { companyNamesBySlug, listLocatedCommunes, listTerritories, skillNamesByS
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
 import { OfferCard } from '../components/offer-card.tsx'
+import { Pagination } from '../components/pagination.tsx'
 import { SearchFilters } from '../components/search-filters.tsx'
 import { formatCount } from '../utils/labels.ts'
 import type { Route } from './+types/offers'
@@ -125,23 +126,10 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
               ))}
             </ol>
           )}
-          <Pagination query={{ ...query, sort: loaderData.chosenSort ?? (query.text ? 'relevance' : 'date') }} page={result.page} pageCount={result.pageCount} />
+          <Pagination label="Pages de résultats" page={result.page} pageCount={result.pageCount}
+            href={(p) => `/offres?${offerQueryToParams({ ...query, sort: loaderData.chosenSort ?? (query.text ? 'relevance' : 'date'), page: p })}`} />
         </section>
       </div>
     </Form>
-  )
-}
-
-function Pagination({ query, page, pageCount }: { query: Route.ComponentProps['loaderData']['query']; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null
-  const href = (p: number) => `/offres?${offerQueryToParams({ ...query, page: p })}`
-  return (
-    <nav aria-label="Pages de résultats" className="pagination">
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">← Page précédente</Link> : <span />}
-      <span>
-        Page {page} sur {pageCount}
-      </span>
-      {page < pageCount ? <Link to={href(page + 1)} rel="next">Page suivante →</Link> : <span />}
-    </nav>
   )
 }

@@ -77,11 +77,20 @@ it('schedules the confirmed candidates without double booking, honours wishes, a
   const page = await load(cookies.a)
   expect(page.summary).toMatchObject({ interviews: rows.length, wishesMet: 3, wishesTotal: 4 })
   expect(page.summary!.gap).toBeGreaterThanOrEqual(0)
-  const opale = page.companies.find((c) => c.id === people.companies.opale.id)!
+  const opale = page.companies.items.find((c) => c.id === people.companies.opale.id)!
   expect(opale.matches[0]).toMatchObject({ name: 'Zoé Lefèvre', offer: 'Développeur·se React' })
   expect(opale.matches[0]!.reasons.requiredMet).toContain('React')
+  // Per candidate too: the ranked companies, each with its score and the reasons (skills, distance, contract…).
+  const zoe = page.candidates.items.find((c) => c.id === people.candidates[0]!.id)!
+  expect(zoe.matches[0]).toMatchObject({ company: people.companies.opale.name, offer: 'Développeur·se React' })
+  expect(zoe.matches[0]!.score).toBe(opale.matches[0]!.score)
+  expect(zoe.matches[0]!.reasons.requiredMet).toEqual(['React'])
+  expect(zoe.matches[0]!.reasons.distanceKm).not.toBeNull()
+  const jerome = page.candidates.items.find((c) => c.name === 'Jérôme Caron')!
+  expect(jerome.matches.map((m) => m.company)).toEqual(expect.arrayContaining([people.companies.data.name, people.companies.beffroi.name]))
+  for (const m of jerome.matches) expect(m.reasons.requiredMet.length + m.reasons.requiredMissing.length).toBeGreaterThan(0)
   expect(JSON.stringify(page)).not.toContain('Secrète')
-  expect(page.candidates).toHaveLength(8)
+  expect(page.candidates.items).toHaveLength(8)
 })
 
 it('keeps a pinned interview where it is and never brings a removed pair back', async () => {

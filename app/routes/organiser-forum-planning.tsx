@@ -3,17 +3,15 @@ import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
 import { findPlanningForum, listPlanningInterviews, removeInterview, setInterviewPinned } from '#db/queries/forum-planning.ts'
 import { ScheduleInputError, type ScheduleStats } from '#search/matching/schedule.ts'
-import { scoreMatch } from '#search/matching/score.ts'
-import { MatchExplanation } from '../components/match-reasons.tsx'
+import { CandidateMatches, CompanyPlanning } from '../components/forum-planning-lists.tsx'
+import { Pagination } from '../components/pagination.tsx'
+import { planningMatchPages } from '../utils/forum-match-pages.server.ts'
 import { computePlanningMatches, runSchedule } from '../utils/forum-planning.server.ts'
-import { slotStart } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDateTime } from '../utils/labels.ts'
+import { pageParam } from '../utils/pagination.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-planning'
-
-const TOP_CANDIDATES = 10
-const TOP_COMPANIES = 5
 
 const INTERVIEW = 'Choisissez un entretien du planning.'
 // One schema for the page's buttons: the interview is required for all but "schedule".
@@ -21,6 +19,19 @@ export const PlanningActionSchema = z.object({
   intent: z.enum(['schedule', 'pin', 'unpin', 'remove'], { error: 'Action inconnue.' }),
   interviewId: z.number({ error: INTERVIEW }).int(INTERVIEW).positive(INTERVIEW).optional(),
 }).refine((v) => v.intent === 'schedule' || v.interviewId !== undefined, { message: INTERVIEW, path: ['interviewId'] })
+
+/** Which page of each match list: `?entreprises=2&candidats=3`, page 1 when absent. */
+export const PlanningPagesSchema = z.object({ entreprises: pageParam, candidats: pageParam })
+type Pages = z.infer<typeof PlanningPagesSchema>
+const parsePages = (request: Request) => PlanningPagesSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+
+/** The page's address with its list pages (page 1 left out), so links and redirects keep the organiser where they were. */
+function planningHref(slug: string, pages: Pages, hash = '') {
+  const search = new URLSearchParams()
+  if (pages.entreprises > 1) search.set('entreprises', String(pages.entreprises))
+  if (pages.candidats > 1) search.set('candidats', String(pages.candidats))
+  return `/organisation/forums/${slug}/planning${search.size ? `?${search}` : ''}${hash}`
+}
 
 async function loadOwnForum(request: Request, slug: string, db: Route.LoaderArgs['context']['db']) {
   const user = await requireOrganiser(request, db)
@@ -34,38 +45,17 @@ type Summary = ScheduleStats & { computedAt: string }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, forum } = await loadOwnForum(request, params.slug, context.db)
+  const pages = parsePages(request)
+  invariantResponse(pages.success, pages.error?.issues[0]?.message ?? '', { status: 400 })
   const now = new Date()
-  const [{ input, facts, lists }, interviews] = await Promise.all([
+  const [planning, interviews] = await Promise.all([
     computePlanningMatches(context.db, user, forum.id, now),
     listPlanningInterviews(context.db, user, forum.id),
   ])
-  const companyName = new Map(input.companies.map((c) => [c.id, c.name]))
-  const candidateName = new Map(input.candidates.map((c) => [c.id, `${c.first_name} ${c.last_name}`]))
-  const offerTitle = new Map(input.offers.map((o) => [o.id, o.title]))
   const summary = forum.schedule_summary ? JSON.parse(forum.schedule_summary) as Summary : null
   return {
     forum: { slug: forum.slug, name: forum.name },
-    companies: input.companies.map((c) => ({
-      id: c.id,
-      name: c.name,
-      // Reasons only for the ones shown: scoreMatch is the same arithmetic as the ranking.
-      matches: (lists.byCompany.get(c.id) ?? []).slice(0, TOP_CANDIDATES).map((m) => ({
-        candidateId: m.candidateId,
-        name: candidateName.get(m.candidateId) ?? '',
-        offer: offerTitle.get(m.offerId) ?? '',
-        ...scoreMatch(facts.profiles.get(m.candidateId)!, facts.offers.get(m.offerId)!, { now }),
-      })),
-      interviews: interviews.filter((i) => i.company_id === c.id).map((i) => ({
-        id: i.id, time: slotStart(forum, i.slot_no), table: i.table_no, candidate: `${i.first_name} ${i.last_name}`,
-        score: i.score, pinned: i.pinned === 1,
-      })),
-    })),
-    candidates: input.candidates.map((c) => ({
-      id: c.id,
-      name: `${c.first_name} ${c.last_name}`,
-      matches: (lists.byCandidate.get(c.id) ?? []).slice(0, TOP_COMPANIES)
-        .map((m) => ({ company: companyName.get(m.companyId) ?? '', offer: offerTitle.get(m.offerId) ?? '', score: m.score })),
-    })),
+    ...planningMatchPages(forum, planning, interviews, { companies: pages.data.entreprises, candidates: pages.data.candidats }, now),
     summary: summary && {
       interviews: summary.interviews, wishesMet: summary.wishesMet, wishesTotal: summary.wishesTotal,
       // quality = objective / upper bound: the schedule is at most (1 − quality) below the best possible one.
@@ -95,7 +85,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       : await setInterviewPinned(context.db, user, forum.id, interviewId!, intent === 'pin')
     invariantResponse(done, 'Entretien introuvable dans ce forum.')
   }
-  return redirect(`/organisation/forums/${forum.slug}/planning`)
+  // Back to the page the button was on (the form posts to the page's own address, query string included).
+  const pages = parsePages(request)
+  return redirect(planningHref(forum.slug, pages.success ? pages.data : { entreprises: 1, candidats: 1 }))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Planning – ${data?.forum.name ?? 'Forum'} – Passerelle` }]
@@ -124,64 +116,26 @@ export default function Planning({ loaderData, actionData }: Route.ComponentProp
         </div>
       ) : <p>Le planning n’a pas encore été calculé.</p>}
 
-      <h2>Planning par entreprise</h2>
-      {companies.map((c) => (
-        <div key={c.id}>
-          <h3>{c.name}</h3>
-          {c.interviews.length === 0 ? <p>Aucun entretien.</p> : (
-            <table className="table">
-              <caption>Entretiens de {c.name}</caption>
-              <thead><tr><th scope="col">Heure</th><th scope="col">Table</th><th scope="col">Candidat·e</th><th scope="col">Score</th><th scope="col">Épinglé</th><th scope="col">Actions</th></tr></thead>
-              <tbody>
-                {c.interviews.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.time}</td><td>{i.table}</td><td>{i.candidate}</td><td>{i.score}</td>
-                    <td>{i.pinned ? '📌 épinglé' : ''}</td>
-                    <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="interviewId" value={i.id} />
-                        <button type="submit" name="intent" value={i.pinned ? 'unpin' : 'pin'} className="button button--secondary">
-                          {i.pinned ? 'Désépingler' : 'Épingler'}<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                        </button>
-                        <button type="submit" name="intent" value="remove" className="button button--secondary">
-                          Retirer<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      ))}
+      <section aria-labelledby="par-entreprise">
+        <h2 id="par-entreprise">Par entreprise : entretiens et meilleurs profils</h2>
+        <ListRange what="Entreprises" none="Aucune entreprise participante pour l’instant." list={companies} />
+        <Pagination label="Pages des entreprises" page={companies.page} pageCount={companies.pageCount}
+          href={(p) => planningHref(forum.slug, { entreprises: p, candidats: candidates.page }, '#par-entreprise')} />
+        {companies.items.map((c) => <CompanyPlanning key={c.id} company={c} />)}
+      </section>
 
-      <h2>Correspondances par entreprise</h2>
-      {companies.map((c) => (
-        <details key={c.id} open>
-          <summary>{c.name} : {c.matches.length} meilleur{c.matches.length > 1 ? 's' : ''} profil{c.matches.length > 1 ? 's' : ''}</summary>
-          {c.matches.length === 0 ? <p>Aucun profil correspondant aux offres apportées.</p> : (
-            <ol>
-              {c.matches.map((m) => (
-                <li key={m.candidateId}>
-                  <strong>{m.name}</strong> pour « {m.offer} »
-                  <MatchExplanation score={m.score} reasons={m.reasons} />
-                </li>
-              ))}
-            </ol>
-          )}
-        </details>
-      ))}
-
-      <h2>Correspondances par candidat·e</h2>
-      <ul>
-        {candidates.map((c) => (
-          <li key={c.id}>
-            <strong>{c.name}</strong> :{' '}
-            {c.matches.length === 0 ? 'aucune entreprise correspondante' : c.matches.map((m) => `${m.company} (${m.score} / 100, ${m.offer})`).join(' ; ')}
-          </li>
-        ))}
-      </ul>
+      <section aria-labelledby="par-candidat">
+        <h2 id="par-candidat">Correspondances par candidat·e</h2>
+        <ListRange what="Candidat·es" none="Aucun·e candidat·e confirmé·e pour l’instant." list={candidates} />
+        <Pagination label="Pages des candidat·es" page={candidates.page} pageCount={candidates.pageCount}
+          href={(p) => planningHref(forum.slug, { entreprises: companies.page, candidats: p }, '#par-candidat')} />
+        {candidates.items.map((c) => <CandidateMatches key={c.id} candidate={c} />)}
+      </section>
     </section>
   )
+}
+
+function ListRange({ what, none, list }: { what: string; none: string; list: { first: number; items: unknown[]; total: number } }) {
+  if (list.total === 0) return <p>{none}</p>
+  return <p>{what} {list.first} à {list.first + list.items.length - 1} sur {list.total}, par ordre alphabétique.</p>
 }
