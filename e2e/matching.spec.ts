@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test'
 import { saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
+import { messageFor } from './mailbox.ts'
 import { signUp } from './people.ts'
 
 async function signUpIn(browser: Browser, role: 'candidate' | 'recruiter', name: string, email: string): Promise<Page> {
@@ -64,8 +65,17 @@ test('matching: the candidate sees offers for them with reasons; a recruiter fin
   await expect(recruiter.getByRole('status')).toHaveText('Votre demande de contact est envoyée.')
   await expect(recruiter.getByText('Demande de contact envoyée, en attente de réponse.')).toBeVisible()
 
+  // She is told by e-mail, with the company's name only, and follows the link to answer.
+  const mail = await messageFor(candidateEmail)
+  expect(mail).toContain(`${company.name} a vu votre profil sur Passerelle et souhaite vous contacter`)
+  expect(mail).not.toContain(recruiterEmail)
+  expect(mail).not.toContain('Hugo Caron')
+  expect(mail).not.toContain('notre équipe recrute')
+  const link = mail.match(/http:\/\/\S+\/candidat\/contacts/)![0]
+  await candidate.goto(link)
+  await expect(candidate.getByRole('heading', { level: 1 })).toHaveText('Demandes de contact')
+
   // The candidate accepts.
-  await candidate.getByRole('link', { name: 'Demandes de contact' }).click()
   const request = candidate.getByRole('listitem').filter({ has: candidate.getByRole('heading', { name: company.name }) })
   await expect(request).toContainText('notre équipe recrute une alternante PHP')
   await expect(request).toContainText(offer.title)

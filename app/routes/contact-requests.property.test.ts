@@ -1,14 +1,20 @@
+import { createServer, type AddressInfo } from 'node:net'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
 import { createSearchEngine } from '#search/index.ts'
+import { createMailer, type Mail } from '../utils/mail.server.ts'
 import { action as answerAction, loader as contactsLoader } from './candidate-contacts.tsx'
 import { action as requestAction, loader as profilesLoader } from './recruiter-offer-profiles.tsx'
 import { sessionCookieFor, signedInUser } from '../utils/test-session.server.ts'
 
 let test: Awaited<ReturnType<typeof createTestDatabase>>
 let context: never
+// Recorded here; the real SMTP delivery is followed in e2e/matching.spec.ts.
+const mails: Mail[] = []
+const mailer = { send: async (mail: Mail) => void mails.push(mail) }
+let companyName = ''
 const cookies: Record<string, string> = {}
 let offerId: number
 let otherOfferId: number
@@ -20,8 +26,9 @@ const cookieOf = (userId: number) => sessionCookieFor(test.db, userId)
 
 beforeAll(async () => {
   test = await createTestDatabase()
-  context = { db: test.db, search: createSearchEngine({ engine: 'embedded' }, test.sqlite) } as never
+  context = { db: test.db, search: createSearchEngine({ engine: 'embedded' }, test.sqlite), mailer, publicUrl: 'https://passerelle.test' } as never
   const company = await createTestCompany(test.db, { verified_at: new Date().toISOString() })
+  companyName = company.name
   const other = await createTestCompany(test.db, { verified_at: new Date().toISOString() })
   offerId = (await createTestOffer(test.db, { companyId: company.id, skills: [{ slug: 'php', required: true }] })).id
   otherOfferId = (await createTestOffer(test.db, { companyId: other.id, skills: [{ slug: 'php', required: true }] })).id
@@ -68,6 +75,14 @@ describe('contact request forms', () => {
     expect(sent.status).toBe(302)
     const [row] = await contactRows()
     expect(row).toMatchObject({ candidate_id: candidates[0], offer_id: offerId, status: 'pending' })
+    // The candidate is told by e-mail: the company's name and a link to answer, nothing of the recruiter's own.
+    const { email: candidateEmail } = await test.db.selectFrom('users').select('email').where('id', '=', candidates[0]!).executeTakeFirstOrThrow()
+    expect(mails).toHaveLength(1)
+    expect(mails[0]).toMatchObject({ to: candidateEmail, subject: `${companyName} souhaite vous contacter` })
+    expect(mails[0]!.text).toContain('Bonjour Inès,')
+    expect(mails[0]!.text).toContain('https://passerelle.test/candidat/contacts')
+    expect(mails[0]!.text).not.toContain('r@exemple.fr')
+    expect(mails[0]!.text).not.toContain('notre équipe recrute')
 
     // Another candidate cannot answer it; its owner can.
     const answer = (userCookie: string) => {
@@ -86,6 +101,27 @@ describe('contact request forms', () => {
     const revealed = after.profiles.find((p) => p.id === candidates[0])!
     expect(revealed.name).toBe('Inès Delattre0')
     expect(revealed.email).toMatch(/@exemple\.fr$/)
+  })
+
+  it('the request is kept when the mail cannot leave (the board’s real mailer, SMTP server down)', async () => {
+    // A port that was just free: nodemailer's connection is refused, as when the SMTP server is down.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    const down = { ...(context as object), mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <test@passerelle.test>' }) }
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const body = new FormData()
+    body.set('candidateId', String(candidates[3]))
+    body.set('message', 'Bonjour, nous aimerions vous présenter notre équipe.')
+    const url = `http://localhost/recruteur/offres/${offerId}/profils`
+    const answer = (await requestAction({ request: new Request(url, { method: 'POST', body, headers: { Cookie: cookies.recruiter! } }), params: { id: String(offerId) }, context: down } as never)) as Response
+    expect(answer.status).toBe(302)
+    expect(errors).toHaveBeenCalledWith('Envoi du courriel de demande de contact impossible', expect.anything())
+    errors.mockRestore()
+    expect((await contactRows()).filter((r) => r.candidate_id === candidates[3])).toMatchObject([{ status: 'pending', offer_id: offerId }])
+    const listed = await contactsLoader({ request: new Request('http://localhost/candidat/contacts', { headers: { Cookie: await cookieOf(candidates[3]!) } }), params: {}, context } as never)
+    expect(listed.requests).toHaveLength(1)
   })
 
   it('another company’s recruiter gets a 404 on the page and on the form', async () => {

@@ -6,6 +6,7 @@ import { FormErrors, TextAreaField } from '../components/field.tsx'
 import { MatchExplanation } from '../components/match-reasons.tsx'
 import { trainingOf } from '../utils/applicant.ts'
 import { RouteId } from '../utils/application-schemas.ts'
+import { notifyContactRequest } from '../utils/contact-mail.server.ts'
 import { ContactRequestSchema } from '../utils/contact-schemas.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
@@ -60,13 +61,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const outcome = await sendContactRequest(context.db, user.id, { offerId: offer.id, ...submission.value }, new Date())
   // A profile that is not shown to this company (private, unknown, company not verified) is not found either.
-  invariantResponse(outcome !== 'not-found', 'Profil introuvable ou plus visible.')
-  if (outcome === 'already') {
+  invariantResponse(outcome.status !== 'not-found', 'Profil introuvable ou plus visible.')
+  if (outcome.status === 'already') {
     return data(
       { candidateId: String(submission.value.candidateId), result: submission.reply({ formErrors: ['Votre entreprise a déjà contacté cette personne.'] }) },
       { status: 409 },
     )
   }
+  await notifyContactRequest(context.mailer, context.publicUrl, outcome.notice)
   return redirect(`/recruteur/offres/${offer.id}/profils?fait=contact#profil-${submission.value.candidateId}`)
 }
 

@@ -71,6 +71,9 @@ export async function listMatchedProfiles(db: DB, userId: number, offerId: numbe
   return rows
 }
 
+/** Who to tell about a new request, and what: the company's name and the offer, never the recruiter's own details. */
+export type ContactRequestNotice = { email: string; firstName: string; companyName: string; offerTitle: string }
+
 /**
  * Sends the company's request to a consenting candidate, about this offer.
  * 'not-found' when the offer is not the user's company's, the company is not
@@ -82,26 +85,29 @@ export async function sendContactRequest(
   userId: number,
   input: { offerId: number; candidateId: number; message: string },
   now: Date,
-): Promise<'sent' | 'already' | 'not-found'> {
+): Promise<{ status: 'sent'; notice: ContactRequestNotice } | { status: 'already' } | { status: 'not-found' }> {
   return db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom('offers as o')
       .innerJoin('companies as co', 'co.id', 'o.company_id')
       .innerJoin('candidate_profiles as p', (join) =>
         join.on('p.user_id', '=', input.candidateId).on('p.visibility', '=', 'verified_recruiters'))
-      .select(['o.company_id'])
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select(['o.company_id', 'o.title as offerTitle', 'co.name as companyName', 'u.email', 'p.first_name as firstName'])
       .where('o.id', '=', input.offerId)
       .where('co.verified_at', 'is not', null)
       .where(memberOfOfferCompany(userId))
       .executeTakeFirst()
-    if (!target) return 'not-found' as const
+    if (!target) return { status: 'not-found' as const }
     const inserted = await trx
       .insertInto('contact_requests')
       .values({ company_id: target.company_id, candidate_id: input.candidateId, offer_id: input.offerId, requested_by: userId,
         message: input.message, created_at: now.toISOString() })
       .onConflict((oc) => oc.columns(['company_id', 'candidate_id']).doNothing())
       .executeTakeFirst()
-    return inserted.numInsertedOrUpdatedRows === 0n ? ('already' as const) : ('sent' as const)
+    if (inserted.numInsertedOrUpdatedRows === 0n) return { status: 'already' as const }
+    const { company_id: _, ...notice } = target
+    return { status: 'sent' as const, notice }
   })
 }
 
