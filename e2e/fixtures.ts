@@ -1,14 +1,25 @@
 import { test as base } from '@playwright/test'
 import { openDatabase, type DB } from '#db/connection.ts'
-import { createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { createTestCandidate, createTestCompany, createTestOffer, type TestCandidateInput } from '#db/seed/index.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
+import { indexProfile } from '#search/embedded/profile-index.ts'
+import { hashPassword } from '../app/utils/password.server.ts'
 import { E2E_DATABASE_PATH } from '../playwright.config.ts'
 
 type OfferFields = Omit<Parameters<typeof createTestOffer>[1], 'companyId'>
 type Seeder = {
   company(fields: Parameters<typeof createTestCompany>[1]): Promise<{ id: number; slug: string; name: string }>
   offer(companyId: number, fields: OfferFields): Promise<{ id: number; slug: string; title: string }>
+  /** An existing recruiter account owning the company; signs in with SEEDED_PASSWORD. */
+  recruiter(companyId: number, fields: { name: string; email: string }): Promise<{ id: number; email: string }>
+  /** An existing candidate account with a profile (private unless asked); signs in with SEEDED_PASSWORD. */
+  candidate(fields: TestCandidateInput & { email: string }): Promise<{ id: number; email: string }>
 }
+
+/** The password of the accounts `seed` creates (accounts that exist before the test, as a user's would). */
+export const SEEDED_PASSWORD = 'le beffroi de Calais'
+let seededHash: Promise<string> | undefined
+const passwordHash = () => (seededHash ??= hashPassword(SEEDED_PASSWORD))
 
 /**
  * Each test writes its own companies and offers into the server's database
@@ -26,6 +37,11 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
   seed: async ({ db }, use) => {
     const offers: number[] = []
     const companies: number[] = []
+    const users: number[] = []
+    const withPassword = async (id: number) => {
+      users.push(id)
+      await retryingWrite(async () => db.updateTable('users').set({ password_hash: await passwordHash() }).where('id', '=', id).execute())
+    }
     await use({
       async company(fields) {
         const company = await createTestCompany(db, fields)
@@ -37,6 +53,20 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
         offers.push(offer.id)
         return offer
       },
+      async recruiter(companyId, { name, email }) {
+        const now = new Date().toISOString()
+        const user = await retryingWrite(() => db.insertInto('users')
+          .values({ email, password_hash: 'not-a-hash', display_name: name, role: 'recruiter', created_at: now, last_active_at: now })
+          .returning('id').executeTakeFirstOrThrow())
+        await withPassword(user.id)
+        await retryingWrite(() => db.insertInto('company_members').values({ company_id: companyId, user_id: user.id, role: 'owner', created_at: now }).execute())
+        return { id: user.id, email }
+      },
+      async candidate(fields) {
+        const candidate = await retryingWrite(() => createTestCandidate(db, fields))
+        await withPassword(candidate.id)
+        return candidate
+      },
     })
     await db.transaction().execute(async (trx) => {
       for (const id of offers) {
@@ -44,6 +74,9 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
         await indexOffer(trx, id)
       }
       if (companies.length) await trx.deleteFrom('companies').where('id', 'in', companies).execute()
+      if (users.length) await trx.deleteFrom('users').where('id', 'in', users).execute()
+      // A deleted candidate leaves the profile index too.
+      for (const id of users) await indexProfile(trx, id)
     })
   },
 })

@@ -1,20 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { hashPassword } from '../app/utils/password.server.ts'
 import { createTestForum } from '#db/seed/test-forum.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import { expect, test, uniqueWord } from './fixtures.ts'
+import { logIn } from './people.ts'
 
 const PASSWORD = 'le beffroi de Calais'
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail').fill(email)
-  await page.getByLabel('Mot de passe').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Se connecter' }).click()
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
-}
 
 test('an organiser downloads the schedule (CSV, XLSX), prints the agendas, a recruiter marks a hire, the dashboard counts it', async ({ page, browser, db }) => {
   test.setTimeout(60_000)
@@ -32,7 +24,7 @@ test('an organiser downloads the schedule (CSV, XLSX), prints the agendas, a rec
     .returning('id').executeTakeFirstOrThrow()
   await db.insertInto('company_members').values({ company_id: forum.companies.opale.id, user_id: recruiter.id, role: 'owner', created_at: now }).execute()
   try {
-    await signIn(page, `${slug}-orga@exemple.fr`)
+    await logIn(page, `${slug}-orga@exemple.fr`, PASSWORD)
     const dashboard = `/organisation/forums/${slug}/tableau-de-bord`
     await page.goto(dashboard)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Tableau de bord – Forum de l’Opale ${slug}`)
@@ -87,7 +79,7 @@ test('an organiser downloads the schedule (CSV, XLSX), prints the agendas, a rec
     // A recruiter of the company marks Zoé as hired; an empty choice is explained in French.
     const recruiterContext = await browser.newContext()
     const recruiterPage = await recruiterContext.newPage()
-    await signIn(recruiterPage, `${slug}-rh@exemple.fr`)
+    await logIn(recruiterPage, `${slug}-rh@exemple.fr`, PASSWORD)
     await recruiterPage.goto(`/recruteur/forums/${slug}/resultats`)
     await expect(recruiterPage.getByRole('heading', { level: 1 })).toHaveText(`Résultats du forum Forum de l’Opale ${slug}`)
     const zoeRow = recruiterPage.getByRole('row', { name: /Zoé Lefèvre/ })
