@@ -53,6 +53,12 @@ test('an organiser runs a forum in the browser: creates it, invites companies wh
     const rhData = await signedIn(browser, rhDataAccount.email)
     await joinForum(rhData, forumName, [python.title])
 
+    // The offers they bring show on the forum's public page, even to a visitor.
+    const visitor = await (await browser.newContext()).newPage()
+    await visitor.goto(`/forums/${slug}`)
+    await expect(visitor.getByRole('link', { name: react.title })).toBeVisible()
+    await expect(visitor.getByRole('link', { name: python.title })).toBeVisible()
+
     // 3. The candidates register themselves, with consent (Zoé first forgets the box), and say whom they wish to meet.
     await registerForForum(await signedIn(browser, zoeAccount.email), forumName, [opale.name], { forgetConsentFirst: true })
     await registerForForum(await signedIn(browser, anaisAccount.email), forumName, [data.name])
