@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
  * using it say "stubbed HTTP" in their name.
  */
 
-export type RecordedRequest = { method: string; path: string; query: URLSearchParams; body: unknown }
+export type RecordedRequest = { method: string; path: string; query: URLSearchParams; headers: Record<string, string | string[] | undefined>; body: unknown }
 export type StubbedAnswer = { status?: number; body?: unknown; raw?: string; delayMs?: number } | 'hang-up'
 export type StubbedRoute = (request: RecordedRequest) => StubbedAnswer | undefined
 
@@ -28,7 +28,8 @@ export async function startStubbedMeilisearch(): Promise<StubbedMeilisearch> {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const url = new URL(req.url ?? '/', 'http://stub')
-    const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: text ? (JSON.parse(text) as unknown) : undefined }
+    const body = text ? (JSON.parse(text) as unknown) : undefined
+    const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body }
     requests.push(request)
     const answer = routes.reduce<StubbedAnswer | undefined>((found, route) => found ?? route(request), undefined) ?? {
       status: 501,
