@@ -145,6 +145,20 @@ export function documentIds(sqlite: SQLite.Database, kind: 'offer' | 'profile'):
   return sqlite.prepare<[], number>(sql).pluck().all()
 }
 
+/**
+ * The ids among these that the database shows now (published, not expired):
+ * Meilisearch may lag behind the outbox for a moment, and a closed or
+ * taken-down offer must not be shown meanwhile.
+ */
+export function shownOfferIds(sqlite: SQLite.Database, ids: readonly number[], now: Date): Set<number> {
+  if (ids.length === 0) return new Set()
+  const sql = `select id from offers where id in (select value from json_each(?))
+    and status = 'published' and julianday(published_at) <= julianday(?)
+    and (expires_at is null or julianday(expires_at) > julianday(?))`
+  const at = now.toISOString()
+  return new Set(sqlite.prepare<[string, string, string], number>(sql).pluck().all(JSON.stringify(ids), at, at))
+}
+
 function place(row: { latitude: number | null; longitude: number | null }) {
   return row.latitude != null && row.longitude != null
     ? { located: true, _geo: { lat: row.latitude, lng: row.longitude } }

@@ -29,10 +29,10 @@ const search = (overrides: Partial<OfferQuery>) => engine.searchOffers(offerQuer
 beforeAll(async () => {
   test = await createTestDatabase()
   const company = await createTestCompany(test.db, { name: 'Opale Logiciels', commune_insee: '62193' })
-  ids.calais = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Calais', commune_insee: '62193' })).id
-  ids.boulogne = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Boulogne', commune_insee: '62160' })).id
+  ids.calais = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Calais', commune_insee: '62193', published_at: '2026-11-19T10:00:00Z' })).id
+  ids.boulogne = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Boulogne', commune_insee: '62160', published_at: '2026-11-18T10:00:00Z' })).id
   stub = await startStubbedMeilisearch()
-  engine = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 300 }, test.sqlite).engine
+  engine = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).engine
 })
 afterAll(async () => {
   await stub.close()
@@ -117,6 +117,12 @@ describe('stubbed HTTP: no Meilisearch can run here — a search', () => {
     expect(result.hits.map((h) => h.id)).toEqual([ids.boulogne])
   })
 
+  it('never shows an offer the database no longer publishes, even while the index still holds it', async () => {
+    const closed = await createTestOffer(test.db, { companyId: 1, title: 'Pourvue', status: 'closed', published_at: '2026-11-10T10:00:00Z' })
+    stub.routes.push(() => answer([{ hits: [{ id: closed.id }, { id: ids.calais }], totalHits: 2 }, {}, {}, {}]))
+    expect((await search({})).hits.map((h) => h.id)).toEqual([ids.calais])
+  })
+
   it('reads operators and quotes as plain words, and tells when no word is left', async () => {
     stub.routes.push(() => answer([{ totalHits: 0 }, {}, {}, {}]))
     await search({ text: '"développeur" -web OR' })
@@ -136,7 +142,7 @@ describe('stubbed HTTP: no Meilisearch can run here — a search', () => {
 
 describe('stubbed HTTP: no Meilisearch can run here — a failing Meilisearch', () => {
   const failure = async (route: () => ReturnType<StubbedMeilisearch['routes'][number]>) => {
-    stub.routes.push(route)
+    stub.routes.splice(0, Infinity, route)
     return search({ text: 'web' }).then(
       () => null,
       (error: unknown) => error,
@@ -146,8 +152,11 @@ describe('stubbed HTTP: no Meilisearch can run here — a failing Meilisearch', 
   it('down, overloaded, slow or hanging up counts as unavailable (search falls back)', async () => {
     expect(await failure(() => ({ status: 503, body: { message: 'busy', code: 'internal', type: 'internal', link: '' } }))).toBeInstanceOf(SearchUnavailableError)
     expect(await failure(() => ({ status: 502, raw: '<html>Bad gateway</html>' }))).toBeInstanceOf(SearchUnavailableError)
-    expect(await failure(() => ({ body: answer([]).body, delayMs: 2_000 }))).toBeInstanceOf(SearchUnavailableError)
     expect(await failure(() => 'hang-up')).toBeInstanceOf(SearchUnavailableError)
+    // Past the configured timeout (here 200 ms against an answer after 2 s).
+    stub.routes.splice(0, Infinity, () => ({ body: answer([]).body, delayMs: 2_000 }))
+    const impatient = createMeilisearch({ url: stub.url, apiKey: 'k', indexPrefix: 'test_', timeoutMs: 200 }, test.sqlite).engine
+    await expect(impatient.searchOffers(offerQuery({}), NOW)).rejects.toBeInstanceOf(SearchUnavailableError)
     const unreachable = createMeilisearch({ url: 'http://127.0.0.1:9', apiKey: 'k', indexPrefix: 't_', timeoutMs: 300 }, test.sqlite).engine
     await expect(unreachable.searchOffers(offerQuery({}), NOW)).rejects.toBeInstanceOf(SearchUnavailableError)
   })

@@ -5,6 +5,7 @@ import { hydrateHits } from '../embedded/hits.ts'
 import { NOTICE } from '../notices.ts'
 import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, OfferSort, SearchEngine } from '../types.ts'
 import type { Connection } from './client.ts'
+import { shownOfferIds } from './documents.ts'
 import { meili } from './errors.ts'
 import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
 import { combine, offerFilters, literal, type Center } from './filters.ts'
@@ -20,7 +21,7 @@ const SEARCHED_ATTRIBUTES = ['title', 'skillsAndCompany', 'description']
  * The same search as the embedded engine, answered by Meilisearch: one
  * multi-search request per search (the page, plus the facet counts), and a
  * second one only when the page asked for is past the last. Hits are
- * displayed from the database.
+ * displayed from the database, which has the last word on what is shown.
  */
 export class MeilisearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const
@@ -98,12 +99,13 @@ export class MeilisearchEngine implements SearchEngine {
       page = pageCount
     }
 
+    const shown = shownOfferIds(this.sqlite, hits.map((h) => h.id), now)
     const geoById = new Map(hits.map((h) => [h.id, h._geo]))
     return {
       total,
       page,
       pageCount,
-      hits: hydrateHits(this.sqlite, hits.map((h) => h.id)).map((hit) => {
+      hits: hydrateHits(this.sqlite, hits.flatMap((h) => (shown.has(h.id) ? [h.id] : []))).map((hit) => {
         const geo = geoById.get(hit.id)
         const km = center && geo ? distanceKm(center.latitude, center.longitude, geo.lat, geo.lng) : null
         return { ...hit, distanceKm: km === null ? null : Math.round(km * 10) / 10 }

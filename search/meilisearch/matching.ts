@@ -7,7 +7,7 @@ import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matchi
 import { MAX_QUERY_WORDS } from '../text.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import type { Connection } from './client.ts'
-import { skillToken } from './documents.ts'
+import { shownOfferIds, skillToken } from './documents.ts'
 import { meili } from './errors.ts'
 import { anyOf, equals, visibleAt, withinKm, type FilterClause } from './filters.ts'
 
@@ -31,7 +31,7 @@ export class MeilisearchMatches {
 
   constructor(
     private readonly connection: Connection,
-    sqlite: SQLite.Database,
+    private readonly sqlite: SQLite.Database,
   ) {
     this.facts = new MatchFacts(sqlite)
     this.isPublished = sqlite.prepare<[number], number>("select 1 from offers where id = ? and status = 'published'").pluck()
@@ -68,7 +68,10 @@ export class MeilisearchMatches {
       size: shortlistSize(limit),
       searchOn: ['skillTokens'],
     })
-    return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
+    // The index may lag behind the outbox: what the database no longer shows is never suggested.
+    const visible = shownOfferIds(this.sqlite, ids, now)
+    const shown = ids.filter((id) => visible.has(id))
+    return rankOffers(profile, shown, this.facts.offersById(shown), { limit, now })
   }
 
   private async shortlist(

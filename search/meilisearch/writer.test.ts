@@ -35,7 +35,7 @@ beforeEach(() => {
   stub.routes.length = 0
   stub.requests.length = 0
   // A fresh writer each time: it remembers which live indexes it has seen.
-  writer = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 1000 }, test.sqlite).writer
+  writer = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).writer
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
