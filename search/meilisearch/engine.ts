@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3'
 import type { MultiSearchQuery } from 'meilisearch'
+import { SearchUnavailableError } from '../errors.ts'
 import { distanceKm } from '../geo.ts'
 import { hydrateHits } from '../embedded/hits.ts'
 import { NOTICE } from '../notices.ts'
@@ -86,17 +87,16 @@ export class MeilisearchEngine implements SearchEngine {
     const client = this.connection.client
     const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
     const [main, ...answers] = results
-    if (!main) throw new Error('Meilisearch answered no result for the page query')
+    if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
 
     const total = main.totalHits ?? 0
     const pageCount = Math.max(1, Math.ceil(total / query.perPage))
-    let page = Math.min(query.page, pageCount)
+    const page = Math.min(query.page, pageCount)
     let hits = main.hits
     if (query.page > pageCount && total > 0) {
       notices.push(NOTICE.pageBeyondLast(query.page))
       const last = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries: [pageQuery(page)] }))
       hits = last.results[0]?.hits ?? []
-      page = pageCount
     }
 
     const shown = shownOfferIds(this.sqlite, hits.map((h) => h.id), now)
