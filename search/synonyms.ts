@@ -1,6 +1,18 @@
+import type SQLite from 'better-sqlite3'
 import { tokenize } from './text.ts'
 
 export type SkillSpellings = { slug: string; name: string; aliases: string[] }
+
+/** Every skill of the taxonomy with its aliases: the one source of search synonyms. */
+export function readSkillSpellings(sqlite: SQLite.Database): SkillSpellings[] {
+  const rows = sqlite
+    .prepare<[], { slug: string; name: string; aliases: string }>(
+      `select s.slug, s.name, (select json_group_array(alias) from skill_aliases a where a.skill_id = s.id) as aliases
+       from skills s order by s.id`,
+    )
+    .all()
+  return rows.map((r) => ({ slug: r.slug, name: r.name, aliases: JSON.parse(r.aliases) as string[] }))
+}
 
 /**
  * Skill synonyms as token phrases: every spelling of a skill ("JS",
@@ -26,6 +38,14 @@ export class Synonyms {
   /** All phrases equivalent to `phrase` (itself included), or undefined. */
   equivalents(phrase: string): string[] | undefined {
     return this.phrasesBySpelling.get(phrase)
+  }
+
+  /** Each known phrase with the other phrases it leads to (itself excluded). */
+  *pairs(): Iterable<[phrase: string, others: string[]]> {
+    for (const [phrase, equivalents] of this.phrasesBySpelling) {
+      const others = equivalents.filter((p) => p !== phrase)
+      if (others.length > 0) yield [phrase, others]
+    }
   }
 }
 

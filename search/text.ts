@@ -12,6 +12,9 @@ const SYMBOLIC_SPELLINGS: [RegExp, string][] = [
 ]
 const MAY_HOLD_SYMBOLS = /[#+]|\.net/i
 
+/** Words of a query taken into account, as in Meilisearch (which ignores the words after the tenth). */
+export const MAX_QUERY_WORDS = 10
+
 /** C#, C++ and .NET written as single words; other text is returned as is. */
 export function unifySymbolicSpellings(text: string): string {
   if (!MAY_HOLD_SYMBOLS.test(text)) return text

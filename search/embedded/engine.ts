@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3'
-import { Synonyms, type SkillSpellings } from '../synonyms.ts'
+import { NOTICE } from '../notices.ts'
+import { readSkillSpellings, Synonyms } from '../synonyms.ts'
 import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
 import { tokenize } from '../text.ts'
 import { Vocabulary } from '../vocabulary.ts'
@@ -74,9 +75,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let matched: Int32Array | null = null
     if (query.text) {
       plan = planTextQuery(query.text, this.loadSynonyms(), this.loadVocabulary())
-      if (plan.truncated) notices.push('Seuls les 10 premiers mots de la recherche sont pris en compte.')
+      if (plan.truncated) notices.push(NOTICE.wordsTruncated)
       if (plan.expression === null) {
-        notices.push('Votre recherche ne contient aucun mot exploitable : toutes les offres sont affichées.')
+        notices.push(NOTICE.noUsableWord)
         plan = null
       } else {
         matched = this.slotsMatching(plan.expression)
@@ -87,7 +88,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (query.near) {
       const c = this.communeCoordinates.get(query.near.insee)
       if (c?.latitude != null && c.longitude != null) center = { latitude: c.latitude, longitude: c.longitude }
-      else notices.push('Commune inconnue ou non localisée : la recherche autour d’une commune est ignorée.')
+      else notices.push(NOTICE.unknownCommune)
     }
 
     const candidates = collectCandidates(store, compileFilters(store, query, now.getTime(), center), matched)
@@ -96,12 +97,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
     let sort = query.sort
     if (sort === 'distance' && !center) {
-      notices.push('Le tri par distance demande une commune : tri par date.')
+      notices.push(NOTICE.distanceNeedsCommune)
       sort = 'date'
     }
     if (sort === 'relevance' && !plan) sort = 'date'
     const pageCount = Math.max(1, Math.ceil(results.length / query.perPage))
-    if (query.page > pageCount && results.length > 0) notices.push(`La page ${query.page} n’existe pas : dernière page affichée.`)
+    if (query.page > pageCount && results.length > 0) notices.push(NOTICE.pageBeyondLast(query.page))
     const page = Math.min(query.page, pageCount)
     const onPage = this.order(results, candidates, sort, plan, page * query.perPage).slice((page - 1) * query.perPage)
 
@@ -203,16 +204,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   private loadSynonyms(): Synonyms {
-    if (!this.synonyms) {
-      const rows = this.sqlite
-        .prepare<[], { slug: string; name: string; aliases: string }>(
-          `select s.slug, s.name, (select json_group_array(alias) from skill_aliases a where a.skill_id = s.id) as aliases
-           from skills s`,
-        )
-        .all()
-      const skills: SkillSpellings[] = rows.map((r) => ({ slug: r.slug, name: r.name, aliases: JSON.parse(r.aliases) }))
-      this.synonyms = new Synonyms(skills)
-    }
+    this.synonyms ??= new Synonyms(readSkillSpellings(this.sqlite))
     return this.synonyms
   }
 }

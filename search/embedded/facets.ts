@@ -7,11 +7,11 @@ import {
   type FacetValue,
   type OfferQuery,
 } from '../types.ts'
+import { topFacetValues } from '../facet-values.ts'
 import { BIT, type Candidates } from './candidates.ts'
 import type { OfferStore } from './offer-store.ts'
 
 const DAY_MS = 86_400_000
-const LISTED_FACET_VALUES = 30
 const POSTED = Float64Array.from(POSTED_WITHIN_DAYS)
 const SALARIES = Float64Array.from(SALARY_THRESHOLDS)
 const RADII = Float64Array.from(RADIUS_STEPS_KM)
@@ -103,12 +103,5 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
 
 /** Values by count (then name), the top ones plus any selected value. */
 function byCount(values: readonly string[], counts: Int32Array, selected: string[] = []): FacetValue[] {
-  const listed: FacetValue[] = []
-  for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) listed.push({ value: values[code]!, count: counts[code]! })
-  listed.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
-  const top = listed.slice(0, LISTED_FACET_VALUES)
-  for (const value of selected) {
-    if (!top.some((v) => v.value === value)) top.push({ value, count: listed.find((v) => v.value === value)?.count ?? 0 })
-  }
-  return top
+  return topFacetValues(Array.from(counts, (count, code) => [values[code]!, count] as const), selected)
 }

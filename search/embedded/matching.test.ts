@@ -103,33 +103,4 @@ describe('candidatesForOffer', () => {
     expect(await ids()).not.toContain(candidate.id)
     expect(test.sqlite.prepare('select count(*) as n from profiles_fts where rowid = ?').get(candidate.id)).toEqual({ n: 0 })
   })
-
-  it('a draft offer has no matches', async () => {
-    expect(await engine.candidatesForOffer(offers.draftPhp!, { limit: 10, now: NOW })).toEqual([])
-  })
-})
-
-describe('offersForCandidate', () => {
-  it('a PHP graduate from Calais gets the PHP alternance first, never a draft or expired offer, nor an on-site job beyond reach', async () => {
-    const slam = await createTestCandidate(test.db, { communeInsee: CALAIS, skills: [{ slug: 'php', level: 3 }, { slug: 'symfony', level: 2 }, { slug: 'sql', level: 3 }] })
-    await test.db.updateTable('candidate_profiles')
-      .set({ contract_types: JSON.stringify(['alternance']), mobility_km: 20, graduation_year: 2026, degree_level: 'bac2' })
-      .where('user_id', '=', slam.id).execute()
-    // Private: a candidate sees their own matches whatever their visibility.
-    const found = await engine.offersForCandidate(slam.id, { limit: 10, now: NOW })
-    const ids = found.map((m) => m.offerId)
-    expect(ids[0]).toBe(offers.phpAlternance)
-    expect(ids).toContain(offers.lilleRemote)
-    expect(ids).not.toContain(offers.lilleOnSite)
-    expect(ids).not.toContain(offers.draftPhp)
-    expect(ids).not.toContain(offers.expiredPhp)
-    const first = found[0]!
-    expect(first.reasons.contract).toEqual({ type: 'alternance', wished: true })
-    expect(first.reasons.distanceKm).toBe(0)
-  })
-
-  it('a candidate without skills gets no shortlist rather than every offer', async () => {
-    const blank = await createTestCandidate(test.db)
-    expect(await engine.offersForCandidate(blank.id, { limit: 10, now: NOW })).toEqual([])
-  })
 })

@@ -1,16 +1,11 @@
 import type SQLite from 'better-sqlite3'
-import { relatedSkills } from '../matching/related-skills.ts'
-import { scoreMatch } from '../matching/score.ts'
+import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
 import { tokenize } from '../text.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import { MatchFacts } from './match-facts.ts'
 
 const KM_PER_DEGREE = 111.2
-/** How many index hits are re-ranked per wanted result, and at most. */
-const SHORTLIST_FACTOR = 5
-const SHORTLIST_MIN = 100
-const SHORTLIST_MAX = 500
 
 // A bounding box on the zero-credit distance (twice the radius, stretched for hybrid): cheap, and
 // the scorer measures the real distance. Full-remote offers and unknown places are never filtered out.
@@ -66,14 +61,7 @@ export class MatchRetriever {
     const match = this.skillsExpression(offer.skills.map((s) => s.slug), '{skills}')
     if (!match) return []
     const ids = this.profileHits.all({ match, remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) })
-    const profiles = this.facts.profilesById(ids)
-    return ids
-      .flatMap((userId) => {
-        const profile = profiles.get(userId)
-        return profile?.visible ? [{ userId, ...scoreMatch(profile, offer, { now }) }] : []
-      })
-      .sort((a, b) => b.score - a.score || a.userId - b.userId)
-      .slice(0, limit)
+    return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
   offersForCandidate(userId: number, { limit, now = new Date() }: { limit: number; now?: Date }): OfferMatch[] {
@@ -85,21 +73,13 @@ export class MatchRetriever {
       match, now: now.toISOString(), mobility: profile.mobilityKm,
       lat: profile.place?.latitude ?? null, lon: profile.place?.longitude ?? null, k: shortlistSize(limit),
     })
-    const offers = this.facts.offersById(ids)
-    return ids
-      .flatMap((offerId) => {
-        const offer = offers.get(offerId)
-        return offer ? [{ offerId, ...scoreMatch(profile, offer, { now }) }] : []
-      })
-      .sort((a, b) => b.score - a.score || a.offerId - b.offerId)
-      .slice(0, limit)
+    return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
   }
 
   /** An FTS5 expression matching any spelling of the skills or of their related skills; null when there are none. */
   private skillsExpression(slugs: string[], columns: string): string | null {
     const spellings = this.loadSpellings()
-    const wanted = new Set(slugs.flatMap((slug) => [slug, ...relatedSkills(slug)]))
-    const phrases = new Set([...wanted].flatMap((slug) => spellings.get(slug) ?? []))
+    const phrases = new Set(withRelatedSkills(slugs).flatMap((slug) => spellings.get(slug) ?? []))
     if (phrases.size === 0) return null
     // Tokens hold only letters and digits: quoting them can never produce FTS5 syntax.
     return `${columns} : (${[...phrases].map((p) => `"${p}"`).join(' OR ')})`
@@ -119,8 +99,4 @@ export class MatchRetriever {
     }
     return this.spellings
   }
-}
-
-function shortlistSize(limit: number): number {
-  return Math.min(SHORTLIST_MAX, Math.max(SHORTLIST_MIN, limit * SHORTLIST_FACTOR))
 }

@@ -1,8 +1,6 @@
 import type { Synonyms } from '../synonyms.ts'
-import { fold, tokenize } from '../text.ts'
+import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
-
-export const MAX_QUERY_WORDS = 10
 
 /** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
 export type Alternative = { tokens: string[]; prefix: boolean }

@@ -1,6 +1,9 @@
 import type SQLite from 'better-sqlite3'
 import type { IndexWriter } from '../sync/index-writer.ts'
 import type { SearchEngine } from '../types.ts'
+import { connect } from './client.ts'
+import { MeilisearchEngine } from './engine.ts'
+import { MeilisearchWriter } from './writer.ts'
 
 /** Connection settings; the admin key stays on the server (never sent to a browser). */
 export type MeilisearchConfig = {
@@ -15,10 +18,11 @@ export type MeilisearchConfig = {
 
 /**
  * The Meilisearch adapter: the engine that answers searches and the writer
- * the outbox relay and the reindex use. Placeholder until the adapter lands.
+ * the outbox relay and the reindex use. Nothing is sent before the first
+ * search or write. Profiles are searched by the server only (matches for
+ * recruiters), through this engine; the browser never talks to Meilisearch.
  */
 export function createMeilisearch(config: MeilisearchConfig, sqlite: SQLite.Database): { engine: SearchEngine; writer: IndexWriter } {
-  void config
-  void sqlite
-  throw new Error('Meilisearch adapter not built yet')
+  const connection = connect(config)
+  return { engine: new MeilisearchEngine(connection, sqlite), writer: new MeilisearchWriter(connection, sqlite) }
 }

@@ -1,0 +1,56 @@
+import { relatedSkills } from './matching/related-skills.ts'
+import { scoreMatch, type MatchOffer, type MatchProfile } from './matching/score.ts'
+import type { CandidateMatch, OfferMatch } from './types.ts'
+
+/**
+ * The second half of "candidates for this offer" and "offers for this
+ * candidate", whichever engine found the shortlist: only the shortlist is
+ * scored (search/matching/score.ts), never every pair.
+ */
+
+/** How many index hits are re-ranked per wanted result, and at most. */
+const SHORTLIST_FACTOR = 5
+const SHORTLIST_MIN = 100
+const SHORTLIST_MAX = 500
+
+export function shortlistSize(limit: number): number {
+  return Math.min(SHORTLIST_MAX, Math.max(SHORTLIST_MIN, limit * SHORTLIST_FACTOR))
+}
+
+/** The skills themselves first, then their related skills (each once): what a shortlist looks for. */
+export function withRelatedSkills(slugs: readonly string[]): string[] {
+  return [...new Set([...slugs, ...slugs.flatMap((slug) => [...relatedSkills(slug)])])]
+}
+
+/** Consenting profiles of the shortlist, best score first (ties: lowest user id). */
+export function rankCandidates(
+  offer: MatchOffer,
+  userIds: readonly number[],
+  profiles: ReadonlyMap<number, MatchProfile & { visible: boolean }>,
+  { limit, now }: { limit: number; now: Date },
+): CandidateMatch[] {
+  return userIds
+    .flatMap((userId) => {
+      const profile = profiles.get(userId)
+      // The index holds consenting profiles only; checking again here is the second lock.
+      return profile?.visible ? [{ userId, ...scoreMatch(profile, offer, { now }) }] : []
+    })
+    .sort((a, b) => b.score - a.score || a.userId - b.userId)
+    .slice(0, limit)
+}
+
+/** Offers of the shortlist, best score first (ties: lowest offer id). */
+export function rankOffers(
+  profile: MatchProfile,
+  offerIds: readonly number[],
+  offers: ReadonlyMap<number, MatchOffer>,
+  { limit, now }: { limit: number; now: Date },
+): OfferMatch[] {
+  return offerIds
+    .flatMap((offerId) => {
+      const offer = offers.get(offerId)
+      return offer ? [{ offerId, ...scoreMatch(profile, offer, { now }) }] : []
+    })
+    .sort((a, b) => b.score - a.score || a.offerId - b.offerId)
+    .slice(0, limit)
+}

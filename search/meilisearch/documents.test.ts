@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setOwnVisibility } from '#db/queries/candidate-profiles.ts'
+import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
+import { skills as taxonomy } from '#db/reference/skills.ts'
+import { createTestDatabase } from '#db/test-database.ts'
+import { documentIds, offerDocuments, profileDocuments, skillToken } from './documents.ts'
+
+const NOW = new Date('2026-11-20T10:00:00Z')
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString()
+
+let test: Awaited<ReturnType<typeof createTestDatabase>>
+const ids: Record<string, number> = {}
+
+beforeAll(async () => {
+  test = await createTestDatabase()
+  const lille = await createTestCompany(test.db, { name: 'Métropole Data', slug: 'metropole-data', commune_insee: '59350' })
+  const offer = async (key: string, fields: Omit<Parameters<typeof createTestOffer>[1], 'companyId'>) => {
+    ids[key] = (await createTestOffer(test.db, { companyId: lille.id, ...fields })).id
+  }
+  await offer('csharp', {
+    title: 'Ingénieur C# / .NET', commune_insee: '62193', contract_type: 'cdi', remote_policy: 'hybrid', experience_level: 'confirmed',
+    salary_min: 3000, salary_max: 3500, salary_period: 'month', published_at: daysAgo(1), expires_at: daysAgo(-59),
+    description_md: 'Applications **métier** en C#.', skills: [{ slug: 'csharp', required: true }, { slug: 'power-bi', required: false }],
+  })
+  await offer('noSalaryNoPlace', { title: 'Développeur', commune_insee: '59001', published_at: daysAgo(3), expires_at: null })
+  await offer('expired', { title: 'Périmée', published_at: daysAgo(70), expires_at: daysAgo(10) })
+  await offer('draft', { title: 'Brouillon', status: 'draft' })
+  await offer('pending', { title: 'En attente', status: 'pending' })
+  await offer('closed', { title: 'Pourvue', status: 'closed', published_at: daysAgo(20) })
+  ids.consenting = (await createTestCandidate(test.db, { visibility: 'verified_recruiters', firstName: 'Inès', communeInsee: '62160',
+    skills: [{ slug: 'react-native', level: 3 }, { slug: 'php', level: 2 }] })).id
+  ids.private = (await createTestCandidate(test.db, { visibility: 'private', skills: [{ slug: 'php', level: 4 }] })).id
+  ids.unlocated = (await createTestCandidate(test.db, { visibility: 'verified_recruiters', communeInsee: '59001' })).id
+})
+afterAll(() => test.destroy())
+
+describe('offer documents', () => {
+  it('hold our tokens (folded, C# and .NET as words), filter values and the place', () => {
+    const [doc] = offerDocuments(test.sqlite, [ids.csharp!])
+    expect(doc).toEqual({
+      id: ids.csharp,
+      title: 'ingenieur csharp dotnet',
+      skillsAndCompany: expect.stringMatching(/^metropole data csharp .*power bi powerbi/),
+      description: 'applications metier en csharp',
+      skillTokens: expect.stringMatching(/^(csharp powerbi|powerbi csharp)$/),
+      contractType: 'cdi',
+      remotePolicy: 'hybrid',
+      experienceLevel: 'confirmed',
+      territory: 'calaisis',
+      company: 'metropole-data',
+      skills: expect.arrayContaining(['csharp', 'power-bi']),
+      // 3,500 €/month is 42,000 €/year: it reaches four of the five thresholds.
+      yearlySalary: 42_000,
+      salarySteps: ['25000', '30000', '35000', '40000'],
+      publishedAtMs: Date.parse(daysAgo(1)),
+      expiresAtMs: Date.parse(daysAgo(-59)),
+      located: true,
+      _geo: { lat: expect.closeTo(50.95, 1), lng: expect.closeTo(1.86, 1) },
+    })
+  })
+
+  it('leave out what is unknown rather than sending null', () => {
+    const [doc] = offerDocuments(test.sqlite, [ids.noSalaryNoPlace!])
+    expect(doc).not.toHaveProperty('yearlySalary')
+    expect(doc).not.toHaveProperty('expiresAtMs')
+    expect(doc).not.toHaveProperty('territory')
+    expect(doc).not.toHaveProperty('_geo')
+    expect(doc!.located).toBe(false)
+    expect(doc!.salarySteps).toEqual([])
+  })
+
+  it('exist for published offers only, expired ones included (hidden at query time); any other id is a delete', () => {
+    const all = Object.values(ids)
+    expect(offerDocuments(test.sqlite, all).map((d) => d.id).sort()).toEqual([ids.csharp, ids.noSalaryNoPlace, ids.expired].sort())
+    expect(offerDocuments(test.sqlite, [999_999])).toEqual([])
+    expect(documentIds(test.sqlite, 'offer')).toEqual([ids.csharp, ids.noSalaryNoPlace, ids.expired].sort((a, b) => a! - b!))
+  })
+})
+
+describe('profile documents', () => {
+  it('exist for consenting candidates only, and hold no name nor text of theirs', async () => {
+    const docs = profileDocuments(test.sqlite, [ids.consenting!, ids.private!, ids.unlocated!])
+    expect(docs.map((d) => d.id)).toEqual([ids.consenting, ids.unlocated])
+    expect(docs[0]).toEqual({
+      id: ids.consenting, skillTokens: expect.stringMatching(/^(reactnative php|php reactnative)$/),
+      skills: expect.arrayContaining(['react-native', 'php']), mobilityKm: 30, located: true,
+      _geo: { lat: expect.closeTo(50.72, 1), lng: expect.closeTo(1.61, 1) },
+    })
+    expect(JSON.stringify(docs)).not.toMatch(/Inès|Camille/)
+    expect(docs[1]).toMatchObject({ located: false })
+    expect(docs[1]).not.toHaveProperty('_geo')
+  })
+
+  it('disappear when consent is withdrawn', async () => {
+    await setOwnVisibility(test.db, ids.consenting!, false, NOW)
+    expect(profileDocuments(test.sqlite, [ids.consenting!])).toEqual([])
+    expect(documentIds(test.sqlite, 'profile')).toEqual([ids.unlocated])
+    await setOwnVisibility(test.db, ids.consenting!, true, NOW)
+    expect(documentIds(test.sqlite, 'profile')).toEqual([ids.consenting, ids.unlocated])
+  })
+})
+
+it('gives each skill of the taxonomy its own word, so a shortlist query never confuses two skills', () => {
+  const tokens = taxonomy.map((s) => skillToken(s.slug))
+  expect(new Set(tokens).size).toBe(tokens.length)
+  for (const token of tokens) expect(token).toMatch(/^[a-z0-9]+$/)
+})

@@ -1,0 +1,133 @@
+import type SQLite from 'better-sqlite3'
+import type { MultiSearchQuery } from 'meilisearch'
+import { SearchUnavailableError } from '../errors.ts'
+import { distanceKm } from '../geo.ts'
+import { hydrateHits } from '../embedded/hits.ts'
+import { NOTICE } from '../notices.ts'
+import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, OfferSort, SearchEngine } from '../types.ts'
+import type { Connection } from './client.ts'
+import { shownOfferIds } from './documents.ts'
+import { meili } from './errors.ts'
+import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
+import { combine, offerFilters, literal, type Center } from './filters.ts'
+import { MeilisearchMatches } from './matching.ts'
+import { queryText } from './query-text.ts'
+
+type Hit = { id: number; _geo?: { lat: number; lng: number } }
+
+/** What users search: skillTokens is the match shortlists' own attribute. */
+const SEARCHED_ATTRIBUTES = ['title', 'skillsAndCompany', 'description']
+
+/**
+ * The same search as the embedded engine, answered by Meilisearch: one
+ * multi-search request per search (the page, plus the facet counts), and a
+ * second one only when the page asked for is past the last. Hits are
+ * displayed from the database, which has the last word on what is shown.
+ */
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch' as const
+  private readonly matches: MeilisearchMatches
+  private readonly communeCoordinates: SQLite.Statement<[string], { latitude: number | null; longitude: number | null }>
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    this.matches = new MeilisearchMatches(connection, sqlite)
+    this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
+  }
+
+  /** Nothing to load: the index lives in Meilisearch. */
+  async warmUp(): Promise<void> {}
+
+  candidatesForOffer(offerId: number, options: { limit: number; now?: Date }): Promise<CandidateMatch[]> {
+    return this.matches.candidatesForOffer(offerId, options)
+  }
+
+  offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]> {
+    return this.matches.offersForCandidate(userId, options)
+  }
+
+  async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {
+    const notices: string[] = []
+    const text = queryText(query.text)
+    if (text.truncated) notices.push(NOTICE.wordsTruncated)
+    if (query.text && !text.q) notices.push(NOTICE.noUsableWord)
+
+    let center: Center | null = null
+    if (query.near) {
+      const c = this.communeCoordinates.get(query.near.insee)
+      if (c?.latitude != null && c.longitude != null) center = { latitude: c.latitude, longitude: c.longitude }
+      else notices.push(NOTICE.unknownCommune)
+    }
+    let sort = query.sort
+    if (sort === 'distance' && !center) {
+      notices.push(NOTICE.distanceNeedsCommune)
+      sort = 'date'
+    }
+    if (sort === 'relevance' && !text.q) sort = 'date'
+
+    const indexUid = this.connection.liveUid.offer
+    const base = { indexUid, q: text.q, matchingStrategy: 'all' as const, attributesToSearchOn: SEARCHED_ATTRIBUTES }
+    const filters = offerFilters(query, now, center)
+    const pageQuery = (page: number): MultiSearchQuery => ({
+      ...base,
+      filter: combine(filters),
+      sort: sortParameter(sort, center),
+      facets: MAIN_QUERY_FACETS,
+      page,
+      hitsPerPage: query.perPage,
+      attributesToRetrieve: ['id', '_geo'],
+    })
+    const probes = facetProbes(filters, now, center)
+    const queries = [
+      pageQuery(query.page),
+      ...probes.map((p) => ({ ...base, filter: p.filter, facets: 'attribute' in p ? [p.attribute] : [], page: 1, hitsPerPage: 0 })),
+    ]
+    const client = this.connection.client
+    const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
+    const [main, ...answers] = results
+    if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
+
+    const total = main.totalHits ?? 0
+    const pageCount = Math.max(1, Math.ceil(total / query.perPage))
+    const page = Math.min(query.page, pageCount)
+    let hits = main.hits
+    if (query.page > pageCount && total > 0) {
+      notices.push(NOTICE.pageBeyondLast(query.page))
+      const last = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries: [pageQuery(page)] }))
+      hits = last.results[0]?.hits ?? []
+    }
+
+    const shown = shownOfferIds(this.sqlite, hits.map((h) => h.id), now)
+    const geoById = new Map(hits.map((h) => [h.id, h._geo]))
+    return {
+      total,
+      page,
+      pageCount,
+      hits: hydrateHits(this.sqlite, hits.flatMap((h) => (shown.has(h.id) ? [h.id] : []))).map((hit) => {
+        const geo = geoById.get(hit.id)
+        const km = center && geo ? distanceKm(center.latitude, center.longitude, geo.lat, geo.lng) : null
+        return { ...hit, distanceKm: km === null ? null : Math.round(km * 10) / 10 }
+      }),
+      facets: facetsFromAnswers(query, main, probes, answers),
+      sort,
+      notices,
+    }
+  }
+}
+
+/** Newest first breaks every tie, then the highest id, as in the embedded engine. */
+function sortParameter(sort: OfferSort, center: Center | null): string[] | undefined {
+  const newest = ['publishedAtMs:desc', 'id:desc']
+  switch (sort) {
+    case 'relevance':
+      return undefined // the ranking rules, which end with newest first
+    case 'date':
+      return newest
+    case 'salary':
+      return ['yearlySalary:desc', ...newest] // offers without salary come last
+    case 'distance':
+      return center ? [`_geoPoint(${literal(center.latitude, 6)}, ${literal(center.longitude, 6)}):asc`, ...newest] : newest
+  }
+}
