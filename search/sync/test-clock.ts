@@ -25,3 +25,12 @@ export async function runToCompletion<T>(promise: Promise<T>): Promise<T> {
     await vi.advanceTimersToNextTimerAsync()
   }
 }
+
+/** Moves virtual time forward by `ms`, in small steps, letting promise callbacks run at each. */
+export async function advanceBy(ms: number, stepMs = 100): Promise<void> {
+  for (let elapsed = 0; elapsed < ms; elapsed += stepMs) {
+    await settlePromises()
+    await vi.advanceTimersByTimeAsync(Math.min(stepMs, ms - elapsed))
+  }
+  await settlePromises()
+}
