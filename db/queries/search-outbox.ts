@@ -88,6 +88,21 @@ export async function markRelayed(db: DB, kind: OutboxKind, throughId: number, n
     .execute()
 }
 
+/**
+ * Moves the cursor back (never forward) so that the relay sends again the
+ * events after `throughId`; creates the kind's row when missing. Only for
+ * whoever holds the kind's lease (a reindex whose catch-up failed).
+ */
+export async function rewindRelayCursor(db: DB, kind: OutboxKind, throughId: number, now: Date): Promise<void> {
+  await db
+    .insertInto('search_relay')
+    .values({ doc_type: kind, relayed_through_id: throughId, updated_at: now.toISOString() })
+    .onConflict((oc) =>
+      oc.column('doc_type').doUpdateSet({ relayed_through_id: sql`min(relayed_through_id, excluded.relayed_through_id)`, updated_at: now.toISOString() }),
+    )
+    .execute()
+}
+
 /** One more failed attempt at the events after the cursor; returns the streak's length. */
 export async function recordRelayFailure(db: DB, kind: OutboxKind, error: string, now: Date): Promise<number> {
   const row = await db

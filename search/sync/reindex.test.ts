@@ -4,7 +4,7 @@ import { createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import { SearchRequestError } from '../errors.ts'
-import { reindexKind, rollbackKind } from './reindex.ts'
+import { ReindexCatchUpError, reindexKind, rollbackKind } from './reindex.ts'
 import { OutboxRelay } from './relay.ts'
 import { TestDoubleIndexWriter } from './test-double-writer.ts'
 
@@ -70,30 +70,47 @@ describe('full reindex, against a test double of IndexWriter', () => {
     expect((await findRelayState(test.db, 'offer'))!.relayed_through_id).toBe(await lastOutboxId(test.db))
   })
 
-  it('loses nothing the server’s relay sent to the old index just before the swap', async () => {
-    await reindexKind(test.db, writer, 'offer', { log: quiet })
+  /** While the reindex waits for the live index, the server's relay sends a last change to the old one. */
+  async function serverRelaysJustBeforeTheSwap(then: () => void = () => {}) {
     const server = new OutboxRelay(test.db, writer, { owner: 'server', log: quiet })
     expect(await takeRelayLease(test.db, 'offer', 'server', new Date(), 60_000)).toBe(true)
-    let lateOfferId = 0
+    const late = { offerId: 0 }
     let serverDrained: Promise<unknown> | null = null
     const lease = OutboxRelay.prototype.lease
     vi.spyOn(OutboxRelay.prototype, 'lease').mockImplementation(async function (this: OutboxRelay, kind) {
-      // The reindex has loaded its fresh index and waits for the live one: the server relays a last change first.
       if (this.owner !== 'server' && !serverDrained) {
         serverDrained = (async () => {
-          lateOfferId = (await createTestOffer(test.db, { companyId, title: 'Technicien·ne support' })).id
+          late.offerId = (await createTestOffer(test.db, { companyId, title: 'Technicien·ne support' })).id
           await server.drain('offer')
+          then()
         })()
         await serverDrained
       }
       return lease.call(this, kind)
     })
+    return { server, late }
+  }
+
+  it('loses nothing the server’s relay sent to the old index just before the swap', async () => {
+    await reindexKind(test.db, writer, 'offer', { log: quiet })
+    const { late } = await serverRelaysJustBeforeTheSwap()
 
     await reindexKind(test.db, writer, 'offer', { log: quiet, leasePollMs: 5 })
 
-    expect(serverDrained).not.toBeNull()
-    expect(writer.documents('offer').get(lateOfferId)).toBe('Technicien·ne support')
+    expect(late.offerId).toBeGreaterThan(0)
+    expect(writer.documents('offer').get(late.offerId)).toBe('Technicien·ne support')
     expect(writer.documents('offer')).toEqual(await publishedOffers())
+  })
+
+  it('when the catch-up after the swap fails, rewinds the relay so that it sends those changes to the new index', async () => {
+    await reindexKind(test.db, writer, 'offer', { log: quiet })
+    const { server, late } = await serverRelaysJustBeforeTheSwap(() => (writer.behaviours = ['unavailable']))
+
+    await expect(reindexKind(test.db, writer, 'offer', { log: quiet, leasePollMs: 5 })).rejects.toBeInstanceOf(ReindexCatchUpError)
+    expect(writer.documents('offer').has(late.offerId)).toBe(false)
+
+    await server.drain('offer')
+    expect(writer.documents('offer').get(late.offerId)).toBe('Technicien·ne support')
   })
 
   it('rolls back to the previous index and replays into it what changed since the reindex began', async () => {

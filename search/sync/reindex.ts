@@ -1,5 +1,14 @@
 import type { DB } from '#db/connection.ts'
-import { findRelayState, firstOutboxId, lastOutboxId, markRelayed, outboxEventsAfter, releaseRelayLease } from '#db/queries/search-outbox.ts'
+import {
+  findRelayState,
+  firstOutboxId,
+  lastOutboxId,
+  markRelayed,
+  outboxEventsAfter,
+  releaseRelayLease,
+  rewindRelayCursor,
+} from '#db/queries/search-outbox.ts'
+import { describeSyncError } from './describe-error.ts'
 import type { DocumentKind, IndexWriter } from './index-writer.ts'
 import { documentsToSync, OutboxRelay, type RelayOptions } from './relay.ts'
 
@@ -44,10 +53,34 @@ export async function reindexKind(db: DB, writer: IndexWriter, kind: DocumentKin
 
   return withLiveIndex(db, sender, kind, options, async (mustReach) => {
     const { previousUid } = await writer.swapIntoLive(kind, freshUid)
-    const caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach })
+    let caughtUp: { through: number; events: number }
+    try {
+      caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach })
+    } catch (error) {
+      // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
+      await rewindRelayCursor(db, kind, loaded.through, new Date())
+      throw new ReindexCatchUpError(previousUid, sinceId, loaded.through, error)
+    }
     await markRelayed(db, kind, caughtUp.through, new Date())
     return { kind, documents: ids.length, replayed: loaded.events + caughtUp.events, previousUid, sinceId }
   })
+}
+
+/** The new index went live, but the changes since the load could not all be sent; the relay resends them. */
+export class ReindexCatchUpError extends Error {
+  override readonly name = 'ReindexCatchUpError'
+  constructor(
+    readonly previousUid: string,
+    readonly sinceId: number,
+    readonly relayFrom: number,
+    cause: unknown,
+  ) {
+    super(
+      `nouvel index en ligne, mais le rattrapage a échoué (${describeSyncError(cause)}) ; ` +
+        `le relais renverra les changements depuis l’événement ${relayFrom}`,
+      { cause },
+    )
+  }
 }
 
 /**
