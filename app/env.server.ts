@@ -36,19 +36,21 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port; without it, e-mails are printed to the console. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
-}).superRefine((env, context) => {
-  if (env.SEARCH_ENGINE !== 'meilisearch') return
-  const message = 'obligatoire avec SEARCH_ENGINE=meilisearch'
-  if (!env.MEILISEARCH_URL) context.addIssue({ code: 'custom', path: ['MEILISEARCH_URL'], message })
-  if (!env.MEILISEARCH_API_KEY) context.addIssue({ code: 'custom', path: ['MEILISEARCH_API_KEY'], message })
 })
+
+// Checked apart from the schema so that they are reported with every other problem at once
+// (zod skips an object's refinements when one of its fields is already wrong).
+const REQUIRED_WITH_MEILISEARCH = ['MEILISEARCH_URL', 'MEILISEARCH_API_KEY'] as const
 
 export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; UPLOADS_DIR: string }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source)
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+  const problems = result.success ? [] : result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+  if (source.SEARCH_ENGINE === 'meilisearch') {
+    for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
+  }
+  if (!result.success || problems.length > 0) {
     throw new Error(`Configuration invalide, corrigez ces variables d'environnement :\n${problems.join('\n')}`)
   }
   return {
