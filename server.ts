@@ -5,14 +5,15 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@react-router/express'
 import express from 'express'
 import type { ServerBuild } from 'react-router'
-import { parseEnv } from '#app/env.server.ts'
+import { parseEnv, searchConfigFrom } from '#app/env.server.ts'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
 import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
 import { prepareDatabase } from '#db/prepare.ts'
-import { createSearchEngine } from '#search/index.ts'
+import { createSearch } from '#search/index.ts'
+import { startSearchRelay } from '#search/sync/relay-worker.ts'
 
 const env = parseEnv(process.env)
 const development = process.argv.includes('--dev')
@@ -21,9 +22,11 @@ mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
 const { db, sqlite } = openDatabase(env.DATABASE_PATH)
 const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
 if (seeded) console.log('Base de démonstration créée.')
-const search = createSearchEngine({ engine: env.SEARCH_ENGINE }, sqlite)
+const { engine: search, writer } = createSearch(searchConfigFrom(env), sqlite)
 // Load the engine's memory now, not on the first visitor's search.
 await search.warmUp()
+// Meilisearch only: send the search outbox there, in the background, for as long as the server runs.
+const relay = writer ? startSearchRelay(db, writer) : null
 const files = createFileStore(env.UPLOADS_DIR)
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
@@ -81,8 +84,12 @@ setInterval(() => void maintain(), 24 * 60 * 60 * 1000).unref()
 
 function shutdown() {
   server.close(() => {
-    sqlite.close()
-    process.exit(0)
+    void (async () => {
+      // Let the relay finish its current call and mark it, so nothing is sent twice after a restart.
+      await relay?.stop()
+      sqlite.close()
+      process.exit(0)
+    })()
   })
 }
 process.on('SIGTERM', shutdown)

@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest'
-import { parseEnv } from './env.server.ts'
+import { describe, expect, it } from 'vitest'
+import { parseEnv, searchConfigFrom } from './env.server.ts'
 
 it('fills every default for an empty environment', () => {
   expect(parseEnv({})).toEqual({
@@ -9,6 +9,8 @@ it('fills every default for an empty environment', () => {
     DATABASE_PATH: 'data/passerelle.sqlite',
     UPLOADS_DIR: 'data/uploads',
     SEARCH_ENGINE: 'embedded',
+    MEILISEARCH_INDEX_PREFIX: 'passerelle_',
+    MEILISEARCH_TIMEOUT_MS: 2000,
     DEMO_DATA: true,
     PUBLIC_URL: 'http://localhost:3000',
     MAIL_FROM: 'Passerelle <ne-pas-repondre@passerelle.local>',
@@ -24,4 +26,52 @@ it('names every bad variable in one French message', () => {
   expect(() =>
     parseEnv({ PORT: 'quatre-vingt', SEARCH_ENGINE: 'elastic', DEMO_DATA: 'oui', SMTP_URL: 'http://mail.example' }),
   ).toThrow(/Configuration invalide[\s\S]*PORT[\s\S]*SEARCH_ENGINE[\s\S]*DEMO_DATA[\s\S]*SMTP_URL/)
+})
+
+describe('search engine', () => {
+  const meilisearch = {
+    SEARCH_ENGINE: 'meilisearch',
+    MEILISEARCH_URL: 'http://127.0.0.1:7700',
+    MEILISEARCH_API_KEY: 'cle-admin-de-test-0123456789abcdef',
+  }
+
+  it('uses the embedded engine unless told otherwise, and needs nothing more for it', () => {
+    expect(searchConfigFrom(parseEnv({}))).toEqual({ engine: 'embedded' })
+  })
+
+  it('builds the Meilisearch configuration, with the default prefix and timeout', () => {
+    expect(searchConfigFrom(parseEnv(meilisearch))).toEqual({
+      engine: 'meilisearch',
+      meilisearch: { url: 'http://127.0.0.1:7700', apiKey: 'cle-admin-de-test-0123456789abcdef', indexPrefix: 'passerelle_', timeoutMs: 2000 },
+    })
+    expect(parseEnv({ ...meilisearch, MEILISEARCH_INDEX_PREFIX: 'opale-', MEILISEARCH_TIMEOUT_MS: '500' })).toMatchObject({
+      MEILISEARCH_INDEX_PREFIX: 'opale-',
+      MEILISEARCH_TIMEOUT_MS: 500,
+    })
+  })
+
+  it('stops the boot when Meilisearch is chosen without its URL and key, naming them with any other problem', () => {
+    expect(() => parseEnv({ SEARCH_ENGINE: 'meilisearch', PORT: 'quatre-vingt' })).toThrow(
+      /Configuration invalide[\s\S]*PORT[\s\S]*MEILISEARCH_URL: obligatoire avec SEARCH_ENGINE=meilisearch[\s\S]*MEILISEARCH_API_KEY: obligatoire/,
+    )
+  })
+
+  it('rejects a URL that is not http(s), a short key, an unusable prefix and an absurd timeout, in French', () => {
+    let message = ''
+    try {
+      parseEnv({ ...meilisearch, MEILISEARCH_URL: 'ftp://meili', MEILISEARCH_API_KEY: 'court', MEILISEARCH_INDEX_PREFIX: 'passe relle', MEILISEARCH_TIMEOUT_MS: '10' })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain('MEILISEARCH_URL: une adresse http(s)://')
+    expect(message).toContain('MEILISEARCH_API_KEY: une clé d’API Meilisearch (au moins 16 caractères)')
+    expect(message).toContain('MEILISEARCH_INDEX_PREFIX: lettres, chiffres')
+    expect(message).toContain('MEILISEARCH_TIMEOUT_MS: au moins 100 ms')
+    // The log must not carry the key, even a wrong one.
+    expect(message).not.toContain('court')
+  })
+
+  it('ignores the Meilisearch variables while the embedded engine is chosen', () => {
+    expect(searchConfigFrom(parseEnv({ MEILISEARCH_URL: 'http://127.0.0.1:7700' }))).toEqual({ engine: 'embedded' })
+  })
 })

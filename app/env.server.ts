@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { SearchConfig } from '#search/index.ts'
 
 /** Every environment variable the board reads, validated once at boot. */
 const EnvSchema = z.object({
@@ -9,7 +10,23 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/passerelle.sqlite'),
   /** CVs and logos, never under public/; defaults to an `uploads` folder next to the database. */
   UPLOADS_DIR: z.string().min(1).optional(),
-  SEARCH_ENGINE: z.enum(['embedded']).default('embedded'),
+  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch'], { message: 'valeurs possibles : embedded ou meilisearch' }).default('embedded'),
+  /** Only read when SEARCH_ENGINE=meilisearch, which then requires the URL and the key. */
+  MEILISEARCH_URL: z.url({ protocol: /^https?$/, message: 'une adresse http(s)://, par exemple http://127.0.0.1:7700' }).optional(),
+  /** A key allowed to search, write documents and manage indexes: it stays on the server, never sent to a browser. */
+  MEILISEARCH_API_KEY: z.string().min(16, { message: 'une clé d’API Meilisearch (au moins 16 caractères)' }).optional(),
+  // Meilisearch index uids allow letters, digits, hyphens and underscores.
+  MEILISEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,100}$/, { message: 'lettres, chiffres, « - » et « _ » seulement (100 au plus)' })
+    .default('passerelle_'),
+  /** Per request to Meilisearch; past it, search falls back to the embedded engine. */
+  MEILISEARCH_TIMEOUT_MS: z.coerce
+    .number({ message: 'un nombre de millisecondes' })
+    .int({ message: 'un nombre entier de millisecondes' })
+    .min(100, { message: 'au moins 100 ms' })
+    .max(60_000, { message: 'au plus 60 000 ms' })
+    .default(2000),
   DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')
@@ -21,17 +38,39 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
 })
 
+// Checked apart from the schema so that they are reported with every other problem at once
+// (zod skips an object's refinements when one of its fields is already wrong).
+const REQUIRED_WITH_MEILISEARCH = ['MEILISEARCH_URL', 'MEILISEARCH_API_KEY'] as const
+
 export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; UPLOADS_DIR: string }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source)
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+  const problems = result.success ? [] : result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+  if (source.SEARCH_ENGINE === 'meilisearch') {
+    for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
+  }
+  if (!result.success || problems.length > 0) {
     throw new Error(`Configuration invalide, corrigez ces variables d'environnement :\n${problems.join('\n')}`)
   }
   return {
     ...result.data,
     PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`,
     UPLOADS_DIR: result.data.UPLOADS_DIR ?? path.join(path.dirname(result.data.DATABASE_PATH), 'uploads'),
+  }
+}
+
+/** What search/index.ts needs to build the configured engine. */
+export function searchConfigFrom(env: Env): SearchConfig {
+  if (env.SEARCH_ENGINE === 'embedded') return { engine: 'embedded' }
+  // parseEnv has required both when SEARCH_ENGINE=meilisearch.
+  return {
+    engine: 'meilisearch',
+    meilisearch: {
+      url: env.MEILISEARCH_URL!,
+      apiKey: env.MEILISEARCH_API_KEY!,
+      indexPrefix: env.MEILISEARCH_INDEX_PREFIX,
+      timeoutMs: env.MEILISEARCH_TIMEOUT_MS,
+    },
   }
 }

@@ -205,8 +205,9 @@ describe('offer expiry and pruning', () => {
     ]).execute()
 
     const summary = await runMaintenance({ db: test.db, files, mailer, publicUrl: PUBLIC_URL, now: T0 })
+    // Search events: the five written before today's, all older than a week at T0; the newest always stays.
     expect(summary).toEqual({ expiredOffers: 1, warned: 0, warningsFailed: 0, deleted: 0, prunedSessions: 1, prunedResets: 2,
-      prunedRateLimits: 1, prunedInvitations: 1 })
+      prunedRateLimits: 1, prunedInvitations: 1, prunedSearchEvents: 5 })
 
     const status = async (id: number) => (await test.db.selectFrom('offers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
     expect([await status(stale.id), await status(live.id), await status(draft.id), await status(closed.id)])

@@ -3,11 +3,14 @@ import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from './connection.ts'
 import type { FileStore } from './files.ts'
 import { deleteCandidateAccount } from './queries/personal-data.ts'
+import { OUTBOX_KEEP_DAYS, pruneSearchOutbox } from './queries/search-outbox.ts'
 
 /**
  * The daily chores: offers past their expiry date become `expired`, candidate
  * accounts unused for two years are warned then deleted, and stale sessions,
- * tokens, rate-limit events and invitations are pruned. Run at boot and every
+ * tokens, rate-limit events, invitations and search outbox events are pruned
+ * (those older than OUTBOX_KEEP_DAYS that an external search engine, if any,
+ * already has: see db/queries/search-outbox.ts). Run at boot and every
  * day by server.ts, or by hand with `npm run maintenance`. Safe to run twice.
  */
 
@@ -28,6 +31,7 @@ export type MaintenanceSummary = {
   prunedResets: number
   prunedRateLimits: number
   prunedInvitations: number
+  prunedSearchEvents: number
 }
 
 type MaintenanceContext = { db: DB; files: FileStore; mailer: Mailer; publicUrl: string; now: Date }
@@ -37,7 +41,14 @@ export async function runMaintenance(context: MaintenanceContext): Promise<Maint
   // Deleting first: an account warned today is never deleted today.
   const deleted = await deleteInactiveCandidates(context)
   const { warned, failed } = await warnInactiveCandidates(context)
-  return { expiredOffers, deleted, warned, warningsFailed: failed, ...(await pruneStaleRows(context.db, context.now)) }
+  return {
+    expiredOffers,
+    deleted,
+    warned,
+    warningsFailed: failed,
+    ...(await pruneStaleRows(context.db, context.now)),
+    prunedSearchEvents: await pruneSearchOutbox(context.db, context.now),
+  }
 }
 
 /** Published offers past their expiry date get the explicit `expired` status and leave the search index. */
@@ -166,6 +177,7 @@ export function describeMaintenance(s: MaintenanceSummary): string {
     (s.warningsFailed ? ` (${plural(s.warningsFailed, 'échec', 'échecs')})` : '') +
     `, ${plural(s.deleted, 'compte inactif supprimé', 'comptes inactifs supprimés')} ; purgés : ` +
     `${plural(s.prunedSessions, 'session', 'sessions')}, ${plural(s.prunedResets, 'jeton de réinitialisation', 'jetons de réinitialisation')}, ` +
-    `${plural(s.prunedRateLimits, 'tentative', 'tentatives')}, ${plural(s.prunedInvitations, 'invitation', 'invitations')}.`
+    `${plural(s.prunedRateLimits, 'tentative', 'tentatives')}, ${plural(s.prunedInvitations, 'invitation', 'invitations')}, ` +
+    `${plural(s.prunedSearchEvents, `événement de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`, `événements de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`)}.`
   )
 }

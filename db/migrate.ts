@@ -5,6 +5,7 @@ import * as accounts from './migrations/2026-11-22-002-accounts.ts'
 import * as candidates from './migrations/2026-11-22-003-candidates-applications.ts'
 import * as forums from './migrations/2026-11-22-004-matching-forums.ts'
 import * as removedPairs from './migrations/2026-11-22-005-forum-removed-pairs.ts'
+import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-003-candidates-applications': candidates,
   '2026-11-22-004-matching-forums': forums,
   '2026-11-22-005-forum-removed-pairs': removedPairs,
+  '2026-11-23-001-search-relay': searchRelay,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -26,6 +26,7 @@ export interface Database {
   offers: OfferTable
   offer_skills: OfferSkillTable
   search_outbox: SearchOutboxTable
+  search_relay: SearchRelayTable
   users: UserTable
   company_members: CompanyMemberTable
   sessions: SessionTable
@@ -148,6 +149,18 @@ export interface SearchOutboxTable {
   doc_type: 'offer' | 'profile'
   doc_id: number
   created_at: string
+}
+
+/** Where the outbox relay to an external engine stands, per kind of document (search/sync/). */
+export interface SearchRelayTable {
+  doc_type: 'offer' | 'profile'
+  relayed_through_id: Generated<number>
+  attempts: Generated<number>
+  last_error: string | null
+  last_error_at: string | null
+  leased_by: string | null
+  leased_until: string | null
+  updated_at: string
 }
 
 export type Offer = Selectable<OfferTable>

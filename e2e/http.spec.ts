@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { expect, test } from './fixtures.ts'
 
 test('every response carries the security headers, documents with a fresh CSP nonce', async ({ request }) => {
@@ -46,4 +48,17 @@ test('hostile query strings get results or a French notice, never an error', asy
   }
   const radius = await request.get('/offres?commune=62193&rayon=-5')
   expect(await radius.text()).toContain('Le rayon doit être compris entre 1 et 200 km')
+})
+
+test('the browser never receives the search engine’s key or client: profile and offer search stay on the server', async ({ request }) => {
+  // The production build the server runs (npm start built it); every script a browser can download is there.
+  const assets = path.resolve('build/client/assets')
+  const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'))
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const file of scripts) {
+    const code = readFileSync(path.join(assets, file), 'utf8')
+    for (const secret of ['MEILISEARCH_API_KEY', 'MEILISEARCH_URL', 'swap-indexes']) expect(code, `${file}: ${secret}`).not.toContain(secret)
+  }
+  // And the search page itself carries no configuration either.
+  expect(await (await request.get('/offres')).text()).not.toMatch(/MEILISEARCH_|apiKey/)
 })

@@ -163,11 +163,13 @@ export class OfferStore {
   private orders: Orders = { ...NO_ORDERS }
   private appliedOutboxId = -1
   private readonly lastOutboxId: SQLite.Statement<[], number | null>
+  private readonly firstOutboxId: SQLite.Statement<[], number | null>
   private readonly changedSince: SQLite.Statement<[number], number>
   private readonly selectOne: SQLite.Statement<[number], Row>
 
   constructor(private readonly sqlite: SQLite.Database) {
     this.lastOutboxId = sqlite.prepare<[], number | null>('select max(id) from search_outbox').pluck()
+    this.firstOutboxId = sqlite.prepare<[], number | null>('select min(id) from search_outbox').pluck()
     this.changedSince = sqlite
       .prepare<[number], number>("select distinct doc_id from search_outbox where id > ? and doc_type = 'offer'")
       .pluck()
@@ -181,7 +183,10 @@ export class OfferStore {
   refresh(): number[] | 'all' | null {
     const last = this.lastOutboxId.get() ?? 0
     if (last === this.appliedOutboxId) return null
-    const changed = this.appliedOutboxId < 0 ? [0] : this.changedSince.all(this.appliedOutboxId)
+    // Maintenance prunes the outbox's oldest events (a prefix, never the newest; ids are never
+    // reused): a gap between our cursor and the oldest kept id means we missed some, so reload.
+    const missed = (this.firstOutboxId.get() ?? 0) > this.appliedOutboxId + 1
+    const changed = this.appliedOutboxId < 0 || missed ? [0] : this.changedSince.all(this.appliedOutboxId)
     // doc_id 0 marks a full rebuild; a long backlog is cheaper to reload whole.
     const full = changed.includes(0) || changed.length > 1000
     if (full) {

@@ -1,0 +1,167 @@
+import type { DB } from '#db/connection.ts'
+import {
+  findRelayState,
+  firstOutboxId,
+  lastOutboxId,
+  markRelayed,
+  outboxEventsAfter,
+  releaseRelayLease,
+  rewindRelayCursor,
+} from '#db/queries/search-outbox.ts'
+import { describeSyncError } from './describe-error.ts'
+import type { DocumentKind, IndexWriter } from './index-writer.ts'
+import { documentsToSync, OutboxRelay, type RelayOptions } from './relay.ts'
+
+export type ReindexOptions = RelayOptions & {
+  /** How long to wait for the server's relay to hand over the live index (it does between two drains). */
+  leaseWaitMs?: number
+  /** Pause between two attempts at the lease. */
+  leasePollMs?: number
+}
+
+export type ReindexReport = {
+  kind: DocumentKind
+  documents: number
+  /** Events written during the load, replayed before and after the swap. */
+  replayed: number
+  /** The uid that now holds the previous documents, for a rollback. */
+  previousUid: string
+  /** Outbox id the load started after: a rollback replays every event since. */
+  sinceId: number
+}
+
+/**
+ * Rebuilds a kind's index without a moment of empty or partial search:
+ * a fresh index gets the settings and every document in batches, then the
+ * changes written meanwhile (from the outbox), then takes the live index's
+ * place in one atomic swap; the previous index is kept for a rollback.
+ *
+ * Nothing is lost at the swap: the live relay may have sent a change to the
+ * old index just before it, so once the swap is done (holding the relay's
+ * lease, so that nobody else writes to the live index) the outbox since the
+ * load is replayed into the live index, then the relay's cursor moves past it.
+ * The first reindex of a kind also starts the relay following it.
+ */
+export async function reindexKind(db: DB, writer: IndexWriter, kind: DocumentKind, options: ReindexOptions = {}): Promise<ReindexReport> {
+  const sender = new OutboxRelay(db, writer, options)
+  // Every change up to here is in the database the load reads; later ones are replayed.
+  const sinceId = await lastOutboxId(db)
+  const freshUid = await writer.createFreshIndex(kind)
+  const ids = writer.allIds(kind)
+  await sender.send(kind, ids, freshUid)
+  const loaded = await replay(db, sender, writer, kind, { afterId: sinceId, indexUid: freshUid })
+
+  return withLiveIndex(db, sender, kind, options, async (mustReach) => {
+    const { previousUid } = await writer.swapIntoLive(kind, freshUid)
+    let caughtUp: { through: number; events: number }
+    try {
+      caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach })
+    } catch (error) {
+      // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
+      await rewindRelayCursor(db, kind, loaded.through, new Date())
+      throw new ReindexCatchUpError(previousUid, sinceId, loaded.through, error)
+    }
+    await markRelayed(db, kind, caughtUp.through, new Date())
+    return { kind, documents: ids.length, replayed: loaded.events + caughtUp.events, previousUid, sinceId }
+  })
+}
+
+/** The new index went live, but the changes since the load could not all be sent; the relay resends them. */
+export class ReindexCatchUpError extends Error {
+  override readonly name = 'ReindexCatchUpError'
+  constructor(
+    readonly previousUid: string,
+    readonly sinceId: number,
+    readonly relayFrom: number,
+    cause: unknown,
+  ) {
+    super(
+      `nouvel index en ligne, mais le rattrapage a échoué (${describeSyncError(cause)}) ; ` +
+        `le relais renverra les changements depuis l’événement ${relayFrom}`,
+      { cause },
+    )
+  }
+}
+
+/**
+ * Puts the previous index back in place (a swap again) and replays into it
+ * every change since the reindex began (`sinceId`, printed by the reindex).
+ * Refused once those events have been pruned from the outbox: build a fresh
+ * index instead.
+ */
+export async function rollbackKind(
+  db: DB,
+  writer: IndexWriter,
+  kind: DocumentKind,
+  previousUid: string,
+  sinceId: number,
+  options: ReindexOptions = {},
+): Promise<{ replayed: number; previousUid: string }> {
+  const oldest = await firstOutboxId(db)
+  if (oldest !== null && oldest > sinceId + 1) {
+    throw new Error(
+      `les changements depuis l’événement ${sinceId} ont été purgés de l’outbox ; reconstruisez plutôt l’index (npm run search:reindex).`,
+    )
+  }
+  const sender = new OutboxRelay(db, writer, options)
+  return withLiveIndex(db, sender, kind, options, async (mustReach) => {
+    const swapped = await writer.swapIntoLive(kind, previousUid)
+    const caughtUp = await replay(db, sender, writer, kind, { afterId: sinceId, mustReach })
+    await markRelayed(db, kind, caughtUp.through, new Date())
+    return { replayed: caughtUp.events, previousUid: swapped.previousUid }
+  })
+}
+
+/**
+ * Runs `work` while no relay writes to the kind's live index: the lease is
+ * taken when a relay follows the kind. `mustReach` is the relay's cursor then,
+ * which a replay must cover (the relay may have sent those events to the
+ * index that is no longer live).
+ */
+async function withLiveIndex<T>(
+  db: DB,
+  sender: OutboxRelay,
+  kind: DocumentKind,
+  options: ReindexOptions,
+  work: (mustReach: number) => Promise<T>,
+): Promise<T> {
+  if (!(await findRelayState(db, kind))) return work(0)
+  const waitMs = options.leaseWaitMs ?? 120_000
+  const pollMs = options.leasePollMs ?? 250
+  for (let waited = 0; !(await sender.lease(kind)); waited += pollMs) {
+    if (waited >= waitMs) throw new Error(`le relais d’un autre processus garde l’index en ligne depuis plus de ${waitMs / 1000} s ; réessayez.`)
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
+  }
+  try {
+    return await work((await findRelayState(db, kind))!.relayed_through_id)
+  } finally {
+    await sender.settle()
+    await releaseRelayLease(db, kind, sender.owner)
+  }
+}
+
+const REPLAY_BATCH = 5000
+/** Passes after which a replay may stop although writes keep coming: the relay goes on from its end. */
+const REPLAY_PASSES = 10
+
+/** Sends the kind's events after `afterId` (to `indexUid`, or the live index); returns how far it went. */
+async function replay(
+  db: DB,
+  sender: OutboxRelay,
+  writer: IndexWriter,
+  kind: DocumentKind,
+  { afterId, indexUid, mustReach = 0 }: { afterId: number; indexUid?: string; mustReach?: number },
+): Promise<{ through: number; events: number }> {
+  let through = afterId
+  let count = 0
+  for (let pass = 0; pass < REPLAY_PASSES || through < mustReach; pass++) {
+    const oldest = await firstOutboxId(db)
+    if (oldest !== null && oldest > through + 1) throw new Error(`des événements après ${through} ont été purgés pendant la reconstruction ; relancez-la.`)
+    const events = await outboxEventsAfter(db, kind, through, REPLAY_BATCH)
+    if (events.length === 0) break
+    await sender.send(kind, documentsToSync(events, () => writer.allIds(kind)), indexUid)
+    through = events.at(-1)!.id
+    count += events.length
+  }
+  return { through, events: count }
+}
