@@ -62,11 +62,13 @@ export class ForumScorer {
     this.skillStart = Int32Array.from(skillStart)
     this.niceStart = Int32Array.from(niceStart)
     // Related skills get ids too: the forum's shortlist looks up their holders.
-    const asked = [...this.skillIds.keys()]
-    const relatedIds = asked.map((slug) => [...relatedSkills(slug)].map(idOf))
+    const helps: number[][] = []
+    for (const [slug, id] of [...this.skillIds]) {
+      for (const related of relatedSkills(slug)) (helps[idOf(related)] ??= []).push(id)
+    }
     this.skillCount = this.skillIds.size
     this.met = new Uint8Array(profiles.length * this.skillCount)
-    profiles.forEach((profile, i) => this.fillMet(profile, i * this.skillCount, relatedIds))
+    for (let i = 0; i < profiles.length; i++) this.fillMet(profiles[i]!, i * this.skillCount, helps)
 
     this.distances = new PlaceDistances(profiles.map((p) => p.place), offers.map((o) => o.place))
     this.policy = offerField(offers, (o) => o.remotePolicy)
@@ -144,16 +146,23 @@ export class ForumScorer {
     return { credits, stride: field.values.length, at: field.index[offer]! }
   }
 
-  /** Own skills first (the last listing of a slug wins, as in scoreMatch), then offer skills met through a related one. */
-  private fillMet(profile: MatchProfile, base: number, relatedIds: number[][]) {
+  /**
+   * Own skills first (the last listing of a slug wins, as in scoreMatch), then
+   * the offer skills met through a related one: helps[id] lists the offer
+   * skills that skill `id` is related to.
+   */
+  private fillMet(profile: MatchProfile, base: number, helps: (number[] | undefined)[]) {
+    const { met, skillIds } = this
     for (const s of profile.skills) {
-      const id = this.skillIds.get(s.slug)
-      if (id !== undefined) this.met[base + id] = ownSkillMet(s.level)
+      const id = skillIds.get(s.slug)
+      if (id !== undefined) met[base + id] = ownSkillMet(s.level)
     }
-    relatedIds.forEach((related, id) => {
-      if (this.met[base + id] !== SkillMet.no) return
-      if (related.some((r) => this.met[base + r]! >= SkillMet.notions)) this.met[base + id] = SkillMet.related
-    })
+    for (const s of profile.skills) {
+      const id = skillIds.get(s.slug)
+      for (const wanted of (id === undefined ? undefined : helps[id]) ?? []) {
+        if (met[base + wanted] === SkillMet.no) met[base + wanted] = SkillMet.related
+      }
+    }
   }
 }
 
@@ -172,6 +181,8 @@ function offerField<T>(offers: readonly MatchOffer[], field: (offer: MatchOffer)
 /** fn for every candidate and value: candidate × values. */
 function perCandidate<T>(profiles: readonly MatchProfile[], values: readonly T[], fn: (p: MatchProfile, value: T, index: number) => number) {
   const out = new Float64Array(profiles.length * values.length)
-  profiles.forEach((p, i) => values.forEach((value, v) => (out[i * values.length + v] = fn(p, value, i))))
+  for (let i = 0; i < profiles.length; i++) {
+    for (let v = 0; v < values.length; v++) out[i * values.length + v] = fn(profiles[i]!, values[v]!, i)
+  }
   return out
 }
