@@ -9,13 +9,13 @@ test('the forum scorer gives every pair exactly the score scoreMatch explains', 
   fc.assert(fc.property(fc.array(offerArb, { minLength: 1, maxLength: 6 }), fc.array(profileArb, { minLength: 1, maxLength: 8 }), now, (offers, profiles, at) => {
     const scorer = new ForumScorer(offers, profiles, at)
     offers.forEach((offer, o) => {
-      const all = Int32Array.from(profiles.keys())
+      // Everyone, last first: positions in the shortlist are not candidate indexes.
+      const everyone = Int32Array.from(profiles.keys()).reverse()
       const scores = new Int16Array(profiles.length)
-      scorer.scoreShortlist(o, all, scores)
-      profiles.forEach((profile, i) => {
-        const expected = scoreMatch(profile, offer, { now: at }).score
-        expect(scores[i]).toBe(expected)
-        expect(scorer.score(o, i)).toBe(expected)
+      scorer.scoreShortlist(o, everyone, scores)
+      everyone.forEach((i, k) => {
+        const expected = scoreMatch(profiles[i]!, offer, { now: at }).score
+        expect(scores[k]).toBe(expected)
       })
     })
   }), { numRuns: 300 })

@@ -97,16 +97,10 @@ export class ForumScorer {
     return found
   }
 
-  /** One pair's score. */
-  score(offer: number, candidate: number): number {
-    const scores = new Int16Array(1)
-    this.scoreShortlist(offer, Int32Array.of(candidate), scores)
-    return scores[0]!
-  }
-
   /**
-   * The offer's score with each shortlisted candidate, into `scores` (same
-   * positions). One loop per offer, what depends on the offer read once.
+   * The score of the offer (its index) with each shortlisted candidate (their
+   * indexes), into `scores` at the same positions. One loop per offer, so what
+   * depends on the offer is read once.
    */
   scoreShortlist(offer: number, shortlist: Int32Array, scores: Int16Array) {
     const { met, offerSkills, skillCount, distances, reach, halved, availableFrom } = this
