@@ -120,8 +120,9 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
 }
 
 /**
- * The score alone, by the same arithmetic as scoreMatch: for ranking many
- * pairs (a whole forum), explaining only those shown.
+ * The score alone, by the same arithmetic as scoreMatch, for the odd pair
+ * ranked without being shown. A whole forum goes through ForumScorer
+ * (forum-scorer.ts), the same score over typed arrays.
  */
 export function scoreOnly(profile: MatchProfile, offer: MatchOffer, now: Date): number {
   return scoreParts(profile, offer, now, null).score
