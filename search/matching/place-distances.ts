@@ -13,13 +13,14 @@ export class PlaceDistances {
   /** Each candidate's and offer's place among the distinct ones, -1 when unknown. */
   private readonly fromIndex: Int32Array
   private readonly toIndex: Int32Array
-  /** km by (distinct from, distinct to), NaN until asked. */
-  private readonly km: Float64Array
+  /** km by (distinct from, distinct to), NaN until asked; null past `maxCached` pairs (places finer than communes). */
+  private readonly km: Float64Array | null
 
-  constructor(from: readonly (Place | null)[], to: readonly (Place | null)[]) {
+  constructor(from: readonly (Place | null)[], to: readonly (Place | null)[], { maxCached = 4_000_000 } = {}) {
     this.fromIndex = distinctPlaces(from, this.fromPlaces)
     this.toIndex = distinctPlaces(to, this.toPlaces)
-    this.km = new Float64Array(this.fromPlaces.length * this.toPlaces.length).fill(NaN)
+    const pairs = this.fromPlaces.length * this.toPlaces.length
+    this.km = pairs <= maxCached ? new Float64Array(pairs).fill(NaN) : null
   }
 
   /** Null when either place is unknown. */
@@ -28,11 +29,12 @@ export class PlaceDistances {
     const b = this.toIndex[to]!
     if (a < 0 || b < 0) return null
     const at = a * this.toPlaces.length + b
-    let km = this.km[at]!
+    let km = this.km ? this.km[at]! : NaN
     if (Number.isNaN(km)) {
       const p = this.fromPlaces[a]!
       const q = this.toPlaces[b]!
-      this.km[at] = km = distanceKm(p.latitude, p.longitude, q.latitude, q.longitude)
+      km = distanceKm(p.latitude, p.longitude, q.latitude, q.longitude)
+      if (this.km) this.km[at] = km
     }
     return km
   }
