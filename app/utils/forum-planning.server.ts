@@ -12,8 +12,8 @@ type PlanningForum = { id: number; opens_at: string; closes_at: string; slot_min
  * The forum's match lists, computed on every load, so no cache goes stale when
  * a candidate confirms or a company adds an offer. A regional forum (tens of
  * companies, a few hundred candidates) takes milliseconds; the benchmark's
- * 200 companies × 2,000 candidates take 1.1–1.7 s (`npm run bench:forum`),
- * the point where caching per forum would start to pay.
+ * 200 companies × 2,000 candidates 0.2–1.0 s with the machine's load, median
+ * 0.5 s (`npm run bench:forum`, README): caching per forum would not pay yet.
  */
 export async function computePlanningMatches(db: DB, user: Organiser, forumId: number, now: Date) {
   const input = await loadPlanningInput(db, user, forumId)

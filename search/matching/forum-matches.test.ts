@@ -33,8 +33,21 @@ const offers: ForumOffer[] = Array.from({ length: 30 }, (_, i) => ({
 }))
 
 it('equals scoring every pair that shares a required skill (or a related one), keeping each company’s best offer', () => {
-  const { byCompany, byCandidate } = computeForumMatchLists(offers, candidates, { now: NOW })
+  expectBruteForce(offers, candidates)
+})
+
+it('ranks ties by the smaller id whatever order the ids come in', () => {
+  // The same forum with ids in no particular order: 37 is prime to 120, so i ↦ 37i mod 120 shuffles 1…120.
+  expectBruteForce(
+    offers.map((o, i) => ({ ...o, companyId: 1 + ((i * 5) % 8) })),
+    candidates.map((c, i) => ({ ...c, id: 1 + ((i * 37) % 120) })),
+  )
+})
+
+function expectBruteForce(offers: ForumOffer[], candidates: ForumCandidate[]) {
+  const { byCompany, byCandidate, scored } = computeForumMatchLists(offers, candidates, { now: NOW })
   const expected = new Map<string, { score: number; offerId: number }>()
+  let shortlisted = 0
   for (const o of offers) {
     const required = o.offer.skills.filter((s) => s.required)
     const asked = required.length ? required : o.offer.skills
@@ -42,18 +55,26 @@ it('equals scoring every pair that shares a required skill (or a related one), k
       const held = new Set(c.profile.skills.map((s) => s.slug))
       const shares = asked.length === 0 || asked.some((s) => held.has(s.slug) || [...relatedSkills(s.slug)].some((r) => held.has(r)))
       if (!shares) continue
+      shortlisted++
       const { score } = scoreMatch(c.profile, o.offer, { now: NOW })
       const key = `${o.companyId}:${c.id}`
+      // Between two offers of a company scoring the same, the first one brought.
       if (score >= 1 && score > (expected.get(key)?.score ?? -1)) expected.set(key, { score, offerId: o.id })
     }
   }
   const actual = new Map([...byCompany.values()].flat().map((m) => [`${m.companyId}:${m.candidateId}`, { score: m.score, offerId: m.offerId }]))
-  expect(new Map([...actual].map(([k, v]) => [k, v.score]))).toEqual(new Map([...expected].map(([k, v]) => [k, v.score])))
-  for (const list of [...byCompany.values(), ...byCandidate.values()]) {
-    expect(list.map((m) => m.score)).toEqual([...list.map((m) => m.score)].sort((a, b) => b - a))
+  expect(actual).toEqual(expected)
+  expect(scored).toBe(shortlisted)
+  for (const [companyId, list] of byCompany) {
+    expect(list.every((m) => m.companyId === companyId)).toBe(true)
+    expect(list).toEqual([...list].sort((a, b) => b.score - a.score || a.candidateId - b.candidateId))
+  }
+  for (const [candidateId, list] of byCandidate) {
+    expect(list.every((m) => m.candidateId === candidateId)).toBe(true)
+    expect(list).toEqual([...list].sort((a, b) => b.score - a.score || a.companyId - b.companyId))
   }
   expect([...byCandidate.values()].flat().length).toBe(actual.size)
-})
+}
 
 it('ranks for a company the candidate who has what the offer asks above one who has only part of it', () => {
   const lists = computeForumMatchLists(

@@ -2,13 +2,17 @@ import type { ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemoteP
 import { distanceKm } from '../geo.ts'
 import { relatedSkills } from './related-skills.ts'
 import {
-  AVAILABILITY_GRACE_DAYS, DISTANCE_ZERO_AT, ENGLISH_CREDIT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM,
-  NO_REQUIRED_SKILLS_CREDIT, SKILL_CREDIT, UNKNOWN_CREDIT, WEIGHTS,
-} from './weights.ts'
+  asksEnglish, availabilityCredit, contractCredit, contractWished, distanceShare, englishLevelOf, englishShare, lateDays,
+  levelCredit, levelGap, ownSkillMet, parseDay, reachKm, remoteHalvesDistance, SKILL_MET_CREDIT, SkillMet, skillsShare,
+  startTime, weighedScore,
+} from './score-criteria.ts'
+import { DISTANCE_ZERO_AT, NO_REQUIRED_SKILLS_CREDIT, SKILL_CREDIT } from './weights.ts'
 
 /**
  * The explainable match score between a candidate profile and an offer.
- * Pure: the callers load both sides (search/embedded/match-facts.ts).
+ * Pure: the callers load both sides (search/embedded/match-facts.ts). Each
+ * criterion's formula lives in score-criteria.ts, shared with the forum's
+ * bulk scorer (forum-scorer.ts).
  */
 
 export type Place = { latitude: number; longitude: number }
@@ -60,15 +64,13 @@ export type MatchReasons = {
 
 export type Match = { score: number; reasons: MatchReasons }
 
-const DAY_MS = 86_400_000
 const LEVELS: ExperienceLevel[] = ['entry', 'junior', 'confirmed', 'senior']
-const ENGLISH_ASKED = /\b(anglais|english)\b/i
 
 /**
  * What depends on one side only, computed once per profile or offer object:
- * a forum scores each of them against thousands of the other side
- * (search/matching/forum-matches.ts). Profiles and offers are not mutated
- * after they are built, so caching by identity is safe.
+ * retrieval scores one of them against a whole shortlist of the other side
+ * (search/embedded/matching.ts). Profiles and offers are not mutated after
+ * they are built, so caching by identity is safe.
  */
 const offerFactsCache = new WeakMap<MatchOffer, { required: MatchOffer['skills']; nice: MatchOffer['skills']; englishAsked: boolean }>()
 function offerFacts(offer: MatchOffer) {
@@ -77,7 +79,7 @@ function offerFacts(offer: MatchOffer) {
     facts = {
       required: offer.skills.filter((s) => s.required),
       nice: offer.skills.filter((s) => !s.required),
-      englishAsked: ENGLISH_ASKED.test(offer.text),
+      englishAsked: asksEnglish(offer),
     }
     offerFactsCache.set(offer, facts)
   }
@@ -98,7 +100,7 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
   const related: MatchReasons['related'] = []
   const parts = scoreParts(profile, offer, now, related)
   const { required, nice, englishAsked } = offerFacts(offer)
-  const { requiredCredits, niceCredits, distance, contractWished, lateDays, candidateLevel, levelGap, englishLevel, englishShare } = parts
+  const { requiredCredits, niceCredits, distance, wished, late, candidateLevel, gap, englishLevel, english } = parts
   return {
     score: parts.score,
     reasons: {
@@ -109,17 +111,18 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
       distanceKm: distance.km === null ? null : Math.round(distance.km),
       remotePolicy: offer.remotePolicy,
       reachable: distance.reachable,
-      contract: { type: offer.contractType, wished: contractWished },
-      lateDays,
-      level: { offer: offer.experienceLevel, candidate: candidateLevel, ok: levelGap <= 0 },
-      english: englishAsked ? { level: englishLevel, ok: englishShare >= 1 } : null,
+      contract: { type: offer.contractType, wished },
+      lateDays: late,
+      level: { offer: offer.experienceLevel, candidate: candidateLevel, ok: gap <= 0 },
+      english: englishAsked ? { level: englishLevel, ok: english >= 1 } : null,
     },
   }
 }
 
 /**
- * The score alone, by the same arithmetic as scoreMatch: for ranking many
- * pairs (a whole forum), explaining only those shown.
+ * The score alone, by the same arithmetic as scoreMatch, for the odd pair
+ * ranked without being shown. A whole forum goes through ForumScorer
+ * (forum-scorer.ts), the same score over typed arrays.
  */
 export function scoreOnly(profile: MatchProfile, offer: MatchOffer, now: Date): number {
   return scoreParts(profile, offer, now, null).score
@@ -130,38 +133,24 @@ function scoreParts(profile: MatchProfile, offer: MatchOffer, now: Date, related
   const { required, nice, englishAsked } = offerFacts(offer)
   const requiredCredits = required.map((skill) => skillCredit(held, skill, related))
   const niceCredits = nice.map((skill) => skillCredit(held, skill, related))
-  const requiredShare = required.length ? sum(requiredCredits) / required.length : NO_REQUIRED_SKILLS_CREDIT
-  const niceShare = nice.length ? sum(niceCredits) / nice.length : 1
+  const requiredShare = skillsShare(sum(requiredCredits), required.length, NO_REQUIRED_SKILLS_CREDIT)
+  const niceShare = skillsShare(sum(niceCredits), nice.length, 1)
 
   const distance = distanceOf(profile, offer)
-  const contractWished = profile.contractTypes.length ? profile.contractTypes.includes(offer.contractType) : null
-  const lateDays = lateness(profile.availableFrom, offer.startDate, now)
+  const wished = contractWished(profile.contractTypes, offer.contractType)
+  const available = parseDay(profile.availableFrom)
+  const late = available === null ? null : lateDays(available, startTime(offer.startDate, now))
   const candidateLevel = experienceOf(profile, now)
-  const levelGap = LEVELS.indexOf(offer.experienceLevel) - LEVELS.indexOf(candidateLevel)
-  const englishLevel = profile.languages.find((l) => l.code === 'en')?.level ?? null
-  const englishShare = englishAsked ? (englishLevel ? ENGLISH_CREDIT[englishLevel] ?? 0 : 0) : 1
-
-  const points =
-    WEIGHTS.requiredSkills * requiredShare +
-    WEIGHTS.niceToHaveSkills * niceShare +
-    WEIGHTS.distance * distance.share +
-    WEIGHTS.contract * (contractWished === null ? UNKNOWN_CREDIT : contractWished ? 1 : 0) +
-    WEIGHTS.availability * (lateDays === null ? UNKNOWN_CREDIT : Math.max(0, 1 - lateDays / AVAILABILITY_GRACE_DAYS)) +
-    // One level above the candidate's is a stretch worth proposing; two is not.
-    WEIGHTS.level * (levelGap <= 0 ? 1 : levelGap === 1 ? 0.5 : 0) +
-    WEIGHTS.english * englishShare
-  return {
-    score: Math.max(0, Math.min(100, Math.round(points))),
-    requiredCredits, niceCredits, distance, contractWished, lateDays, candidateLevel, levelGap, englishLevel, englishShare,
-  }
+  const gap = levelGap(offer.experienceLevel, candidateLevel)
+  const englishLevel = englishLevelOf(profile)
+  const english = englishShare(englishAsked, englishLevel)
+  const score = weighedScore(
+    requiredShare, niceShare, distance.share, contractCredit(wished), availabilityCredit(late), levelCredit(gap), english,
+  )
+  return { score, requiredCredits, niceCredits, distance, wished, late, candidateLevel, gap, englishLevel, english }
 }
 
-/** The radius the candidate accepts for this offer: stretched for hybrid, unlimited for full remote. */
-export function reachKm(mobilityKm: number, remotePolicy: RemotePolicy): number {
-  if (remotePolicy === 'full_remote') return Infinity
-  const radius = Math.max(MIN_RADIUS_KM, mobilityKm)
-  return remotePolicy === 'hybrid' ? radius * HYBRID_RADIUS_FACTOR : radius
-}
+export { reachKm }
 
 /** Beyond this, the distance gives no credit: retrieval may leave such pairs out. */
 export function farthestUsefulKm(mobilityKm: number, remotePolicy: RemotePolicy): number {
@@ -172,22 +161,10 @@ function distanceOf(profile: MatchProfile, offer: MatchOffer): { km: number | nu
   const km = profile.place && offer.place
     ? distanceKm(profile.place.latitude, profile.place.longitude, offer.place.latitude, offer.place.longitude)
     : null
-  let share: number
-  let reachable: boolean | null
-  if (offer.remotePolicy === 'full_remote') {
-    share = 1
-    reachable = true
-  } else if (km === null) {
-    share = UNKNOWN_CREDIT
-    reachable = null
-  } else {
-    const reach = reachKm(profile.mobilityKm, offer.remotePolicy)
-    reachable = km <= reach
-    share = reachable ? 1 : Math.max(0, 1 - (km - reach) / (reach * (DISTANCE_ZERO_AT - 1)))
-  }
-  // Someone who only wants full remote would still go to a hybrid office now and then, not every day to one on site.
-  if (profile.remotePreference === 'full_remote' && offer.remotePolicy === 'on_site') share *= 0.5
-  return { km, share, reachable }
+  const fullRemote = offer.remotePolicy === 'full_remote'
+  const reach = reachKm(profile.mobilityKm, offer.remotePolicy)
+  const share = distanceShare(km, reach, fullRemote, remoteHalvesDistance(profile.remotePreference, offer.remotePolicy))
+  return { km, share, reachable: fullRemote ? true : km === null ? null : km <= reach }
 }
 
 /** Best credit of one offer skill, remembering a related skill when that is what counted. */
@@ -197,37 +174,15 @@ function skillCredit(
   related: MatchReasons['related'] | null,
 ): number {
   const own = held.get(skill.slug)
-  if (own) return own.level >= 2 ? SKILL_CREDIT.held : SKILL_CREDIT.notions
+  if (own) return SKILL_MET_CREDIT[ownSkillMet(own.level)]!
   for (const slug of relatedSkills(skill.slug)) {
     const via = held.get(slug)
     if (via) {
       related?.push({ wanted: skill.name, via: via.name })
-      return SKILL_CREDIT.related
+      return SKILL_MET_CREDIT[SkillMet.related]!
     }
   }
-  return 0
-}
-
-function lateness(availableFrom: string | null, startDate: string | null, now: Date): number | null {
-  const available = parseDay(availableFrom)
-  if (available === null) return null
-  // No start date means "as soon as possible", that is today.
-  const start = parseDay(startDate) ?? now.getTime()
-  return Math.max(0, Math.ceil((available - start) / DAY_MS))
-}
-
-// A forum parses the same few hundred dates hundreds of thousands of times.
-const parsedDays = new Map<string, number | null>()
-function parseDay(day: string | null): number | null {
-  if (!day) return null
-  let time = parsedDays.get(day)
-  if (time === undefined) {
-    const parsed = Date.parse(day)
-    time = Number.isNaN(parsed) ? null : parsed
-    if (parsedDays.size > 10_000) parsedDays.clear()
-    parsedDays.set(day, time)
-  }
-  return time
+  return SKILL_MET_CREDIT[SkillMet.no]!
 }
 
 /**
