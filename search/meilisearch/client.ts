@@ -4,11 +4,14 @@ import type { MeilisearchConfig } from './index.ts'
 
 /**
  * Writes are applied asynchronously by Meilisearch; the writer waits for
- * each task. A large batch during a reindex takes seconds, hence a wait far
- * longer than one request's timeout; past it the task counts as not applied
- * and the relay sends it again (a replace is idempotent).
+ * each task. A batch of 500 documents takes seconds, hence a wait far longer
+ * than one request's timeout, but shorter than the relay's 30 s per call
+ * (search/sync/relay.ts): a call then always ends by itself before the relay
+ * gives up on it, so no late write can land after a newer one. Past the wait
+ * the task counts as not applied and the relay sends it again (a replace is
+ * idempotent).
  */
-const TASK_WAIT_MS = 60_000
+const TASK_WAIT_MS = 25_000
 const TASK_POLL_MS = 50
 
 export type Connection = {
