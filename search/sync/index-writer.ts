@@ -10,9 +10,12 @@ export interface IndexWriter {
    * once the engine reports the change applied; rejects with
    * SearchUnavailableError or SearchRequestError (search/errors.ts) otherwise.
    * Idempotent: applying the same ids twice leaves the same documents.
-   * `indexUid` targets a index being rebuilt instead of the live one.
+   * `indexUid` targets an index being rebuilt instead of the live one.
+   * Once `signal` is aborted (the relay gave up waiting), the call must not
+   * enqueue anything more: a late write from an old snapshot could
+   * otherwise land after a newer one.
    */
-  sync(kind: DocumentKind, ids: readonly number[], indexUid?: string): Promise<void>
+  sync(kind: DocumentKind, ids: readonly number[], indexUid?: string, signal?: AbortSignal): Promise<void>
 
   /** Every id that `sync` may have to send for this kind, in ascending order, for a full reindex. */
   allIds(kind: DocumentKind): number[]
