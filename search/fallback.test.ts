@@ -35,7 +35,7 @@ let test: Awaited<ReturnType<typeof createTestDatabase>>
 let embedded: EmbeddedSearchEngine
 let primary: TestDoublePrimary
 let clock: number
-let log: { warn: ReturnType<typeof vi.fn<(line: string) => void>>; error: ReturnType<typeof vi.fn<(line: string) => void>> }
+let log: { warn: ReturnType<typeof vi.fn<(line: string) => void>>; error: ReturnType<typeof vi.fn<(line: string, error?: unknown) => void>> }
 let engine: FallbackSearchEngine
 const query = (text: string) => parseOfferQuery(new URLSearchParams({ q: text })).query
 
@@ -51,7 +51,7 @@ afterAll(async () => {
 beforeEach(() => {
   primary = new TestDoublePrimary()
   clock = Date.parse('2026-11-23T10:00:00Z')
-  log = { warn: vi.fn<(line: string) => void>(), error: vi.fn<(line: string) => void>() }
+  log = { warn: vi.fn<(line: string) => void>(), error: vi.fn<(line: string, error?: unknown) => void>() }
   engine = new FallbackSearchEngine(primary, embedded, { now: () => clock, log })
 })
 
@@ -130,9 +130,24 @@ describe('search with Meilisearch first (a test double) and the embedded engine 
     expect(log.error).toHaveBeenCalledTimes(2)
   })
 
-  it('lets an unexpected error through: it is a bug to see, not an outage', async () => {
+  it('answers from the embedded engine on an unexpected error, logs it, and a trial call that threw does not jam the breaker', async () => {
+    primary.failWith = new SearchUnavailableError('connexion refusée')
+    await engine.searchOffers(query('analyste'))
+
+    // The half-open trial hits a bug in the adapter: the visitor still gets results, the log gets the error.
+    clock += BREAKER_OPEN_MS
     primary.failWith = new TypeError('cannot read properties of undefined')
-    await expect(engine.searchOffers(query('analyste'))).rejects.toThrow(TypeError)
+    const result = await engine.searchOffers(query('analyste'))
+    expect(primary.calls).toBe(2)
+    expect(result.total).toBe(1)
+    expect(result.notices).toContain(FALLBACK_NOTICE)
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('erreur inattendue'), primary.failWith)
+
+    // The breaker opened again rather than staying half-open: Meilisearch is tried again 30 s later.
+    primary.failWith = null
+    clock += BREAKER_OPEN_MS
+    expect(await engine.searchOffers(query('analyste'))).toBe(primary.answer)
+    expect(primary.calls).toBe(3)
   })
 
   it('falls back for candidate and offer matches too, and never fails the boot', async () => {

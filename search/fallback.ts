@@ -28,7 +28,10 @@ type Options = { openMs?: number; now?: () => number; log?: Logger }
  *   answer from the embedded engine with the notice, never a 500; the error is
  *   logged; the breaker stays closed, since Meilisearch itself is up and other
  *   requests may succeed.
- * - Anything else is a bug and propagates.
+ * - Anything else is a bug in the adapter (an answer it cannot read, say):
+ *   it is logged with its stack, the breaker opens as for an outage (a trial
+ *   call that threw must not leave the breaker half-open for good), and the
+ *   visitor gets the embedded answer with the notice rather than a 500.
  */
 export class FallbackSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const
@@ -101,7 +104,9 @@ export class FallbackSearchEngine implements SearchEngine {
         this.logRefusal(error)
         return fallback()
       }
-      throw error
+      this.breaker.failed()
+      this.log.error('Recherche : erreur inattendue de l’adaptateur Meilisearch ; le moteur intégré a répondu.', error)
+      return fallback()
     }
     if (this.breaker.isOpen) this.log.warn('Recherche : Meilisearch répond de nouveau.')
     this.breaker.succeeded()

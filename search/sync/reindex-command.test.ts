@@ -22,13 +22,15 @@ beforeEach(() => {
 
 const capture = () => ({ log: vi.fn(), error: vi.fn() })
 
-it('npm run search:reindex rebuilds both indexes and prints, per kind, the command that rolls it back', async () => {
-  const log = capture()
-
-  expect(await reindexCommand([], { db: test.db, writer, log })).toBe(0)
-
+it('npm run search:reindex builds both indexes, then on a rebuild prints, per kind, the command that rolls it back', async () => {
+  const first = capture()
+  expect(await reindexCommand([], { db: test.db, writer, log: first })).toBe(0)
   expect(writer.documents('offer').size).toBe(1)
   expect(writer.documents('profile').size).toBe(1)
+  expect(String(first.log.mock.calls[0]![0])).toContain('Première construction : pas d’index précédent auquel revenir.')
+
+  const log = capture()
+  expect(await reindexCommand([], { db: test.db, writer, log })).toBe(0)
   const printed = log.log.mock.calls.map(([text]) => String(text))
   expect(printed).toHaveLength(2)
   expect(printed[0]).toMatch(/^Offres : 1 document\(s\) chargé\(s\), \d+ changement\(s\) rejoué\(s\), nouvel index en ligne\./)
@@ -36,7 +38,8 @@ it('npm run search:reindex rebuilds both indexes and prints, per kind, the comma
 
   // The printed command works as printed.
   expect(await reindexCommand(rollback.split(' '), { db: test.db, writer, log })).toBe(0)
-  expect(log.log).toHaveBeenLastCalledWith(expect.stringMatching(/^Offres : l’index offers_fresh_1 est de nouveau en ligne/))
+  const previousUid = rollback.split(' ')[1]!
+  expect(log.log).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`^Offres : l’index ${previousUid} est de nouveau en ligne`)))
 })
 
 it('answers 2 and the usage for arguments it cannot use', async () => {

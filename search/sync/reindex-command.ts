@@ -72,8 +72,10 @@ export async function reindexCommand(args: string[], options: ReindexCommandOpti
   return failed ? 1 : 0
 }
 
-const rollbackHint = (kind: DocumentKind, previousUid: string, sinceId: number) =>
-  `  L’index précédent est gardé sous ${previousUid}. Pour y revenir :\n` +
-  `  npm run search:reindex -- --rollback ${previousUid} --kind ${kind} --since ${sinceId}`
+const rollbackHint = (kind: DocumentKind, previousUid: string, sinceId: number | null) =>
+  sinceId === null
+    ? '  Première construction : pas d’index précédent auquel revenir.'
+    : `  L’index précédent est gardé sous ${previousUid}. Pour y revenir :\n` +
+      `  npm run search:reindex -- --rollback ${previousUid} --kind ${kind} --since ${sinceId}`
 
 const label = (kind: DocumentKind) => KIND_LABEL[kind][0]!.toUpperCase() + KIND_LABEL[kind].slice(1)

@@ -120,7 +120,7 @@ describe('full reindex, against a test double of IndexWriter', () => {
     const report = await reindexKind(test.db, writer, 'offer', { log: quiet })
     await retitle(offer.id, 'Intégrateur·rice web senior')
 
-    const rolledBack = await rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId, { log: quiet })
+    const rolledBack = await rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId!, { log: quiet })
 
     expect(writer.documents('offer').get(999_998)).toBe('Seulement dans l’ancien index')
     expect(writer.documents('offer').get(offer.id)).toBe('Intégrateur·rice web senior')
@@ -128,14 +128,42 @@ describe('full reindex, against a test double of IndexWriter', () => {
     expect(writer.indexes.get(rolledBack.previousUid)!.has(999_998)).toBe(false)
   })
 
+  it('offers no rollback after a kind’s first build: the previous index is the empty one', async () => {
+    await createTestOffer(test.db, { companyId })
+    expect((await reindexKind(test.db, writer, 'offer', { log: quiet })).sinceId).toBeNull()
+    expect((await reindexKind(test.db, writer, 'offer', { log: quiet })).sinceId).not.toBeNull()
+  })
+
+  it('a rollback also replays what the relay had not yet sent to the previous index when the reindex ran (Meilisearch had been down)', async () => {
+    const offer = await createTestOffer(test.db, { companyId, title: 'Administrateur·rice systèmes' })
+    await reindexKind(test.db, writer, 'offer', { log: quiet })
+    // The engine is down: the recruiter closes the offer, the relay cannot send it.
+    writer.behaviours = ['unavailable']
+    await test.db.transaction().execute(async (trx) => {
+      await trx.updateTable('offers').set({ status: 'closed' }).where('id', '=', offer.id).execute()
+      await indexOffer(trx, offer.id)
+    })
+    await expect(new OutboxRelay(test.db, writer, { log: quiet }).drain('offer')).rejects.toThrow()
+    expect(writer.documents('offer').has(offer.id)).toBe(true)
+
+    // Back up: the operator reindexes, then rolls back with the command the reindex printed.
+    writer.behaviours = []
+    const report = await reindexKind(test.db, writer, 'offer', { log: quiet })
+    expect(writer.documents('offer').has(offer.id)).toBe(false)
+    await rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId!, { log: quiet })
+
+    expect(writer.documents('offer').has(offer.id)).toBe(false)
+    expect(writer.documents('offer')).toEqual(await publishedOffers())
+  })
+
   it('refuses a rollback once the changes since the reindex have been pruned', async () => {
     await createTestOffer(test.db, { companyId })
     const report = await reindexKind(test.db, writer, 'offer', { log: quiet })
     await createTestOffer(test.db, { companyId })
     await createTestOffer(test.db, { companyId })
-    await test.db.deleteFrom('search_outbox').where('id', '<=', report.sinceId + 1).execute()
+    await test.db.deleteFrom('search_outbox').where('id', '<=', report.sinceId! + 1).execute()
 
-    await expect(rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId, { log: quiet })).rejects.toThrow(/purgés/)
+    await expect(rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId!, { log: quiet })).rejects.toThrow(/purgés/)
   })
 
   it('leaves the live index and the relay alone when the swap is refused', async () => {

@@ -26,8 +26,13 @@ export type ReindexReport = {
   replayed: number
   /** The uid that now holds the previous documents, for a rollback. */
   previousUid: string
-  /** Outbox id the load started after: a rollback replays every event since. */
-  sinceId: number
+  /**
+   * Outbox id a rollback must replay from: the older of where the load
+   * started and where the relay was at the swap (the previous index never got
+   * the events the relay had not yet sent). Null on a kind's first build: the
+   * previous index is the empty one, nothing to go back to.
+   */
+  sinceId: number | null
 }
 
 /**
@@ -51,18 +56,19 @@ export async function reindexKind(db: DB, writer: IndexWriter, kind: DocumentKin
   await sender.send(kind, ids, freshUid)
   const loaded = await replay(db, sender, writer, kind, { afterId: sinceId, indexUid: freshUid })
 
-  return withLiveIndex(db, sender, kind, options, async (mustReach) => {
+  return withLiveIndex(db, sender, kind, options, async (mustReach, followed) => {
     const { previousUid } = await writer.swapIntoLive(kind, freshUid)
+    const rollbackFrom = followed ? Math.min(sinceId, mustReach) : null
     let caughtUp: { through: number; events: number }
     try {
-      caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach })
+      caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach, live: true })
     } catch (error) {
       // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
       await rewindRelayCursor(db, kind, loaded.through, new Date())
-      throw new ReindexCatchUpError(previousUid, sinceId, loaded.through, error)
+      throw new ReindexCatchUpError(previousUid, rollbackFrom, loaded.through, error)
     }
     await markRelayed(db, kind, caughtUp.through, new Date())
-    return { kind, documents: ids.length, replayed: loaded.events + caughtUp.events, previousUid, sinceId }
+    return { kind, documents: ids.length, replayed: loaded.events + caughtUp.events, previousUid, sinceId: rollbackFrom }
   })
 }
 
@@ -71,7 +77,7 @@ export class ReindexCatchUpError extends Error {
   override readonly name = 'ReindexCatchUpError'
   constructor(
     readonly previousUid: string,
-    readonly sinceId: number,
+    readonly sinceId: number | null,
     readonly relayFrom: number,
     cause: unknown,
   ) {
@@ -106,7 +112,7 @@ export async function rollbackKind(
   const sender = new OutboxRelay(db, writer, options)
   return withLiveIndex(db, sender, kind, options, async (mustReach) => {
     const swapped = await writer.swapIntoLive(kind, previousUid)
-    const caughtUp = await replay(db, sender, writer, kind, { afterId: sinceId, mustReach })
+    const caughtUp = await replay(db, sender, writer, kind, { afterId: sinceId, mustReach, live: true })
     await markRelayed(db, kind, caughtUp.through, new Date())
     return { replayed: caughtUp.events, previousUid: swapped.previousUid }
   })
@@ -123,17 +129,18 @@ async function withLiveIndex<T>(
   sender: OutboxRelay,
   kind: DocumentKind,
   options: ReindexOptions,
-  work: (mustReach: number) => Promise<T>,
+  work: (mustReach: number, followed: boolean) => Promise<T>,
 ): Promise<T> {
-  if (!(await findRelayState(db, kind))) return work(0)
-  const waitMs = options.leaseWaitMs ?? 120_000
+  if (!(await findRelayState(db, kind))) return work(0, false)
+  // Longer than a lease: a lease left by a crashed server can be waited out.
+  const waitMs = options.leaseWaitMs ?? sender.leaseMs + 20_000
   const pollMs = options.leasePollMs ?? 250
   for (let waited = 0; !(await sender.lease(kind)); waited += pollMs) {
     if (waited >= waitMs) throw new Error(`le relais d’un autre processus garde l’index en ligne depuis plus de ${waitMs / 1000} s ; réessayez.`)
     await new Promise((resolve) => setTimeout(resolve, pollMs))
   }
   try {
-    return await work((await findRelayState(db, kind))!.relayed_through_id)
+    return await work((await findRelayState(db, kind))!.relayed_through_id, true)
   } finally {
     await sender.settle()
     await releaseRelayLease(db, kind, sender.owner)
@@ -144,14 +151,20 @@ const REPLAY_BATCH = 5000
 /** Passes after which a replay may stop although writes keep coming: the relay goes on from its end. */
 const REPLAY_PASSES = 10
 
-/** Sends the kind's events after `afterId` (to `indexUid`, or the live index); returns how far it went. */
+/**
+ * Sends the kind's events after `afterId` (to `indexUid`, or the live index);
+ * returns how far it went. Into the live index, the lease is renewed before
+ * each call, as the relay does: a long catch-up must not let the server's
+ * relay write beside it.
+ */
 async function replay(
   db: DB,
   sender: OutboxRelay,
   writer: IndexWriter,
   kind: DocumentKind,
-  { afterId, indexUid, mustReach = 0 }: { afterId: number; indexUid?: string; mustReach?: number },
+  { afterId, indexUid, mustReach = 0, live = false }: { afterId: number; indexUid?: string; mustReach?: number; live?: boolean },
 ): Promise<{ through: number; events: number }> {
+  const keepLease = live ? () => sender.keepLease(kind) : undefined
   let through = afterId
   let count = 0
   for (let pass = 0; pass < REPLAY_PASSES || through < mustReach; pass++) {
@@ -159,7 +172,7 @@ async function replay(
     if (oldest !== null && oldest > through + 1) throw new Error(`des événements après ${through} ont été purgés pendant la reconstruction ; relancez-la.`)
     const events = await outboxEventsAfter(db, kind, through, REPLAY_BATCH)
     if (events.length === 0) break
-    await sender.send(kind, documentsToSync(events, () => writer.allIds(kind)), indexUid)
+    await sender.send(kind, documentsToSync(events, () => writer.allIds(kind)), indexUid, keepLease)
     through = events.at(-1)!.id
     count += events.length
   }

@@ -46,6 +46,23 @@ describe('outbox relay, against a test double of IndexWriter', () => {
     expect((await findRelayState(test.db, 'offer'))!.relayed_through_id).toBe(await lastOutboxId(test.db))
   })
 
+  it('aborts the signal of a call it gives up on, so the writer enqueues nothing more from that old snapshot', async () => {
+    const company = await createTestCompany(test.db)
+    await createTestOffer(test.db, { companyId: company.id, title: 'Support N2' })
+    const signals: AbortSignal[] = []
+    const sync = writer.sync.bind(writer)
+    writer.sync = (kind, ids, indexUid, signal) => {
+      signals.push(signal!)
+      return sync(kind, ids, indexUid, signal)
+    }
+    writer.behaviours = ['hang']
+
+    await expect(new OutboxRelay(test.db, writer, { log: quiet, callTimeoutMs: 20, graceMs: 200 }).drain('offer')).rejects.toThrow(/pas de réponse/)
+
+    expect(signals).toHaveLength(1)
+    expect(signals[0]!.aborted).toBe(true)
+  })
+
   it('keeps a refused batch pending, records why, and sends it again on the next drain', async () => {
     const company = await createTestCompany(test.db)
     const offer = await createTestOffer(test.db, { companyId: company.id, title: 'Data analyst' })

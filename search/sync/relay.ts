@@ -60,7 +60,7 @@ export class OutboxRelay {
   private readonly chunkSize: number
   private readonly callTimeoutMs: number
   private readonly graceMs: number
-  private readonly leaseMs: number
+  readonly leaseMs: number
   private readonly now: () => Date
   private readonly log: Pick<Console, 'warn'>
   private inFlight: Promise<void> | null = null
@@ -114,13 +114,20 @@ export class OutboxRelay {
     for (let start = 0; start < ids.length; start += this.chunkSize) {
       await beforeEachCall?.()
       await this.settle()
-      const call = this.writer.sync(kind, ids.slice(start, start + this.chunkSize), indexUid)
+      // Aborted once the call is given up on: the writer then enqueues nothing more from its old snapshot.
+      const abandon = new AbortController()
+      const call = this.writer.sync(kind, ids.slice(start, start + this.chunkSize), indexUid, abandon.signal)
       const settled = call.then(ignore, ignore)
       this.inFlight = settled
       void settled.then(() => {
         if (this.inFlight === settled) this.inFlight = null
       })
-      await withTimeout(call, this.callTimeoutMs)
+      try {
+        await withTimeout(call, this.callTimeoutMs)
+      } catch (error) {
+        abandon.abort(error)
+        throw error
+      }
     }
   }
 
@@ -132,16 +139,18 @@ export class OutboxRelay {
     if (events.length === 0) return null
     const ids = documentsToSync(events, () => this.writer.allIds(kind))
     try {
-      await this.send(kind, ids, undefined, async () => {
-        // A call that outlived the lease lets another process in: stop rather than send side by side.
-        if (!(await this.lease(kind))) throw new Error('bail du relais perdu au profit d’un autre processus')
-      })
+      await this.send(kind, ids, undefined, () => this.keepLease(kind))
     } catch (error) {
       await recordRelayFailure(this.db, kind, describeSyncError(error), this.now())
       throw error
     }
     await markRelayed(this.db, kind, events.at(-1)!.id, this.now())
     return { events: events.length, documents: ids.length }
+  }
+
+  /** Renews the lease before a call; a call that outlived it let another process in: stop rather than send side by side. */
+  async keepLease(kind: DocumentKind): Promise<void> {
+    if (!(await this.lease(kind))) throw new Error('bail du relais perdu au profit d’un autre processus')
   }
 
   lease(kind: DocumentKind): Promise<boolean> {
