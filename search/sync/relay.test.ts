@@ -9,6 +9,7 @@ import { createTestCandidate, createTestCompany, createTestOffer } from '#db/see
 import { createTestDatabase } from '#db/test-database.ts'
 import { rebuildProfileIndex } from '#search/embedded/profile-index.ts'
 import { SearchRequestError } from '../errors.ts'
+import type { IndexWriter } from './index-writer.ts'
 import { documentsToSync, OutboxRelay } from './relay.ts'
 import { TestDoubleIndexWriter } from './test-double-writer.ts'
 
@@ -50,8 +51,8 @@ describe('outbox relay, against a test double of IndexWriter', () => {
     const company = await createTestCompany(test.db)
     await createTestOffer(test.db, { companyId: company.id, title: 'Support N2' })
     const signals: AbortSignal[] = []
-    const sync = writer.sync.bind(writer)
-    writer.sync = (kind, ids, indexUid, signal) => {
+    const sync: IndexWriter['sync'] = writer.sync.bind(writer)
+    ;(writer as IndexWriter).sync = (kind, ids, indexUid, signal) => {
       signals.push(signal!)
       return sync(kind, ids, indexUid, signal)
     }
