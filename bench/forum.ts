@@ -132,7 +132,7 @@ const line = (label: string, s: Schedule, elapsed: number) =>
 
 console.log(`Forum généré : ${companies.length} entreprises × ${TABLES} tables, ${candidates.length} candidats, ${SLOTS} créneaux, ` +
   `${MAX_INTERVIEWS} entretiens max par candidat, ${offers.length} offres`)
-console.log('Score : search/matching/score.ts (le vrai score, avec ses raisons), sur la liste courte des paires partageant une compétence')
+console.log('Score : search/matching/forum-scorer.ts (le score de search/matching/score.ts au bit près, vérifié par un test de propriété ; les raisons sont calculées pour les lignes affichées), sur la liste courte des paires partageant une compétence')
 console.log(`Objectif : Σ score + ${WISH_BONUS} × vœux honorés ; qualité = objectif / borne supérieure (b-couplage de poids maximal)`)
 console.log(`Listes de correspondances : ${ms(matchListMs)} pour ${(companies.length * candidates.length).toLocaleString('fr-FR')} paires ` +
   `entreprise × candidat (${scored.toLocaleString('fr-FR')} paires offre × candidat notées sur ${(offers.length * candidates.length).toLocaleString('fr-FR')}, ` +
