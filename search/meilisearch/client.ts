@@ -5,15 +5,15 @@ import type { MeilisearchConfig } from './index.ts'
 /**
  * Writes are applied asynchronously by Meilisearch; the writer waits for
  * its tasks. A batch of 500 documents takes seconds, hence a wait far longer
- * than one request's timeout. One `sync` call shares this budget across all
- * its tasks (an add, then a delete), so that it ends by itself before the
- * relay's 30 s per call (search/sync/relay.ts) in the usual case. It can
- * still outlast the relay when the requests themselves are slow (each up to
- * MEILISEARCH_TIMEOUT_MS, capped at 10 s in app/env.server.ts): hence the
- * relay's AbortSignal, checked before every enqueue, so that an abandoned
- * call never lands a write after a newer one. Past the budget the task
- * counts as not applied and the relay sends it again (a replace is
- * idempotent).
+ * than one request's timeout. One `sync` call gets this budget from its
+ * start, shared by all its tasks (an add, then a delete), so that it ends by
+ * itself before the relay's 30 s per call (search/sync/relay.ts) in the
+ * usual case. It can still outlast the relay when the requests themselves
+ * are slow (each up to MEILISEARCH_TIMEOUT_MS, capped at 10 s in
+ * app/env.server.ts): hence the relay's AbortSignal, checked before every
+ * enqueue, so that an abandoned call never lands a write after a newer one.
+ * Past the budget the task counts as not applied and the relay sends it
+ * again (a replace is idempotent).
  */
 const TASK_WAIT_MS = 25_000
 const TASK_POLL_MS = 50
