@@ -71,6 +71,11 @@ describe('search engine', () => {
     expect(message).not.toContain('court')
   })
 
+  it('caps the Meilisearch timeout at 10 s, so that a write’s requests fit in the relay’s 30 s per call', () => {
+    expect(parseEnv({ ...meilisearch, MEILISEARCH_TIMEOUT_MS: '10000' }).MEILISEARCH_TIMEOUT_MS).toBe(10_000)
+    expect(() => parseEnv({ ...meilisearch, MEILISEARCH_TIMEOUT_MS: '10001' })).toThrow(/MEILISEARCH_TIMEOUT_MS: au plus 10 000 ms/)
+  })
+
   it('ignores the Meilisearch variables while the embedded engine is chosen', () => {
     expect(searchConfigFrom(parseEnv({ MEILISEARCH_URL: 'http://127.0.0.1:7700' }))).toEqual({ engine: 'embedded' })
   })

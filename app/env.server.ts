@@ -20,12 +20,15 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{0,100}$/, { message: 'lettres, chiffres, « - » et « _ » seulement (100 au plus)' })
     .default('passerelle_'),
-  /** Per request to Meilisearch; past it, search falls back to the embedded engine. */
+  /**
+   * Per request to Meilisearch; past it, search falls back to the embedded engine.
+   * Capped so that a write's requests fit in the relay's 30 s per call (search/meilisearch/client.ts).
+   */
   MEILISEARCH_TIMEOUT_MS: z.coerce
     .number({ message: 'un nombre de millisecondes' })
     .int({ message: 'un nombre entier de millisecondes' })
     .min(100, { message: 'au moins 100 ms' })
-    .max(60_000, { message: 'au plus 60 000 ms' })
+    .max(10_000, { message: 'au plus 10 000 ms (le relais abandonne un envoi à Meilisearch après 30 s)' })
     .default(2000),
   DEMO_DATA: z
     .enum(['true', 'false'])

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import type { DB } from '#db/connection.ts'
 import { createTestDatabase } from '#db/test-database.ts'
+import type { DocumentKind } from '../sync/index-writer.ts'
 import type { SearchEngine } from '../types.ts'
 
 export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>
@@ -14,6 +15,14 @@ export type EngineUnderTest = {
    * outbox by itself). Tests call it after every write.
    */
   afterWrite(): Promise<void>
+  /**
+   * The ids the engine's own index holds for this kind, ascending (embedded:
+   * the FTS rowids; Meilisearch: the live index's document ids). Both engines
+   * re-read their hits from SQLite, which hides an offer or a profile the
+   * index wrongly kept; this lets the suite see the index itself (consent
+   * withdrawn and account deleted must leave no document behind).
+   */
+  indexedIds(kind: DocumentKind): Promise<number[]>
   destroy(): Promise<void>
 }
 

@@ -72,6 +72,10 @@ export function matchingContract(factory: EngineFactory) {
         expect(await candidates('phpAlternance')).toEqual([rows.strong, rows.related])
         const [best] = await data.under.engine.candidatesForOffer(rows.phpAlternance!, { limit: 1, now: NOW })
         expect(best!.reasons.requiredMet).toEqual(['PHP', 'Symfony'])
+        // A private profile never reaches the index at all, whichever engine.
+        const indexed = await data.under.indexedIds('profile')
+        for (const consenting of ['strong', 'related', 'javaOnly', 'far']) expect(indexed).toContain(rows[consenting])
+        for (const hidden of ['private', 'slam']) expect(indexed).not.toContain(rows[hidden])
       })
 
       it('lose a candidate who withdraws consent at once, and find them again when they consent again', async () => {
@@ -79,9 +83,12 @@ export function matchingContract(factory: EngineFactory) {
         await setOwnVisibility(database.db, rows.strong!, false, NOW)
         await under.afterWrite()
         expect(await candidates('phpAlternance')).toEqual([rows.related])
+        // Gone from the index itself, not only hidden by the database when the hits are read.
+        expect(await under.indexedIds('profile')).not.toContain(rows.strong)
         await setOwnVisibility(database.db, rows.strong!, true, NOW)
         await under.afterWrite()
         expect(await candidates('phpAlternance')).toEqual([rows.strong, rows.related])
+        expect(await under.indexedIds('profile')).toContain(rows.strong)
       })
 
       it('lose a deleted account', async () => {
@@ -90,13 +97,16 @@ export function matchingContract(factory: EngineFactory) {
           skills: [{ slug: 'php', level: 4 }, { slug: 'symfony', level: 4 }] })
         await under.afterWrite()
         expect(await candidates('phpAlternance')).toContain(leaving.id)
+        expect(await under.indexedIds('profile')).toContain(leaving.id)
         expect(await deleteCandidateAccount(database.db, createFileStore(files), leaving.id, NOW)).toBe(true)
         await under.afterWrite()
         expect(await candidates('phpAlternance')).not.toContain(leaving.id)
+        expect(await under.indexedIds('profile')).not.toContain(leaving.id)
       })
 
-      it('are none for an offer that is not published', async () => {
+      it('are none for an offer that is not published, which is not in the index either', async () => {
         expect(await candidates('draftPhp')).toEqual([])
+        expect(await data.under.indexedIds('offer')).not.toContain(data.rows.draftPhp)
       })
     })
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { describe } from 'vitest'
-import { connect } from '../meilisearch/client.ts'
+import { connect, type Connection } from '../meilisearch/client.ts'
 import { createMeilisearch, type MeilisearchConfig } from '../meilisearch/index.ts'
 import { dropIndexes, prefixedIndexes } from '../meilisearch/indexes.ts'
-import type { DocumentKind } from '../sync/index-writer.ts'
+import { reindexKind } from '../sync/reindex.ts'
+import { DOCUMENT_KINDS, OutboxRelay } from '../sync/relay.ts'
 import { searchContract } from './suite.ts'
 
 const url = process.env.MEILISEARCH_URL
@@ -12,8 +13,9 @@ if (!url) console.log('skipped: no Meilisearch configured (set MEILISEARCH_URL t
 /**
  * The same suite against a real Meilisearch (≥ 1.36), when one is
  * configured. Each dataset gets indexes of its own under a random prefix,
- * loaded through the writer from the outbox the factories wrote, and
- * dropped afterwards.
+ * dropped afterwards. They are kept in step by the real sync code, so the
+ * suite judges it too: a full reindex loads each kind (and starts the relay
+ * following it), then the outbox relay sends every change.
  */
 describe.skipIf(!url)('the search contract, Meilisearch', () => {
   searchContract(async (database) => {
@@ -24,28 +26,31 @@ describe.skipIf(!url)('the search contract, Meilisearch', () => {
       timeoutMs: 10_000,
     }
     const { engine, writer } = createMeilisearch(config, database.sqlite)
-    const outbox = database.sqlite.prepare<[number], { id: number; doc_type: DocumentKind; doc_id: number }>(
-      'select id, doc_type, doc_id from search_outbox where id > ? order by id',
-    )
-    let applied = 0
-    // What the relay does, in short: every change written since, as full documents or deletes.
-    const afterWrite = async () => {
-      const events = outbox.all(applied)
-      for (const kind of ['offer', 'profile'] as const) {
-        const ids = events.filter((e) => e.doc_type === kind).map((e) => e.doc_id)
-        // doc_id 0 marks a full rebuild of the embedded index: everything is sent again.
-        await writer.sync(kind, ids.includes(0) ? writer.allIds(kind) : ids)
-      }
-      applied = events.at(-1)?.id ?? applied
-    }
-    await afterWrite()
+    const connection = connect(config)
+    for (const kind of DOCUMENT_KINDS) await reindexKind(database.db, writer, kind)
+    const relay = new OutboxRelay(database.db, writer)
     return {
       engine,
-      afterWrite,
+      afterWrite: async () => {
+        for (const kind of DOCUMENT_KINDS) {
+          // drain throws the writer's failure; anything but "drained" would leave the index behind.
+          const result = await relay.drain(kind)
+          if (result.status !== 'drained') throw new Error(`the relay did not drain ${kind}: ${result.status}`)
+        }
+      },
+      indexedIds: (kind) => documentIds(connection, connection.liveUid[kind]),
       destroy: async () => {
-        const connection = connect(config)
         await dropIndexes(connection, await prefixedIndexes(connection))
       },
     }
   })
 })
+
+async function documentIds(connection: Connection, uid: string): Promise<number[]> {
+  const ids: number[] = []
+  for (let offset = 0; ; offset += 1000) {
+    const page = await connection.client.index(uid).getDocuments<{ id: number }>({ fields: ['id'], offset, limit: 1000 })
+    ids.push(...page.results.map((document) => document.id))
+    if (page.results.length < 1000) return ids.sort((a, b) => a - b)
+  }
+}

@@ -66,6 +66,10 @@ export function offerSearchContract(factory: EngineFactory) {
     const search = (overrides: Partial<OfferQuery>) =>
       data.under.engine.searchOffers(offerQuery({ sort: overrides.text ? 'relevance' : 'date', ...overrides }), NOW)
     const titles = async (overrides: Partial<OfferQuery>) => (await search(overrides)).hits.map((h) => h.title)
+    const found = async (overrides: Partial<OfferQuery>) => {
+      const result = await search(overrides)
+      return { titles: result.hits.map((h) => h.title), total: result.total }
+    }
 
     describe('text', () => {
       it('ignores case and accents', async () => {
@@ -123,14 +127,19 @@ export function offerSearchContract(factory: EngineFactory) {
 
     describe('visibility', () => {
       it('returns only published offers that have not expired, newest first for an empty query', async () => {
-        expect(await titles({})).toEqual([
+        const all = await search({})
+        expect(all.hits.map((h) => h.title)).toEqual([
           'Ingénieur C# / .NET',
           'Développeur web full-stack',
           'Stage data analyst',
           'Alternance technicien support',
           'Développeur C++ embarqué',
         ])
-        for (const word of ['brouillon', 'attente', 'pourvu', 'périmé']) expect(await titles({ text: word })).toEqual([])
+        // Totals are counted by the index, not re-read from the database like the hits: they show what it holds.
+        expect(all.total).toBe(5)
+        for (const word of ['brouillon', 'attente', 'pourvu', 'périmé']) expect(await found({ text: word })).toEqual({ titles: [], total: 0 })
+        const indexed = await data.under.indexedIds('offer')
+        for (const hidden of ['draft', 'pending', 'closed']) expect(indexed).not.toContain(data.rows[hidden])
       })
 
       it('follows a committed change, and ignores one rolled back', async () => {
@@ -139,9 +148,14 @@ export function offerSearchContract(factory: EngineFactory) {
           await trx.updateTable('offers').set({ status }).where('id', '=', data.rows.cpp!).execute()
           await indexOffer(trx, data.rows.cpp!)
         }
+        const expectIndexed = async (shown: boolean) => {
+          expect(await found({ text: 'embarqué' })).toEqual(shown ? { titles: ['Développeur C++ embarqué'], total: 1 } : { titles: [], total: 0 })
+          expect((await search({})).total).toBe(shown ? 5 : 4)
+          expect((await data.under.indexedIds('offer')).includes(data.rows.cpp!)).toBe(shown)
+        }
         await db.transaction().execute(setStatus('closed'))
         await data.under.afterWrite()
-        expect(await titles({ text: 'embarqué' })).toEqual([])
+        await expectIndexed(false)
 
         await db
           .transaction()
@@ -151,11 +165,11 @@ export function offerSearchContract(factory: EngineFactory) {
           })
           .catch(() => undefined)
         await data.under.afterWrite()
-        expect(await titles({ text: 'embarqué' })).toEqual([])
+        await expectIndexed(false)
 
         await db.transaction().execute(setStatus('published'))
         await data.under.afterWrite()
-        expect(await titles({ text: 'embarqué' })).toEqual(['Développeur C++ embarqué'])
+        await expectIndexed(true)
       })
     })
 

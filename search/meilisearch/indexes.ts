@@ -1,6 +1,6 @@
-import { MeilisearchApiError, type Settings } from 'meilisearch'
+import { MeilisearchApiError, type Settings, type Task } from 'meilisearch'
 import type { Connection } from './client.ts'
-import { assertSucceeded, meili } from './errors.ts'
+import { assertSucceeded, meili, toSearchError } from './errors.ts'
 
 /** Creates an index and applies its settings, waiting for both: it is ready to search once this resolves. */
 export async function createIndexWithSettings(connection: Connection, uid: string, settings: Settings): Promise<void> {
@@ -16,25 +16,39 @@ export async function indexExists(connection: Connection, uid: string): Promise<
     await connection.client.getRawIndex(uid)
     return true
   } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false
-    return meili(() => Promise.reject(error))
+    if (isMissingIndex(error)) return false
+    throw toSearchError(error)
   }
 }
 
-/** Deletes the given indexes (the ones kept for rollback, or a test's), waiting until they are gone. */
+/** Deletes the given indexes (the ones kept for rollback, or a test's), waiting until they are gone; a missing one is fine. */
 export async function dropIndexes(connection: Connection, uids: readonly string[]): Promise<void> {
   for (const uid of uids) {
-    const task = await meili(() => connection.client.deleteIndex(uid).waitTask())
+    let task: Task
+    try {
+      task = await connection.client.deleteIndex(uid).waitTask()
+    } catch (error) {
+      if (isMissingIndex(error)) continue
+      throw toSearchError(error)
+    }
     if (task.error?.code !== 'index_not_found') assertSucceeded(task)
   }
 }
 
 /** Uids of every index starting with the connection's prefix (live ones, fresh ones, kept ones). */
 export async function prefixedIndexes(connection: Connection): Promise<string[]> {
-  const uids: string[] = []
+  return (await indexesStartingWith(connection, connection.indexPrefix)).map((index) => index.uid)
+}
+
+/** Every index whose uid starts with `start`, with the date Meilisearch reports it was created. */
+export async function indexesStartingWith(connection: Connection, start: string): Promise<{ uid: string; createdAt: Date }[]> {
+  const found: { uid: string; createdAt: Date }[] = []
   for (let offset = 0; ; offset += 100) {
     const page = await meili(() => connection.client.getRawIndexes({ offset, limit: 100 }))
-    uids.push(...page.results.map((r) => r.uid).filter((uid) => uid.startsWith(connection.indexPrefix)))
-    if (page.results.length < 100) return uids
+    for (const index of page.results) if (index.uid.startsWith(start)) found.push({ uid: index.uid, createdAt: new Date(index.createdAt) })
+    if (page.results.length < 100) return found
   }
 }
+
+// A 404 for the index itself: toSearchError reads it as "unavailable", right for a search, not for these checks.
+const isMissingIndex = (error: unknown) => error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found'

@@ -3,8 +3,10 @@ import { createTestCandidate, createTestCompany, createTestOffer } from '#db/see
 import { createTestDatabase } from '#db/test-database.ts'
 import { SearchRequestError, SearchUnavailableError } from '../errors.ts'
 import type { IndexWriter } from '../sync/index-writer.ts'
+import { connect } from './client.ts'
 import { createMeilisearch } from './index.ts'
-import { startStubbedMeilisearch, succeedingTasks, task, type StubbedMeilisearch } from './stubbed-http.ts'
+import { MeilisearchWriter } from './writer.ts'
+import { startStubbedMeilisearch, succeedingTasks, task, type StubbedMeilisearch, type StubbedRoute } from './stubbed-http.ts'
 
 // Stubbed HTTP: no Meilisearch can run here. The real client talks to a local server that
 // records each request and answers Meilisearch's task protocol as each test scripts it.
@@ -14,6 +16,8 @@ let stub: StubbedMeilisearch
 let writer: IndexWriter
 const ids: Record<string, number> = {}
 
+const liveIndexMissing: StubbedRoute = (r) =>
+  r.method === 'GET' && r.path === '/indexes/test_offers' ? { status: 404, body: error('index_not_found') } : undefined
 const liveIndexExists = () => stub.routes.push((r) => (r.method === 'GET' && r.path === '/indexes/test_offers' ? { body: { uid: 'test_offers' } } : undefined))
 const sent = () => stub.requests.filter((r) => !r.path.startsWith('/tasks/')).map((r) => `${r.method} ${r.path}`)
 const error = (code: string) => ({ message: `${code}!`, code, type: 'invalid_request', link: '' })
@@ -75,21 +79,15 @@ describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
     expect(stub.requests.find((r) => r.path.endsWith('/delete-batch'))!.body).toEqual([ids.private])
   })
 
-  it('creates a missing live index with its settings before the first write, never a bare one', async () => {
-    stub.routes.push((r) => (r.method === 'GET' && r.path === '/indexes/test_offers' ? { status: 404, body: error('index_not_found') } : undefined))
+  it('refuses to write to a missing live index, telling to reindex, and never creates one', async () => {
+    stub.routes.push(liveIndexMissing)
     stub.routes.push(...succeedingTasks())
-    await writer.sync('offer', [ids.published!])
-    await writer.sync('offer', [ids.published!])
-    expect(sent()).toEqual([
-      'GET /indexes/test_offers',
-      'POST /indexes',
-      'PATCH /indexes/test_offers/settings',
-      'POST /indexes/test_offers/documents',
-      'POST /indexes/test_offers/documents',
-    ])
-    expect(stub.requests.find((r) => r.path === '/indexes')!.body).toEqual({ uid: 'test_offers', primaryKey: 'id' })
-    const settings = stub.requests.find((r) => r.path.endsWith('/settings'))!.body as { synonyms: Record<string, string[]> }
-    expect(settings.synonyms.js).toContain('javascript')
+    const refused = await writer.sync('offer', [ids.published!, ids.draft!]).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(SearchRequestError)
+    expect((refused as SearchRequestError).code).toBe('index_not_found')
+    expect((refused as Error).message).toContain('npm run search:reindex')
+    // No POST /indexes, and no document sent (Meilisearch would create the index bare, without settings).
+    expect(sent()).toEqual(['GET /indexes/test_offers'])
   })
 
   it('a failed task is a request error with Meilisearch’s code; an unanswered write is unavailable and retried later', async () => {
@@ -105,14 +103,20 @@ describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
     await expect(writer.sync('offer', [ids.published!])).rejects.toBeInstanceOf(SearchUnavailableError)
   })
 
-  it('a Meilisearch down while checking the live index is not remembered: the next write checks again', async () => {
-    stub.routes.push(() => 'hang-up')
-    await expect(writer.sync('offer', [ids.published!])).rejects.toBeInstanceOf(SearchUnavailableError)
-    stub.routes.length = 0
+  it('checks the live index at every call: one lost while running is refused, not recreated bare by a write', async () => {
+    let lost = false
+    stub.routes.push((r) => (lost ? liveIndexMissing(r) : undefined))
     liveIndexExists()
     stub.routes.push(...succeedingTasks())
     await writer.sync('offer', [ids.published!])
-    expect(sent().filter((s) => s === 'GET /indexes/test_offers')).toHaveLength(2)
+    lost = true
+    await expect(writer.sync('offer', [ids.published!])).rejects.toMatchObject({ name: 'SearchRequestError', code: 'index_not_found' })
+    expect(sent()).toEqual(['GET /indexes/test_offers', 'POST /indexes/test_offers/documents', 'GET /indexes/test_offers'])
+  })
+
+  it('a Meilisearch down while checking the live index is unavailable, retried later', async () => {
+    stub.routes.push(() => 'hang-up')
+    await expect(writer.sync('offer', [ids.published!])).rejects.toBeInstanceOf(SearchUnavailableError)
   })
 
   it('writes into an index being rebuilt without touching the live one, and does nothing for no id', async () => {
@@ -123,16 +127,48 @@ describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
   })
 })
 
-describe('stubbed HTTP: no Meilisearch can run here — reindex support', () => {
-  it('creates a fresh index with the settings applied, and swaps it in keeping the previous documents under its uid', async () => {
+describe('stubbed HTTP: no Meilisearch can run here — a call the relay gave up on', () => {
+  it('enqueues nothing more once the signal is aborted: an abandoned call’s delete never lands after a newer add', async () => {
+    const relayGivesUp = new AbortController()
+    liveIndexExists()
+    // The relay's timeout fires while the add is on its way.
+    stub.routes.push((r) => void (r.path === '/indexes/test_offers/documents' && relayGivesUp.abort()))
+    stub.routes.push(...succeedingTasks())
+    const sync = writer.sync('offer', [ids.draft!, ids.published!], undefined, relayGivesUp.signal)
+    await expect(sync).rejects.toBeInstanceOf(SearchUnavailableError)
+    expect(sent()).toEqual(['GET /indexes/test_offers', 'POST /indexes/test_offers/documents'])
+  })
+
+  it('sends nothing at all when aborted before it starts', async () => {
     liveIndexExists()
     stub.routes.push(...succeedingTasks())
-    const fresh = await writer.createFreshIndex('offer')
-    expect(fresh).toMatch(/^test_offers_[a-z0-9]+$/)
-    expect(await writer.swapIntoLive('offer', fresh)).toEqual({ previousUid: fresh })
-    expect(sent()).toEqual(['POST /indexes', `PATCH /indexes/${fresh}/settings`, 'GET /indexes/test_offers', 'POST /swap-indexes'])
-    expect(stub.requests.find((r) => r.path === '/swap-indexes')!.body).toEqual([{ indexes: ['test_offers', fresh], rename: false }])
-    expect(writer.allIds('offer')).toEqual([ids.published])
-    expect(writer.allIds('profile')).toEqual([ids.consenting])
+    await expect(writer.sync('offer', [ids.published!], undefined, AbortSignal.abort())).rejects.toBeInstanceOf(SearchUnavailableError)
+    expect(stub.requests).toEqual([])
+  })
+
+  it('shares one wait budget across its tasks: the delete only gets what the add left', async () => {
+    const budgeted = new MeilisearchWriter(connect({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, { taskWaitMs: 1_000 }), test.sqlite)
+    liveIndexExists()
+    // The add's task is done 700 ms after it was enqueued; the delete's never is.
+    const doneAfterMs: Record<string, number> = { '/indexes/test_offers/documents': 700, '/indexes/test_offers/documents/delete-batch': Infinity }
+    const enqueued = new Map<number, { at: number; doneAfterMs: number }>()
+    stub.routes.push((r) => {
+      if (r.method !== 'POST' || !(r.path in doneAfterMs)) return undefined
+      const taskUid = enqueued.size + 1
+      enqueued.set(taskUid, { at: Date.now(), doneAfterMs: doneAfterMs[r.path]! })
+      return { status: 202, body: { taskUid, indexUid: 'test_offers', status: 'enqueued', type: 'stubbed', enqueuedAt: new Date().toISOString() } }
+    })
+    stub.routes.push((r) => {
+      const uid = Number(/^\/tasks\/(\d+)$/.exec(r.path)?.[1])
+      const queued = enqueued.get(uid)
+      if (!queued) return undefined
+      return { body: task(uid, Date.now() - queued.at >= queued.doneAfterMs ? 'succeeded' : 'processing', 'test_offers') }
+    })
+    const started = Date.now()
+    await expect(budgeted.sync('offer', [ids.draft!, ids.published!])).rejects.toBeInstanceOf(SearchUnavailableError)
+    // One budget: about 1 s in all. Each task on its own budget would have waited 0.7 s + 1 s.
+    const elapsed = Date.now() - started
+    expect(elapsed).toBeGreaterThanOrEqual(900)
+    expect(elapsed).toBeLessThan(1_500)
   })
 })

@@ -11,13 +11,18 @@ export interface IndexWriter {
    * SearchUnavailableError or SearchRequestError (search/errors.ts) otherwise.
    * Idempotent: applying the same ids twice leaves the same documents.
    * `indexUid` targets an index being rebuilt instead of the live one.
+   * A missing live index is refused (SearchRequestError, code
+   * `index_not_found`), never created: only `swapIntoLive` creates it.
    * Once `signal` is aborted (the relay gave up waiting), the call must not
    * enqueue anything more: a late write from an old snapshot could
    * otherwise land after a newer one.
    */
   sync(kind: DocumentKind, ids: readonly number[], indexUid?: string, signal?: AbortSignal): Promise<void>
 
-  /** Every id that `sync` may have to send for this kind, in ascending order, for a full reindex. */
+  /**
+   * The ids that become documents (published offers, consenting profiles),
+   * in ascending order: what a full reindex loads into an empty index.
+   */
   allIds(kind: DocumentKind): number[]
 
   /** Creates an empty index with the settings applied (and waited for); returns its uid. */
@@ -25,7 +30,25 @@ export interface IndexWriter {
 
   /**
    * Atomically swaps the fresh index with the live one. The previous
-   * documents stay under the returned uid, for rollback.
+   * documents stay under the returned uid, for rollback. On a first
+   * deployment the live index is created here, empty, with its settings.
    */
   swapIntoLive(kind: DocumentKind, freshUid: string): Promise<{ previousUid: string }>
+
+  /**
+   * Deletes an index kept for rollback or left by a failed reindex, and
+   * waits until it is gone; a missing one is fine. A live uid is refused.
+   * Kept indexes hold withdrawn or deleted candidates' documents: they must
+   * not outlive the outbox that makes a rollback possible.
+   */
+  dropIndex(uid: string): Promise<void>
+
+  /**
+   * The indexes of this kind other than the live one (rollback and orphan
+   * fresh ones). `createdAt` is when `createFreshIndex` made the uid, i.e.
+   * when the reindex that left it began; not when its documents were first
+   * indexed (Meilisearch's own date follows the documents in a swap, so a
+   * rollback index would look as old as the index it replaced).
+   */
+  keptIndexes(kind: DocumentKind): Promise<{ uid: string; createdAt: Date }[]>
 }

@@ -44,6 +44,10 @@ export class TestDoubleIndexWriter implements IndexWriter {
   ])
   /** Every application, in order: which index, which document, which version. */
   readonly applied: { uid: string; id: number; version: number }[] = []
+  /** Every index dropped, in order. */
+  readonly dropped: string[] = []
+  /** When each fresh uid was made; a test may backdate one. Stays with the uid through a swap, like the adapter's. */
+  readonly createdAt = new Map<string, Date>()
   calls = 0
   private readonly pending = new Set<Pending>()
   private freshCount = 0
@@ -63,9 +67,12 @@ export class TestDoubleIndexWriter implements IndexWriter {
     this.versionOf = sqlite
       .prepare<[string, number], number>('select coalesce(max(id), 0) from search_outbox where doc_type = ? and doc_id in (0, ?)')
       .pluck()
+    // The ids that become documents, as the adapter's documentIds (search/meilisearch/documents.ts).
     this.ids = {
-      offer: sqlite.prepare<[], number>('select id from offers order by id').pluck(),
-      profile: sqlite.prepare<[], number>('select user_id from candidate_profiles order by user_id').pluck(),
+      offer: sqlite.prepare<[], number>("select id from offers where status = 'published' order by id").pluck(),
+      profile: sqlite
+        .prepare<[], number>("select user_id from candidate_profiles where visibility = 'verified_recruiters' order by user_id")
+        .pluck(),
     }
   }
 
@@ -84,8 +91,10 @@ export class TestDoubleIndexWriter implements IndexWriter {
     return this.indexes.get(this.live[kind])!.get(id)?.version ?? 0
   }
 
-  sync(kind: DocumentKind, ids: readonly number[], indexUid?: string): Promise<void> {
+  sync(kind: DocumentKind, ids: readonly number[], indexUid?: string, signal?: AbortSignal): Promise<void> {
     this.calls++
+    // Like the adapter: once the relay gave up, nothing more is sent (a request already out still lands: 'late').
+    if (signal?.aborted) return Promise.reject(new SearchUnavailableError('appel abandonné par le relais (test double)'))
     const uid = indexUid ?? this.live[kind]
     const index = this.indexes.get(uid)
     if (!index) return Promise.reject(new SearchRequestError(`index ${uid} introuvable`, 'index_not_found'))
@@ -124,6 +133,7 @@ export class TestDoubleIndexWriter implements IndexWriter {
   async createFreshIndex(kind: DocumentKind): Promise<string> {
     const uid = `${LIVE[kind]}_fresh_${++this.freshCount}`
     this.indexes.set(uid, new Map())
+    this.createdAt.set(uid, new Date())
     return uid
   }
 
@@ -134,6 +144,19 @@ export class TestDoubleIndexWriter implements IndexWriter {
     this.indexes.set(this.live[kind], this.indexes.get(freshUid)!)
     this.indexes.set(freshUid, live)
     return { previousUid: freshUid }
+  }
+
+  async dropIndex(uid: string): Promise<void> {
+    if (Object.values(this.live).includes(uid)) throw new Error(`refus de supprimer l’index en ligne ${uid} (test double)`)
+    this.indexes.delete(uid)
+    this.createdAt.delete(uid)
+    this.dropped.push(uid)
+  }
+
+  async keptIndexes(kind: DocumentKind): Promise<{ uid: string; createdAt: Date }[]> {
+    return [...this.indexes.keys()]
+      .filter((uid) => uid.startsWith(`${this.live[kind]}_`))
+      .map((uid) => ({ uid, createdAt: this.createdAt.get(uid)! }))
   }
 
   /**
