@@ -166,6 +166,27 @@ describe('full reindex, against a test double of IndexWriter', () => {
     await expect(rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId!, { log: quiet })).rejects.toThrow(/purgés/)
   })
 
+  it('keeps one rollback index per kind: a new reindex drops the older ones, with the documents they still hold', async () => {
+    await createTestOffer(test.db, { companyId })
+    await reindexKind(test.db, writer, 'offer', { log: quiet })
+    const second = await reindexKind(test.db, writer, 'offer', { log: quiet })
+    const third = await reindexKind(test.db, writer, 'offer', { log: quiet })
+
+    expect((await writer.keptIndexes('offer')).map((index) => index.uid)).toEqual([third.previousUid])
+    expect(writer.dropped).toContain(second.previousUid)
+    expect(writer.documents('offer')).toEqual(await publishedOffers())
+  })
+
+  it('drops the half-built index when a reindex fails before the swap', async () => {
+    await createTestOffer(test.db, { companyId })
+    writer.behaviours = ['refused']
+
+    await expect(reindexKind(test.db, writer, 'offer', { log: quiet })).rejects.toBeInstanceOf(SearchRequestError)
+
+    expect(writer.dropped).toEqual(['offers_fresh_1'])
+    expect(await writer.keptIndexes('offer')).toEqual([])
+  })
+
   it('leaves the live index and the relay alone when the swap is refused', async () => {
     await createTestOffer(test.db, { companyId, title: 'Offre avant' })
     writer.swapIntoLive = async () => {

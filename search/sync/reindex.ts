@@ -11,6 +11,7 @@ import {
 import { describeSyncError } from './describe-error.ts'
 import type { DocumentKind, IndexWriter } from './index-writer.ts'
 import { documentsToSync, OutboxRelay, type RelayOptions } from './relay.ts'
+import { dropStaleIndexes } from './rollback-indexes.ts'
 
 export type ReindexOptions = RelayOptions & {
   /** How long to wait for the server's relay to hand over the live index (it does between two drains). */
@@ -52,24 +53,53 @@ export async function reindexKind(db: DB, writer: IndexWriter, kind: DocumentKin
   // Every change up to here is in the database the load reads; later ones are replayed.
   const sinceId = await lastOutboxId(db)
   const freshUid = await writer.createFreshIndex(kind)
-  const ids = writer.allIds(kind)
-  await sender.send(kind, ids, freshUid)
-  const loaded = await replay(db, sender, writer, kind, { afterId: sinceId, indexUid: freshUid })
+  let swapped = false
+  try {
+    const ids = writer.allIds(kind)
+    await sender.send(kind, ids, freshUid)
+    const loaded = await replay(db, sender, writer, kind, { afterId: sinceId, indexUid: freshUid })
 
-  return withLiveIndex(db, sender, kind, options, async (mustReach, followed) => {
-    const { previousUid } = await writer.swapIntoLive(kind, freshUid)
-    const rollbackFrom = followed ? Math.min(sinceId, mustReach) : null
-    let caughtUp: { through: number; events: number }
-    try {
-      caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach, live: true })
-    } catch (error) {
-      // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
-      await rewindRelayCursor(db, kind, loaded.through, new Date())
-      throw new ReindexCatchUpError(previousUid, rollbackFrom, loaded.through, error)
-    }
-    await markRelayed(db, kind, caughtUp.through, new Date())
-    return { kind, documents: ids.length, replayed: loaded.events + caughtUp.events, previousUid, sinceId: rollbackFrom }
-  })
+    const report = await withLiveIndex(db, sender, kind, options, async (mustReach, followed) => {
+      const { previousUid } = await writer.swapIntoLive(kind, freshUid)
+      swapped = true
+      return swapAndCatchUp(db, sender, writer, kind, { previousUid, sinceId, mustReach, followed, loaded, documents: ids.length })
+    })
+    // One rollback index per kind is enough: older ones go, with the documents they still hold.
+    // Best effort: the new index is live; the relay worker's daily clean-up retries.
+    await dropStaleIndexes(writer, new Date(), { kinds: [kind], except: [report.previousUid], olderThanDays: 0 }).catch(() => [])
+    return report
+  } catch (error) {
+    // A half-built index is of no use to anyone; dropping it is best effort, the error that matters is the first.
+    if (!swapped) await writer.dropIndex(freshUid).catch(() => {})
+    throw error
+  }
+}
+
+async function swapAndCatchUp(
+  db: DB,
+  sender: OutboxRelay,
+  writer: IndexWriter,
+  kind: DocumentKind,
+  { previousUid, sinceId, mustReach, followed, loaded, documents }: {
+    previousUid: string
+    sinceId: number
+    mustReach: number
+    followed: boolean
+    loaded: { through: number; events: number }
+    documents: number
+  },
+): Promise<ReindexReport> {
+  const rollbackFrom = followed ? Math.min(sinceId, mustReach) : null
+  let caughtUp: { through: number; events: number }
+  try {
+    caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach, live: true })
+  } catch (error) {
+    // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
+    await rewindRelayCursor(db, kind, loaded.through, new Date())
+    throw new ReindexCatchUpError(previousUid, rollbackFrom, loaded.through, error)
+  }
+  await markRelayed(db, kind, caughtUp.through, new Date())
+  return { kind, documents, replayed: loaded.events + caughtUp.events, previousUid, sinceId: rollbackFrom }
 }
 
 /** The new index went live, but the changes since the load could not all be sent; the relay resends them. */

@@ -3,6 +3,10 @@ import { retryDelay } from './backoff.ts'
 import { describeSyncError } from './describe-error.ts'
 import type { DocumentKind, IndexWriter } from './index-writer.ts'
 import { DOCUMENT_KINDS, OutboxRelay, type RelayOptions } from './relay.ts'
+import { dropStaleIndexes } from './rollback-indexes.ts'
+
+/** How often the worker drops the rollback indexes no rollback can use any more (search/sync/rollback-indexes.ts). */
+const CLEAN_UP_EVERY_MS = 60 * 60 * 1000
 
 export const KIND_LABEL: Record<DocumentKind, string> = { offer: 'offres', profile: 'profils' }
 
@@ -55,8 +59,18 @@ export function startSearchRelay(db: DB, writer: IndexWriter, options: WorkerOpt
     }
   }
 
+  let cleanedAt = 0
   async function pass() {
     for (const kind of DOCUMENT_KINDS) if (!stopped) await relayKind(kind)
+    if (!stopped && Date.now() - cleanedAt >= CLEAN_UP_EVERY_MS) {
+      cleanedAt = Date.now()
+      try {
+        const dropped = await dropStaleIndexes(writer, new Date())
+        if (dropped.length > 0) log.warn(`Relais de recherche : index de retour arrière expirés supprimés (${dropped.join(', ')}).`)
+      } catch (error) {
+        log.error(`Relais de recherche : nettoyage des anciens index impossible (${describeSyncError(error)}) ; nouvel essai dans une heure.`)
+      }
+    }
   }
 
   function schedule(delay: number) {
