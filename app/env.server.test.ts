@@ -79,4 +79,12 @@ describe('search engine', () => {
   it('ignores the Meilisearch variables while the embedded engine is chosen', () => {
     expect(searchConfigFrom(parseEnv({ MEILISEARCH_URL: 'http://127.0.0.1:7700' }))).toEqual({ engine: 'embedded' })
   })
+
+  it('reads an empty variable as unset, as env templates leave them (the board still boots on the embedded engine)', () => {
+    const env = parseEnv({ SEARCH_ENGINE: '', MEILISEARCH_URL: '', MEILISEARCH_API_KEY: '', MEILISEARCH_TIMEOUT_MS: '', PORT: '', SMTP_URL: '' })
+    expect(searchConfigFrom(env)).toEqual({ engine: 'embedded' })
+    expect(env.PORT).toBe(3000)
+    expect(env.SMTP_URL).toBeUndefined()
+    expect(() => parseEnv({ SEARCH_ENGINE: 'meilisearch', MEILISEARCH_URL: '', MEILISEARCH_API_KEY: '' })).toThrow(/MEILISEARCH_URL: obligatoire/)
+  })
 })

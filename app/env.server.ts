@@ -47,7 +47,9 @@ const REQUIRED_WITH_MEILISEARCH = ['MEILISEARCH_URL', 'MEILISEARCH_API_KEY'] as 
 
 export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; UPLOADS_DIR: string }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  // An empty variable (`MEILISEARCH_URL=` in an env template) means "not set", as in most deployment tools.
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''))
   const result = EnvSchema.safeParse(source)
   const problems = result.success ? [] : result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
   if (source.SEARCH_ENGINE === 'meilisearch') {

@@ -7,7 +7,7 @@ import { MatchExplanation } from './match-reasons.tsx'
 type Interview = { id: number; time: string; table: number; candidate: string; score: number | null; pinned: boolean }
 type Explained = { score: number; reasons: MatchReasons; offer: string }
 type CompanyBlock = { id: number; name: string; interviews: Interview[]; matches: (Explained & { candidateId: number; name: string })[] }
-type CandidateBlock = { id: number; name: string; matches: (Explained & { companyId: number; company: string })[] }
+type CandidateBlock = { id: number; name: string; matchCount: number; matches: (Explained & { companyId: number; company: string })[] }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`
 
@@ -63,7 +63,9 @@ export function CandidateMatches({ candidate: c }: { candidate: CandidateBlock }
     <details>
       <summary>
         <strong>{c.name}</strong> :{' '}
-        {best ? `${plural(c.matches.length, 'entreprise', 'entreprises')}, la meilleure ${best.company} (${best.score} / 100)` : 'aucune entreprise correspondante'}
+        {best
+          ? `${plural(c.matchCount, 'entreprise', 'entreprises')}${c.matchCount > c.matches.length ? ` (les ${c.matches.length} meilleures ci-dessous)` : ''}, la meilleure ${best.company} (${best.score} / 100)`
+          : 'aucune entreprise correspondante'}
       </summary>
       {c.matches.length ? (
         <ol aria-label={`Entreprises pour ${c.name}`}>

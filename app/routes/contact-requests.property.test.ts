@@ -124,6 +124,20 @@ describe('contact request forms', () => {
     expect(listed.requests).toHaveLength(1)
   })
 
+  it('a request about an offer that is not published (draft, closed, taken down) is a 404: nothing saved, nothing mailed', async () => {
+    const { company_id } = await test.db.selectFrom('offers').select('company_id').where('id', '=', offerId).executeTakeFirstOrThrow()
+    const draft = await createTestOffer(test.db, { companyId: company_id, status: 'draft', title: 'Appelez le 06 12 34 56 78', skills: [{ slug: 'php', required: true }] })
+    const body = new FormData()
+    body.set('candidateId', String(candidates[2]))
+    body.set('message', 'Bonjour, nous aimerions vous rencontrer.')
+    const [rowsBefore, mailsBefore] = [await contactRows(), mails.length]
+    const url = `http://localhost/recruteur/offres/${draft.id}/profils`
+    const posted = await run(() => requestAction({ request: new Request(url, { method: 'POST', body, headers: { Cookie: cookies.recruiter! } }), params: { id: String(draft.id) }, context } as never))
+    expect((posted as Response).status).toBe(404)
+    expect(await contactRows()).toEqual(rowsBefore)
+    expect(mails).toHaveLength(mailsBefore)
+  })
+
   it('another company’s recruiter gets a 404 on the page and on the form', async () => {
     const url = `http://localhost/recruteur/offres/${offerId}/profils`
     const page = await run(() => profilesLoader({ request: new Request(url, { headers: { Cookie: cookies.otherRecruiter! } }), params: { id: String(offerId) }, context } as never))

@@ -3,8 +3,9 @@ import type { Mailer } from './mail.server.ts'
 
 /**
  * Tells a candidate that a company asked to contact them. Only the company's
- * name and the offer: the recruiter's message and the answer wait on the
- * board, behind the candidate's login. Sent after the request is saved; a
+ * name and the title of a published offer (public on the board already): the
+ * recruiter's message, which may hold anything, waits on the board behind the
+ * candidate's login. Sent after the request is saved; a
  * mail that fails is logged and the request stays, visible at /candidat/contacts.
  */
 export async function notifyContactRequest(mailer: Mailer, publicUrl: string, notice: ContactRequestNotice) {

@@ -56,6 +56,7 @@ export function planningMatchPages(
       items: candidates.items.map((c) => ({
         id: c.id,
         name: `${c.first_name} ${c.last_name}`,
+        matchCount: (lists.byCandidate.get(c.id) ?? []).length,
         matches: (lists.byCandidate.get(c.id) ?? []).slice(0, TOP_COMPANIES).map((m) => ({
           companyId: m.companyId, company: companyName.get(m.companyId) ?? '', offer: offerTitle.get(m.offerId) ?? '',
           ...explain(m),

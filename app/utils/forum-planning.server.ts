@@ -45,7 +45,14 @@ export function schedulePairs(
   }
   for (const wish of input.wishes) {
     let pair = pairs.get(key(wish.company_id, wish.candidate_id))
+    // A wish further down the candidate's list keeps the list's offer and score, as the match lists show them.
+    const listed = pair ? undefined : lists.byCandidate.get(wish.candidate_id)?.find((m) => m.companyId === wish.company_id)
+    if (!pair && listed) {
+      pair = { companyId: wish.company_id, candidateId: wish.candidate_id, score: Math.round(listed.score), offerId: listed.offerId, companyWish: false, candidateWish: false }
+      pairs.set(key(wish.company_id, wish.candidate_id), pair)
+    }
     if (!pair) {
+      // Not a match at all (no skill in common): scored on the company's best offer, 0 when it brings none.
       pair = { companyId: wish.company_id, candidateId: wish.candidate_id, score: 0, companyWish: false, candidateWish: false }
       const profile = facts.profiles.get(wish.candidate_id)
       for (const o of input.offers) {

@@ -95,6 +95,8 @@ export async function sendContactRequest(
       .innerJoin('users as u', 'u.id', 'p.user_id')
       .select(['o.company_id', 'o.title as offerTitle', 'co.name as companyName', 'u.email', 'p.first_name as firstName'])
       .where('o.id', '=', input.offerId)
+      // As on the page: a draft, closed or taken-down offer is no ground to contact anyone (its title is mailed).
+      .where('o.status', '=', 'published')
       .where('co.verified_at', 'is not', null)
       .where(memberOfOfferCompany(userId))
       .executeTakeFirst()
