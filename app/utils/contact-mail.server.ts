@@ -17,5 +17,6 @@ export async function notifyContactRequest(mailer: Mailer, publicUrl: string, no
     `depuis votre profil.\n\nL’équipe Passerelle`
   await mailer
     .send({ to: notice.email, subject: `${notice.companyName} souhaite vous contacter`, text })
-    .catch((error: unknown) => console.error('Envoi du courriel de demande de contact impossible', error))
+    // The error's code only: nodemailer's message may quote the candidate's address.
+    .catch((error: unknown) => console.error('Envoi du courriel de demande de contact impossible', (error as { code?: string }).code ?? 'erreur inconnue'))
 }

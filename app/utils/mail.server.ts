@@ -17,7 +17,9 @@ export function createMailer({ smtpUrl, from }: { smtpUrl: string | undefined; f
       },
     }
   }
-  const transport = nodemailer.createTransport(smtpUrl)
+  // Mail is sent while a visitor waits for the page (after the change is saved): an SMTP server that
+  // stops answering must cost seconds, not nodemailer's default minutes.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
   return {
     async send(mail) {
       await transport.sendMail({ from, ...mail })
