@@ -55,6 +55,8 @@ test('password reset by e-mail, through a real SMTP server', async ({ page }) =>
     const email = `${uniqueWord('reset')}@exemple.fr`
     await signUp(page, email, 'Noé Leroy')
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    // Signed out for sure: otherwise the name in the menu below would prove nothing about the reset.
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
 
     await page.goto('/mot-de-passe-oublie')
     await page.getByLabel('Adresse e-mail').fill(email)
@@ -68,6 +70,7 @@ test('password reset by e-mail, through a real SMTP server', async ({ page }) =>
     await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('un tout nouveau mot de passe')
     await page.getByLabel('Confirmation', { exact: true }).fill('un tout nouveau mot de passe')
     await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click()
+    await expect(page).not.toHaveURL(/reinitialiser-mot-de-passe/)
     await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toContainText('Noé Leroy')
 
     // The link works once only.
@@ -77,6 +80,7 @@ test('password reset by e-mail, through a real SMTP server', async ({ page }) =>
 
     // The old password no longer opens the account.
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible()
     await page.goto('/connexion')
     await page.getByLabel('Adresse e-mail').fill(email)
     await page.getByLabel('Mot de passe').fill(PASSWORD)
