@@ -32,15 +32,14 @@ beforeAll(async () => {
   ids.calais = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Calais', commune_insee: '62193', published_at: '2026-11-19T10:00:00Z' })).id
   ids.boulogne = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur C# Boulogne', commune_insee: '62160', published_at: '2026-11-18T10:00:00Z' })).id
   stub = await startStubbedMeilisearch()
-  engine = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).engine
+  engine = createMeilisearch(stub.config, test.sqlite).engine
 })
 afterAll(async () => {
   await stub.close()
   await test.destroy()
 })
 beforeEach(() => {
-  stub.routes.length = 0
-  stub.requests.length = 0
+  stub.reset()
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — a search', () => {

@@ -30,15 +30,14 @@ beforeAll(async () => {
   ids.weak = (await createTestCandidate(test.db, { visibility: 'verified_recruiters', skills: [{ slug: 'laravel', level: 1 }] })).id
   ids.private = (await createTestCandidate(test.db, { visibility: 'private', skills: [{ slug: 'php', level: 4 }, { slug: 'symfony', level: 4 }] })).id
   stub = await startStubbedMeilisearch()
-  engine = createMeilisearch({ url: stub.url, apiKey: 'k', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).engine
+  engine = createMeilisearch(stub.config, test.sqlite).engine
 })
 afterAll(async () => {
   await stub.close()
   await test.destroy()
 })
 beforeEach(() => {
-  stub.routes.length = 0
-  stub.requests.length = 0
+  stub.reset()
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer', () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { MeilisearchConfig } from './index.ts'
 
 /**
  * For tests only. No Meilisearch binary can run on the development machine,
@@ -17,6 +18,10 @@ export type StubbedMeilisearch = {
   requests: RecordedRequest[]
   /** Routes tried in order; the first answer wins. Unrouted requests answer 501. */
   routes: StubbedRoute[]
+  /** What the adapter under test connects with (the key is the one requests must carry). */
+  config: MeilisearchConfig
+  /** Forgets the routes and the recorded requests, between two tests. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -43,10 +48,16 @@ export async function startStubbedMeilisearch(): Promise<StubbedMeilisearch> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const url = `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     routes,
+    config: { url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 },
+    reset() {
+      routes.length = 0
+      requests.length = 0
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections()

@@ -44,9 +44,8 @@ afterAll(async () => {
   await test.destroy()
 })
 beforeEach(() => {
-  stub.routes.length = 0
-  stub.requests.length = 0
-  writer = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).writer
+  stub.reset()
+  writer = createMeilisearch(stub.config, test.sqlite).writer
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — reindex support', () => {

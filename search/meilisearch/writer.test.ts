@@ -36,10 +36,9 @@ afterAll(async () => {
   await test.destroy()
 })
 beforeEach(() => {
-  stub.routes.length = 0
-  stub.requests.length = 0
+  stub.reset()
   // A fresh writer each time: it remembers which live indexes it has seen.
-  writer = createMeilisearch({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, test.sqlite).writer
+  writer = createMeilisearch(stub.config, test.sqlite).writer
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
@@ -147,7 +146,7 @@ describe('stubbed HTTP: no Meilisearch can run here — a call the relay gave up
   })
 
   it('shares one wait budget across its tasks: the delete only gets what the add left', async () => {
-    const budgeted = new MeilisearchWriter(connect({ url: stub.url, apiKey: 'admin-key', indexPrefix: 'test_', timeoutMs: 5_000 }, { taskWaitMs: 1_000 }), test.sqlite)
+    const budgeted = new MeilisearchWriter(connect(stub.config, { taskWaitMs: 1_000 }), test.sqlite)
     liveIndexExists()
     // The add's task is done 700 ms after it was enqueued; the delete's never is.
     const doneAfterMs: Record<string, number> = { '/indexes/test_offers/documents': 700, '/indexes/test_offers/documents/delete-batch': Infinity }
