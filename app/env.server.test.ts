@@ -56,6 +56,14 @@ describe('search engine', () => {
     )
   })
 
+  it('needs the reindex key only for npm run search:reindex, says so, and refuses it equal to the server’s key', () => {
+    expect(parseEnv(meilisearch).MEILISEARCH_ADMIN_KEY).toBeUndefined()
+    expect(() => parseEnv(meilisearch, 'search:reindex')).toThrow(/MEILISEARCH_ADMIN_KEY: obligatoire pour npm run search:reindex/)
+    const both = { ...meilisearch, MEILISEARCH_ADMIN_KEY: 'cle-de-reindexation-0123456789' }
+    expect(searchConfigFrom(parseEnv(both, 'search:reindex'))).toMatchObject({ meilisearch: { apiKey: meilisearch.MEILISEARCH_API_KEY, adminKey: both.MEILISEARCH_ADMIN_KEY } })
+    expect(() => parseEnv({ ...meilisearch, MEILISEARCH_ADMIN_KEY: meilisearch.MEILISEARCH_API_KEY })).toThrow(/MEILISEARCH_ADMIN_KEY: doit différer de MEILISEARCH_API_KEY/)
+  })
+
   it('rejects a URL that is not http(s), a short key, an unusable prefix and an absurd timeout, in French', () => {
     let message = ''
     try {

@@ -13,8 +13,10 @@ const EnvSchema = z.object({
   SEARCH_ENGINE: z.enum(['embedded', 'meilisearch'], { message: 'valeurs possibles : embedded ou meilisearch' }).default('embedded'),
   /** Only read when SEARCH_ENGINE=meilisearch, which then requires the URL and the key. */
   MEILISEARCH_URL: z.url({ protocol: /^https?$/, message: 'une adresse http(s)://, par exemple http://127.0.0.1:7700' }).optional(),
-  /** A key allowed to search, write documents and manage indexes: it stays on the server, never sent to a browser. */
+  /** The server's key: search, documents, read and delete indexes, read tasks; never create one. Stays on the server. */
   MEILISEARCH_API_KEY: z.string().min(16, { message: 'une clé d’API Meilisearch (au moins 16 caractères)' }).optional(),
+  /** The reindex key (creates, configures and swaps indexes): read by `npm run search:reindex` only. */
+  MEILISEARCH_ADMIN_KEY: z.string().min(16, { message: 'une clé d’API Meilisearch (au moins 16 caractères)' }).optional(),
   // Meilisearch index uids allow letters, digits, hyphens and underscores.
   MEILISEARCH_INDEX_PREFIX: z
     .string()
@@ -47,13 +49,17 @@ const REQUIRED_WITH_MEILISEARCH = ['MEILISEARCH_URL', 'MEILISEARCH_API_KEY'] as 
 
 export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; UPLOADS_DIR: string }
 
-export function parseEnv(raw: Record<string, string | undefined>): Env {
+/** What runs: the server (and `npm run search:sync`) or `npm run search:reindex`, which needs the reindex key too. */
+export type EnvPurpose = 'server' | 'search:reindex'
+
+export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPurpose = 'server'): Env {
   // An empty variable (`MEILISEARCH_URL=` in an env template) means "not set", as in most deployment tools.
   const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''))
   const result = EnvSchema.safeParse(source)
   const problems = result.success ? [] : result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
   if (source.SEARCH_ENGINE === 'meilisearch') {
     for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
+    problems.push(...meilisearchKeyProblems(source, purpose))
   }
   if (!result.success || problems.length > 0) {
     throw new Error(`Configuration invalide, corrigez ces variables d'environnement :\n${problems.join('\n')}`)
@@ -65,6 +71,18 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
 }
 
+// Two keys (README, « Clés ») so that the server's cannot create an index: a write racing a lost index would recreate it bare.
+function meilisearchKeyProblems(source: Record<string, string | undefined>, purpose: EnvPurpose): string[] {
+  const problems: string[] = []
+  if (purpose === 'search:reindex' && !source.MEILISEARCH_ADMIN_KEY) {
+    problems.push('  - MEILISEARCH_ADMIN_KEY: obligatoire pour npm run search:reindex (la clé du serveur, MEILISEARCH_API_KEY, ne peut ni créer ni échanger les index)')
+  }
+  if (source.MEILISEARCH_ADMIN_KEY && source.MEILISEARCH_ADMIN_KEY === source.MEILISEARCH_API_KEY) {
+    problems.push('  - MEILISEARCH_ADMIN_KEY: doit différer de MEILISEARCH_API_KEY (le serveur ne doit pas pouvoir créer d’index)')
+  }
+  return problems
+}
+
 /** What search/index.ts needs to build the configured engine. */
 export function searchConfigFrom(env: Env): SearchConfig {
   if (env.SEARCH_ENGINE === 'embedded') return { engine: 'embedded' }
@@ -74,6 +92,7 @@ export function searchConfigFrom(env: Env): SearchConfig {
     meilisearch: {
       url: env.MEILISEARCH_URL!,
       apiKey: env.MEILISEARCH_API_KEY!,
+      ...(env.MEILISEARCH_ADMIN_KEY ? { adminKey: env.MEILISEARCH_ADMIN_KEY } : {}),
       indexPrefix: env.MEILISEARCH_INDEX_PREFIX,
       timeoutMs: env.MEILISEARCH_TIMEOUT_MS,
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe } from 'vitest'
 import { connect, type Connection } from '../meilisearch/client.ts'
-import { createMeilisearch, type MeilisearchConfig } from '../meilisearch/index.ts'
+import { createMeilisearch, createReindexWriter, type MeilisearchConfig } from '../meilisearch/index.ts'
 import { dropIndexes, prefixedIndexes } from '../meilisearch/indexes.ts'
 import { reindexKind } from '../sync/reindex.ts'
 import { DOCUMENT_KINDS, OutboxRelay } from '../sync/relay.ts'
@@ -22,12 +22,15 @@ describe.skipIf(!url)('the search contract, Meilisearch', () => {
     const config: MeilisearchConfig = {
       url: url!,
       apiKey: process.env.MEILISEARCH_API_KEY ?? '',
+      // The two keys of the README; a master key in both is fine for a throwaway server.
+      adminKey: process.env.MEILISEARCH_ADMIN_KEY ?? process.env.MEILISEARCH_API_KEY ?? '',
       indexPrefix: `passerelle_contract_${randomBytes(4).toString('hex')}_`,
       timeoutMs: 10_000,
     }
     const { engine, writer } = createMeilisearch(config, database.sqlite)
     const connection = connect(config)
-    for (const kind of DOCUMENT_KINDS) await reindexKind(database.db, writer, kind)
+    const reindexWriter = createReindexWriter(config, database.sqlite)
+    for (const kind of DOCUMENT_KINDS) await reindexKind(database.db, reindexWriter, kind)
     const relay = new OutboxRelay(database.db, writer)
     return {
       engine,

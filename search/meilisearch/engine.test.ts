@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
+import { EmbeddedSearchEngine } from '../embedded/engine.ts'
 import { SearchRequestError, SearchUnavailableError } from '../errors.ts'
+import { FALLBACK_NOTICE, FallbackSearchEngine } from '../fallback.ts'
 import { NOTICE } from '../notices.ts'
 import { offerQuery } from '../query-params.ts'
 import type { OfferQuery, SearchEngine } from '../types.ts'
 import { MAIN_QUERY_FACETS } from './facets.ts'
 import { createMeilisearch } from './index.ts'
-import { startStubbedMeilisearch, type StubbedMeilisearch } from './stubbed-http.ts'
+import { startStubbedMeilisearch, STUB_KEYS, type StubbedMeilisearch } from './stubbed-http.ts'
 
 // Stubbed HTTP: no Meilisearch can run here. The real client sends real requests to a local
 // server that records them and answers what each test scripts; hits are read from a real SQLite file.
@@ -59,7 +61,7 @@ describe('stubbed HTTP: no Meilisearch can run here — a search', () => {
     const result = await search({ text: 'Développeur C# ', contracts: ['cdi'], near: { insee: '62193', radiusKm: 40 }, sort: 'distance', page: 2, perPage: 2 })
 
     expect(stub.requests).toHaveLength(1)
-    expect(stub.requests[0]!.headers.authorization).toBe('Bearer admin-key')
+    expect(stub.requests[0]!.headers.authorization).toBe(`Bearer ${STUB_KEYS.runtime}`)
     const { queries } = multiSearches()[0]!
     expect(queries[0]).toEqual({
       indexUid: 'test_offers',
@@ -164,5 +166,18 @@ describe('stubbed HTTP: no Meilisearch can run here — a failing Meilisearch', 
     const error = await failure(() => ({ status: 400, body: { message: 'bad filter', code: 'invalid_search_filter', type: 'invalid_request', link: '' } }))
     expect(error).toBeInstanceOf(SearchRequestError)
     expect((error as SearchRequestError).code).toBe('invalid_search_filter')
+  })
+})
+
+describe('stubbed HTTP: no Meilisearch can run here — a Meilisearch past its search time limit', () => {
+  it('answers degraded (unranked) results: the embedded engine answers instead, with the notice, in the asked order', async () => {
+    // Meilisearch's hits are out of date order, as an unranked answer can be.
+    stub.routes.push(() => answer([{ hits: [{ id: ids.boulogne }, { id: ids.calais }], totalHits: 2, degraded: true }, {}, {}, {}, {}]))
+    const warn = vi.fn()
+    const board = new FallbackSearchEngine(engine, new EmbeddedSearchEngine(test.sqlite), { log: { warn, error: vi.fn() } })
+    const result = await board.searchOffers(offerQuery({ sort: 'date' }), NOW)
+    expect(result.notices).toContain(FALLBACK_NOTICE)
+    expect(result.hits.map((h) => h.id)).toEqual([ids.calais, ids.boulogne])
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('degraded'))
   })
 })

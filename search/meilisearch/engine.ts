@@ -88,6 +88,7 @@ export class MeilisearchEngine implements SearchEngine {
     const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
     const [main, ...answers] = results
     if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
+    assertNotDegraded(results)
 
     const total = main.totalHits ?? 0
     const pageCount = Math.max(1, Math.ceil(total / query.perPage))
@@ -96,6 +97,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (query.page > pageCount && total > 0) {
       notices.push(NOTICE.pageBeyondLast(query.page))
       const last = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries: [pageQuery(page)] }))
+      assertNotDegraded(last.results)
       hits = last.results[0]?.hits ?? []
     }
 
@@ -114,6 +116,19 @@ export class MeilisearchEngine implements SearchEngine {
       sort,
       notices,
     }
+  }
+}
+
+/**
+ * Past its search time limit (1,500 ms by default) Meilisearch stops ranking
+ * and answers `degraded: true`: hits out of order, counts short. Shown as is,
+ * a page sorted by date or distance would be wrong; unavailable instead, so
+ * the fallback answers from the embedded engine with its notice, logs it, and
+ * leaves an overloaded Meilisearch alone for a while.
+ */
+export function assertNotDegraded(results: readonly object[]): void {
+  if (results.some((result) => (result as { degraded?: boolean }).degraded === true)) {
+    throw new SearchUnavailableError('Meilisearch answered degraded results (past its search time limit)')
   }
 }
 

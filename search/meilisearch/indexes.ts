@@ -2,13 +2,28 @@ import { MeilisearchApiError, type Settings, type Task } from 'meilisearch'
 import type { Connection } from './client.ts'
 import { assertSucceeded, meili, toSearchError } from './errors.ts'
 
-/** Creates an index and applies its settings, waiting for both: it is ready to search once this resolves. */
+/**
+ * Creates an index and applies its settings, waiting for both: it is ready to
+ * search once this resolves. Every wait names its timeout: the client's
+ * `createIndex` ignores the connection's default and would stop at 5 s.
+ */
 export async function createIndexWithSettings(connection: Connection, uid: string, settings: Settings): Promise<void> {
   const { client } = connection
-  const created = await meili(() => client.createIndex(uid, { primaryKey: 'id' }).waitTask())
+  const wait = { timeout: connection.taskWaitMs }
+  const created = await meili(() => client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait))
   // Another process created it meanwhile: the settings below are applied all the same.
   if (created.error?.code !== 'index_already_exists') assertSucceeded(created)
-  assertSucceeded(await meili(() => client.index(uid).updateSettings(settings).waitTask()))
+  assertSucceeded(await meili(() => client.index(uid).updateSettings(settings).waitTask(wait)))
+}
+
+/** When Meilisearch says the index under this uid was created (it moves with the documents in a swap); null when missing. */
+export async function indexCreatedAt(connection: Connection, uid: string): Promise<string | null> {
+  try {
+    return (await connection.client.getRawIndex(uid)).createdAt
+  } catch (error) {
+    if (isMissingIndex(error)) return null
+    throw toSearchError(error)
+  }
 }
 
 export async function indexExists(connection: Connection, uid: string): Promise<boolean> {
@@ -26,7 +41,7 @@ export async function dropIndexes(connection: Connection, uids: readonly string[
   for (const uid of uids) {
     let task: Task
     try {
-      task = await connection.client.deleteIndex(uid).waitTask()
+      task = await connection.client.deleteIndex(uid).waitTask({ timeout: connection.taskWaitMs })
     } catch (error) {
       if (isMissingIndex(error)) continue
       throw toSearchError(error)

@@ -4,7 +4,8 @@ import { createTestDatabase } from '#db/test-database.ts'
 import { SearchRequestError } from '../errors.ts'
 import type { IndexWriter } from '../sync/index-writer.ts'
 import { createMeilisearch } from './index.ts'
-import { startStubbedMeilisearch, succeedingTasks, task, type StubbedMeilisearch } from './stubbed-http.ts'
+import { createReindexWriter } from './index.ts'
+import { PRESCRIBED_KEYS, simulatedMeilisearch, startStubbedMeilisearch, succeedingTasks, task, type StubbedMeilisearch } from './stubbed-http.ts'
 
 // Stubbed HTTP: no Meilisearch can run here. The real client talks to a local server that
 // records each request and answers Meilisearch's task protocol as each test scripts it.
@@ -14,6 +15,7 @@ let stub: StubbedMeilisearch
 let writer: IndexWriter
 const ids: Record<string, number> = {}
 
+const reindexWriter = () => createReindexWriter(stub.config, test.sqlite)
 const sent = () => stub.requests.filter((r) => !r.path.startsWith('/tasks/')).map((r) => `${r.method} ${r.path}`)
 const error = (code: string) => ({ message: `${code}!`, code, type: 'invalid_request', link: '' })
 const liveIndex = (exists: boolean) =>
@@ -50,22 +52,26 @@ beforeEach(() => {
 
 describe('stubbed HTTP: no Meilisearch can run here — reindex support', () => {
   it('creates a fresh index with the settings applied, and swaps it in keeping the previous documents under its uid', async () => {
-    liveIndex(true)
-    stub.routes.push(...succeedingTasks())
-    const fresh = await writer.createFreshIndex('offer')
+    const sim = simulatedMeilisearch(PRESCRIBED_KEYS)
+    stub.routes.push(...sim.routes)
+    sim.createIndex('test_offers', [{ id: 999 }])
+    const fresh = await reindexWriter().createFreshIndex('offer')
     expect(fresh).toMatch(/^test_offers_[a-z0-9]+$/)
-    expect(await writer.swapIntoLive('offer', fresh)).toEqual({ previousUid: fresh })
-    expect(sent()).toEqual(['POST /indexes', `PATCH /indexes/${fresh}/settings`, 'GET /indexes/test_offers', 'POST /swap-indexes'])
+    expect(await reindexWriter().swapIntoLive('offer', fresh)).toEqual({ previousUid: fresh, outcome: 'swapped' })
+    expect(sent()).toEqual(expect.arrayContaining(['POST /indexes', `PATCH /indexes/${fresh}/settings`, 'GET /indexes/test_offers', 'POST /swap-indexes']))
     expect(stub.requests.find((r) => r.path === '/swap-indexes')!.body).toEqual([{ indexes: ['test_offers', fresh], rename: false }])
+    expect([...sim.indexes.get(fresh)!.documents.keys()]).toEqual([999])
   })
 
   it('creates the live index, empty and with its settings, only when swapping into it for the first time', async () => {
-    liveIndex(false)
-    stub.routes.push(...succeedingTasks())
-    await writer.swapIntoLive('offer', 'test_offers_fresh')
-    expect(sent()).toEqual(['GET /indexes/test_offers', 'POST /indexes', 'PATCH /indexes/test_offers/settings', 'POST /swap-indexes'])
+    const sim = simulatedMeilisearch(PRESCRIBED_KEYS)
+    stub.routes.push(...sim.routes)
+    sim.createIndex('test_offers_fresh', [{ id: 1 }])
+    await reindexWriter().swapIntoLive('offer', 'test_offers_fresh')
+    expect(sent().slice(0, 3)).toEqual(['GET /indexes/test_offers', 'POST /indexes', 'PATCH /indexes/test_offers/settings'])
     const settings = stub.requests.find((r) => r.path.endsWith('/settings'))!.body as { synonyms: Record<string, string[]> }
     expect(settings.synonyms.js).toContain('javascript')
+    expect([...sim.indexes.get('test_offers')!.documents.keys()]).toEqual([1])
   })
 
   it('lists the ids that become documents: published offers and consenting profiles only', () => {

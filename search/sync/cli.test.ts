@@ -30,6 +30,7 @@ describe('the search commands, without Meilisearch', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('Configuration invalide')
     expect(result.stderr).toContain('MEILISEARCH_API_KEY: obligatoire avec SEARCH_ENGINE=meilisearch')
+    expect(result.stderr).toContain('MEILISEARCH_ADMIN_KEY: obligatoire pour npm run search:reindex')
     expect(result.stderr).not.toContain('MEILISEARCH_URL:')
   })
 })

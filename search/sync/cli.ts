@@ -1,8 +1,12 @@
-import { parseEnv, searchConfigFrom } from '#app/env.server.ts'
+import type SQLite from 'better-sqlite3'
+import { parseEnv, searchConfigFrom, type Env } from '#app/env.server.ts'
 import { openDatabase, type DB } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { createSearch } from '../index.ts'
+import { createReindexWriter } from '../meilisearch/index.ts'
 import type { IndexWriter } from './index-writer.ts'
+
+export type SearchCommand = 'search:sync' | 'search:reindex'
 
 /**
  * What `npm run search:sync` and `npm run search:reindex` share: the
@@ -10,10 +14,14 @@ import type { IndexWriter } from './index-writer.ts'
  * Meilisearch writer. Answers the exit code of `run`, or 1 when there is no
  * external engine to talk to.
  */
-export async function withSearchWriter(run: (context: { db: DB; writer: IndexWriter }) => Promise<number>): Promise<number> {
-  let env: ReturnType<typeof parseEnv>
+export async function withSearchWriter(
+  command: SearchCommand,
+  run: (context: { db: DB; writer: IndexWriter }) => Promise<number>,
+): Promise<number> {
+  let env: Env
   try {
-    env = parseEnv(process.env)
+    // The reindex also needs MEILISEARCH_ADMIN_KEY: the environment check names it when missing.
+    env = parseEnv(process.env, command === 'search:reindex' ? 'search:reindex' : 'server')
   } catch (error) {
     console.error((error as Error).message)
     return 1
@@ -28,12 +36,21 @@ export async function withSearchWriter(run: (context: { db: DB; writer: IndexWri
   const { db, sqlite } = openDatabase(env.DATABASE_PATH)
   try {
     await migrateToLatest(db)
-    const { writer } = createSearch(searchConfigFrom(env), sqlite)
-    return await run({ db, writer: writer! })
+    return await run({ db, writer: commandWriter(env, sqlite, command) })
   } catch (error) {
     console.error('Échec inattendu :', error)
     return 1
   } finally {
     await db.destroy()
   }
+}
+
+/**
+ * The writer a command uses: `search:sync` relays with the server's key, as the
+ * server does; `search:reindex` creates and swaps indexes with the reindex key.
+ */
+export function commandWriter(env: Env, sqlite: SQLite.Database, command: SearchCommand): IndexWriter {
+  const config = searchConfigFrom(env)
+  if (config.engine !== 'meilisearch') throw new Error('no external search engine is configured')
+  return command === 'search:reindex' ? createReindexWriter(config.meilisearch, sqlite) : createSearch(config, sqlite).writer!
 }

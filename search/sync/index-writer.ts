@@ -32,8 +32,16 @@ export interface IndexWriter {
    * Atomically swaps the fresh index with the live one. The previous
    * documents stay under the returned uid, for rollback. On a first
    * deployment the live index is created here, empty, with its settings.
+   * Rejects only when the swap certainly did not happen (refused, failed,
+   * or found not applied once settled). A swap sent whose outcome cannot be
+   * read in time resolves with `outcome: 'unknown'`: it may still apply, so
+   * neither index may be dropped. Every write enqueued after the swap is
+   * applied after it, whichever way it ends.
    */
-  swapIntoLive(kind: DocumentKind, freshUid: string): Promise<{ previousUid: string }>
+  swapIntoLive(kind: DocumentKind, freshUid: string): Promise<SwapResult>
+
+  /** The live index of a kind and when the engine says it was built (null when there is none): what an operator checks after a reindex. */
+  liveIndex(kind: DocumentKind): Promise<{ uid: string; builtAt: string } | null>
 
   /**
    * Deletes an index kept for rollback or left by a failed reindex, and
@@ -51,4 +59,11 @@ export interface IndexWriter {
    * rollback index would look as old as the index it replaced).
    */
   keptIndexes(kind: DocumentKind): Promise<{ uid: string; createdAt: Date }[]>
+}
+
+export type SwapResult = {
+  /** The uid holding the other set of documents: the previous ones once the swap applied. */
+  previousUid: string
+  /** 'swapped': the engine reported it applied. 'unknown': sent, but its end could not be read in time. */
+  outcome: 'swapped' | 'unknown'
 }

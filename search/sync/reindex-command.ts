@@ -44,6 +44,13 @@ export async function reindexCommand(args: string[], options: ReindexCommandOpti
     }
     try {
       const result = await rollbackKind(db, writer, kind as DocumentKind, values.rollback, since, options.reindex)
+      if (result.swap === 'unknown') {
+        log.error(
+          `${label(kind as DocumentKind)} : ${unconfirmed(result.previousUid)} ${result.replayed} changement(s) rejoué(s) dans l’index en ligne.\n` +
+            (await liveLine(writer, kind as DocumentKind)),
+        )
+        return 1
+      }
       log.log(
         `${label(kind as DocumentKind)} : l’index ${values.rollback} est de nouveau en ligne, ${result.replayed} changement(s) rejoué(s) ; ` +
           `l’index reconstruit reste sous ${result.previousUid}.`,
@@ -59,10 +66,13 @@ export async function reindexCommand(args: string[], options: ReindexCommandOpti
   for (const each of kind ? [kind as DocumentKind] : DOCUMENT_KINDS) {
     try {
       const report = await reindexKind(db, writer, each, options.reindex)
-      log.log(
-        `${label(each)} : ${report.documents} document(s) chargé(s), ${report.replayed} changement(s) rejoué(s), nouvel index en ligne.\n` +
-          rollbackHint(each, report.previousUid, report.sinceId),
-      )
+      const loaded = `${label(each)} : ${report.documents} document(s) chargé(s), ${report.replayed} changement(s) rejoué(s)`
+      if (report.swap === 'unknown') {
+        failed = true
+        log.error(`${loaded} ; ${unconfirmed(report.previousUid)}\n${await liveLine(writer, each)}\n${rollbackHint(each, report.previousUid, report.sinceId)}`)
+        continue
+      }
+      log.log(`${loaded}, nouvel index en ligne.\n${await liveLine(writer, each)}\n${rollbackHint(each, report.previousUid, report.sinceId)}`)
     } catch (error) {
       failed = true
       if (error instanceof ReindexCatchUpError) log.error(`${label(each)} : ${error.message}.\n${rollbackHint(each, error.previousUid, error.sinceId)}`)
@@ -70,6 +80,16 @@ export async function reindexCommand(args: string[], options: ReindexCommandOpti
     }
   }
   return failed ? 1 : 0
+}
+
+const unconfirmed = (otherUid: string) =>
+  `Meilisearch n’a pas confirmé l’échange d’index à temps (il peut encore s’appliquer) : le rattrapage est parti vers l’index en ligne, ` +
+  `quel qu’il soit, le relais le suit, et l’autre index est gardé sous ${otherUid}. Vérifiez avec npm run search:sync quel index est en ligne.`
+
+/** Which build serves searches, as Meilisearch dates it: the same date in `npm run search:sync` means the relay follows it. */
+async function liveLine(writer: IndexWriter, kind: DocumentKind): Promise<string> {
+  const live = await writer.liveIndex(kind).catch(() => null)
+  return live ? `  Index en ligne : ${live.uid}, construit le ${live.builtAt}.` : '  Index en ligne : illisible pour l’instant.'
 }
 
 const rollbackHint = (kind: DocumentKind, previousUid: string, sinceId: number | null) =>

@@ -177,6 +177,44 @@ describe('full reindex, against a test double of IndexWriter', () => {
     expect(writer.documents('offer')).toEqual(await publishedOffers())
   })
 
+  it('a swap whose outcome is unknown drops nothing, catches up whichever index is live, and starts the relay following it', async () => {
+    const offer = await createTestOffer(test.db, { companyId, title: 'Data engineer' })
+    for (const swapBehaviour of ['unknown-not-applied', 'unknown'] as const) {
+      await test.db.deleteFrom('search_relay').execute()
+      writer = new TestDoubleIndexWriter(test.sqlite)
+      writer.swapBehaviour = swapBehaviour
+      let during = 0
+      const sync = writer.sync.bind(writer)
+      writer.sync = async (kind, ids, indexUid, signal) => {
+        await sync(kind, ids, indexUid, signal)
+        // A recruiter saves while the load runs: only the catch-up brings it to the live index.
+        if (during++ === 0) await retitle(offer.id, `Data engineer (${swapBehaviour})`)
+      }
+
+      const report = await reindexKind(test.db, writer, 'offer', { log: quiet })
+
+      expect(report.swap).toBe('unknown')
+      expect(writer.dropped).toEqual([])
+      expect(writer.indexes.has(report.previousUid)).toBe(true)
+      expect(writer.documents('offer').get(offer.id)).toBe(`Data engineer (${swapBehaviour})`)
+      expect((await findRelayState(test.db, 'offer'))!.relayed_through_id).toBe(await lastOutboxId(test.db))
+    }
+  })
+
+  it('a rollback whose swap outcome is unknown still replays into the live index and says so', async () => {
+    const offer = await createTestOffer(test.db, { companyId, title: 'Product owner' })
+    await reindexKind(test.db, writer, 'offer', { log: quiet })
+    const report = await reindexKind(test.db, writer, 'offer', { log: quiet })
+    await retitle(offer.id, 'Product owner senior')
+    writer.swapBehaviour = 'unknown'
+
+    const rolledBack = await rollbackKind(test.db, writer, 'offer', report.previousUid, report.sinceId!, { log: quiet })
+
+    expect(rolledBack.swap).toBe('unknown')
+    expect(writer.documents('offer').get(offer.id)).toBe('Product owner senior')
+    expect(writer.dropped).not.toContain(report.previousUid)
+  })
+
   it('drops the half-built index when a reindex fails before the swap', async () => {
     await createTestOffer(test.db, { companyId })
     writer.behaviours = ['refused']

@@ -9,7 +9,7 @@ import {
   rewindRelayCursor,
 } from '#db/queries/search-outbox.ts'
 import { describeSyncError } from './describe-error.ts'
-import type { DocumentKind, IndexWriter } from './index-writer.ts'
+import type { DocumentKind, IndexWriter, SwapResult } from './index-writer.ts'
 import { documentsToSync, OutboxRelay, type RelayOptions } from './relay.ts'
 import { dropStaleIndexes } from './rollback-indexes.ts'
 
@@ -34,6 +34,13 @@ export type ReindexReport = {
    * previous index is the empty one, nothing to go back to.
    */
   sinceId: number | null
+  /**
+   * 'swapped': Meilisearch reported the swap applied. 'unknown': sent, but its
+   * end could not be read in time; the catch-up went to the live index all the
+   * same (it is queued after the swap, so it lands in whichever index ends
+   * live) and both indexes are kept.
+   */
+  swap: SwapResult['outcome']
 }
 
 /**
@@ -60,16 +67,17 @@ export async function reindexKind(db: DB, writer: IndexWriter, kind: DocumentKin
     const loaded = await replay(db, sender, writer, kind, { afterId: sinceId, indexUid: freshUid })
 
     const report = await withLiveIndex(db, sender, kind, options, async (mustReach, followed) => {
-      const { previousUid } = await writer.swapIntoLive(kind, freshUid)
+      // Past this call the fresh index is never dropped: only a swap certainly not applied rejects.
+      const { previousUid, outcome } = await writer.swapIntoLive(kind, freshUid)
       swapped = true
-      return swapAndCatchUp(db, sender, writer, kind, { previousUid, sinceId, mustReach, followed, loaded, documents: ids.length })
+      return swapAndCatchUp(db, sender, writer, kind, { previousUid, outcome, sinceId, mustReach, followed, loaded, documents: ids.length })
     })
     // One rollback index per kind is enough: older ones go, with the documents they still hold.
     // Best effort: the new index is live; the relay worker's daily clean-up retries.
     await dropStaleIndexes(writer, new Date(), { kinds: [kind], except: [report.previousUid], olderThanDays: 0 }).catch(() => [])
     return report
   } catch (error) {
-    // A half-built index is of no use to anyone; dropping it is best effort, the error that matters is the first.
+    // A half-built index, or one certainly not swapped in, is of no use to anyone; dropping it is best effort, the error that matters is the first.
     if (!swapped) await writer.dropIndex(freshUid).catch(() => {})
     throw error
   }
@@ -80,8 +88,9 @@ async function swapAndCatchUp(
   sender: OutboxRelay,
   writer: IndexWriter,
   kind: DocumentKind,
-  { previousUid, sinceId, mustReach, followed, loaded, documents }: {
+  { previousUid, outcome, sinceId, mustReach, followed, loaded, documents }: {
     previousUid: string
+    outcome: SwapResult['outcome']
     sinceId: number
     mustReach: number
     followed: boolean
@@ -90,16 +99,21 @@ async function swapAndCatchUp(
   },
 ): Promise<ReindexReport> {
   const rollbackFrom = followed ? Math.min(sinceId, mustReach) : null
+  // Swapped, the live index has the load; unknown, it may still be the old one, which the relay left at
+  // mustReach (or, on a first deployment, the empty one: it gets every document).
+  const catchUpFrom = outcome === 'swapped' ? loaded.through : followed ? Math.min(loaded.through, mustReach) : loaded.through
   let caughtUp: { through: number; events: number }
   try {
-    caughtUp = await replay(db, sender, writer, kind, { afterId: loaded.through, mustReach, live: true })
+    if (outcome === 'unknown' && !followed) await sender.send(kind, writer.allIds(kind))
+    caughtUp = await replay(db, sender, writer, kind, { afterId: catchUpFrom, mustReach, live: true })
   } catch (error) {
     // The new index is live but may lack what the old one got meanwhile: the relay will send it from there.
-    await rewindRelayCursor(db, kind, loaded.through, new Date())
-    throw new ReindexCatchUpError(previousUid, rollbackFrom, loaded.through, error)
+    await rewindRelayCursor(db, kind, catchUpFrom, new Date())
+    throw new ReindexCatchUpError(previousUid, rollbackFrom, catchUpFrom, error)
   }
+  // Right whichever way an unknown swap ends: the catch-up was queued after it, into the live uid.
   await markRelayed(db, kind, caughtUp.through, new Date())
-  return { kind, documents, replayed: loaded.events + caughtUp.events, previousUid, sinceId: rollbackFrom }
+  return { kind, documents, replayed: loaded.events + caughtUp.events, previousUid, sinceId: rollbackFrom, swap: outcome }
 }
 
 /** The new index went live, but the changes since the load could not all be sent; the relay resends them. */
@@ -132,7 +146,7 @@ export async function rollbackKind(
   previousUid: string,
   sinceId: number,
   options: ReindexOptions = {},
-): Promise<{ replayed: number; previousUid: string }> {
+): Promise<{ replayed: number; previousUid: string; swap: SwapResult['outcome'] }> {
   const oldest = await firstOutboxId(db)
   if (oldest !== null && oldest > sinceId + 1) {
     throw new Error(
@@ -141,10 +155,11 @@ export async function rollbackKind(
   }
   const sender = new OutboxRelay(db, writer, options)
   return withLiveIndex(db, sender, kind, options, async (mustReach) => {
+    // An unknown outcome is caught up the same way: the replay lands in whichever index ends live.
     const swapped = await writer.swapIntoLive(kind, previousUid)
     const caughtUp = await replay(db, sender, writer, kind, { afterId: sinceId, mustReach, live: true })
     await markRelayed(db, kind, caughtUp.through, new Date())
-    return { replayed: caughtUp.events, previousUid: swapped.previousUid }
+    return { replayed: caughtUp.events, previousUid: swapped.previousUid, swap: swapped.outcome }
   })
 }
 

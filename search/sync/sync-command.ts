@@ -1,5 +1,5 @@
 import type { DB } from '#db/connection.ts'
-import { relayBacklog } from '#db/queries/search-outbox.ts'
+import { findRelayState, lastOutboxId, relayBacklog } from '#db/queries/search-outbox.ts'
 import { describeSyncError } from './describe-error.ts'
 import type { DocumentKind, IndexWriter } from './index-writer.ts'
 import { DOCUMENT_KINDS, OutboxRelay, type RelayOptions } from './relay.ts'
@@ -33,14 +33,27 @@ export async function syncCommand(options: SyncCommandOptions): Promise<number> 
     const line = await syncKind(relay, kind, attempts, sleep)
     const backlog = (await relayBacklog(db)).find((b) => b.kind === kind)
     const pending = backlog?.pending ?? 0
+    const where = await followedLine(db, writer, kind)
     if (line.ok && pending === 0) {
-      log.log(`${capitalised(KIND_LABEL[kind])} : ${line.text}, plus rien en attente.`)
+      log.log(`${capitalised(KIND_LABEL[kind])} : ${line.text}, plus rien en attente.\n${where}`)
     } else {
       failed = true
-      log.error(`${capitalised(KIND_LABEL[kind])} : ${line.text} ; ${pending} événement(s) en attente.`)
+      log.error(`${capitalised(KIND_LABEL[kind])} : ${line.text} ; ${pending} événement(s) en attente.\n${where}`)
     }
   }
   return failed ? 1 : 0
+}
+
+/**
+ * Where the relay is and what it writes to: after a reindex, the cursor at the
+ * last event and the build date the reindex printed mean the relay follows
+ * the new index.
+ */
+async function followedLine(db: DB, writer: IndexWriter, kind: DocumentKind): Promise<string> {
+  const state = await findRelayState(db, kind)
+  const cursor = state ? `curseur à l’événement ${state.relayed_through_id} (dernier écrit : ${(await lastOutboxId(db)) ?? 0})` : 'aucun curseur'
+  const live = await writer.liveIndex(kind).catch(() => null)
+  return `  ${cursor} ; index en ligne : ${live ? `${live.uid}, construit le ${live.builtAt}` : 'aucun ou injoignable'}.`
 }
 
 async function syncKind(

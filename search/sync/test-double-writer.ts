@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3'
 import { SearchRequestError, SearchUnavailableError } from '../errors.ts'
-import type { DocumentKind, IndexWriter } from './index-writer.ts'
+import type { DocumentKind, IndexWriter, SwapResult } from './index-writer.ts'
 
 /**
  * A test double of IndexWriter (tests only): no Meilisearch can run here, so
@@ -49,6 +49,10 @@ export class TestDoubleIndexWriter implements IndexWriter {
   /** When each fresh uid was made; a test may backdate one. Stays with the uid through a swap, like the adapter's. */
   readonly createdAt = new Map<string, Date>()
   calls = 0
+  /** How the next swap ends; 'unknown' applies it (or not, with 'unknown-not-applied') but reports no outcome. */
+  swapBehaviour: 'ok' | 'unknown' | 'unknown-not-applied' = 'ok'
+  /** Which build each set of documents is, as Meilisearch's createdAt moves with them in a swap. */
+  private readonly builtAt = new WeakMap<Map<number, StoredDocument>, string>()
   private readonly pending = new Set<Pending>()
   private freshCount = 0
   private readonly live = { ...LIVE }
@@ -132,18 +136,29 @@ export class TestDoubleIndexWriter implements IndexWriter {
 
   async createFreshIndex(kind: DocumentKind): Promise<string> {
     const uid = `${LIVE[kind]}_fresh_${++this.freshCount}`
-    this.indexes.set(uid, new Map())
+    const documents = new Map<number, StoredDocument>()
+    this.builtAt.set(documents, `construction ${this.freshCount}`)
+    this.indexes.set(uid, documents)
     this.createdAt.set(uid, new Date())
     return uid
   }
 
-  async swapIntoLive(kind: DocumentKind, freshUid: string): Promise<{ previousUid: string }> {
+  async swapIntoLive(kind: DocumentKind, freshUid: string): Promise<SwapResult> {
     if (!this.indexes.has(freshUid)) throw new SearchRequestError(`index ${freshUid} introuvable`, 'index_not_found')
-    // Like Meilisearch's swap: the names trade places, so the live uid now holds the fresh documents.
-    const live = this.indexes.get(this.live[kind])!
-    this.indexes.set(this.live[kind], this.indexes.get(freshUid)!)
-    this.indexes.set(freshUid, live)
-    return { previousUid: freshUid }
+    const behaviour = this.swapBehaviour
+    this.swapBehaviour = 'ok'
+    if (behaviour !== 'unknown-not-applied') {
+      // Like Meilisearch's swap: the names trade places, so the live uid now holds the fresh documents.
+      const live = this.indexes.get(this.live[kind])!
+      this.indexes.set(this.live[kind], this.indexes.get(freshUid)!)
+      this.indexes.set(freshUid, live)
+    }
+    return { previousUid: freshUid, outcome: behaviour === 'ok' ? 'swapped' : 'unknown' }
+  }
+
+  async liveIndex(kind: DocumentKind): Promise<{ uid: string; builtAt: string } | null> {
+    const documents = this.indexes.get(this.live[kind])!
+    return { uid: this.live[kind], builtAt: this.builtAt.get(documents) ?? 'avant la première reconstruction' }
   }
 
   async dropIndex(uid: string): Promise<void> {
