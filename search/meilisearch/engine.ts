@@ -7,7 +7,7 @@ import { NOTICE } from '../notices.ts'
 import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, OfferSort, SearchEngine } from '../types.ts'
 import type { Connection } from './client.ts'
 import { shownOfferIds } from './documents.ts'
-import { meili } from './errors.ts'
+import { assertNotDegraded, meili } from './errors.ts'
 import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
 import { combine, offerFilters, literal, type Center } from './filters.ts'
 import { MeilisearchMatches } from './matching.ts'
@@ -116,19 +116,6 @@ export class MeilisearchEngine implements SearchEngine {
       sort,
       notices,
     }
-  }
-}
-
-/**
- * Past its search time limit (1,500 ms by default) Meilisearch stops ranking
- * and answers `degraded: true`: hits out of order, counts short. Shown as is,
- * a page sorted by date or distance would be wrong; unavailable instead, so
- * the fallback answers from the embedded engine with its notice, logs it, and
- * leaves an overloaded Meilisearch alone for a while.
- */
-export function assertNotDegraded(results: readonly object[]): void {
-  if (results.some((result) => (result as { degraded?: boolean }).degraded === true)) {
-    throw new SearchUnavailableError('Meilisearch answered degraded results (past its search time limit)')
   }
 }
 

@@ -62,3 +62,16 @@ export function assertSucceeded(task: Task): void {
   // Canceled (or still enqueued past the wait): not applied, so sending it again is right.
   throw new SearchUnavailableError(`Meilisearch task ${task.uid} (${task.type}) ended ${task.status}`)
 }
+
+/**
+ * Past its search time limit (1,500 ms by default) Meilisearch stops ranking
+ * and answers `degraded: true`: hits out of order, counts short. Shown as is,
+ * a page sorted by date or distance would be wrong; unavailable instead, so
+ * the fallback answers from the embedded engine with its notice, logs it, and
+ * leaves an overloaded Meilisearch alone for a while.
+ */
+export function assertNotDegraded(results: readonly object[]): void {
+  if (results.some((result) => (result as { degraded?: boolean }).degraded === true)) {
+    throw new SearchUnavailableError('Meilisearch answered degraded results (past its search time limit)')
+  }
+}

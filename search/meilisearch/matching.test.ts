@@ -14,7 +14,7 @@ let stub: StubbedMeilisearch
 let engine: SearchEngine
 const ids: Record<string, number> = {}
 
-type Query = { indexUid: string; q: string; matchingStrategy?: string; filter: (string | string[])[]; limit: number; attributesToSearchOn?: string[] }
+type Query = { indexUid: string; q: string; matchingStrategy?: string; filter: (string | string[])[]; limit: number; sort?: string[] }
 const queries = () => stub.requests.filter((r) => r.path === '/multi-search').flatMap((r) => (r.body as { queries: Query[] }).queries)
 const hits = (...hitIds: number[]) => () => ({ body: { results: queries().map(() => ({ indexUid: 'x', hits: hitIds.map((id) => ({ id })) })) } })
 
@@ -41,20 +41,21 @@ beforeEach(() => {
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer', () => {
-  it('shortlists per required skill plus any wanted skill, within reach, in one request', async () => {
+  it('shortlists by filters only, in one request: holders of every required skill, of each one, then of any wanted skill, within reach', async () => {
     stub.routes.push(hits())
     await engine.candidatesForOffer(ids.php!, { limit: 10, now: NOW })
     expect(stub.requests).toHaveLength(1)
     const sent = queries()
-    expect(sent.map((q) => [q.indexUid, q.q, q.matchingStrategy, q.limit])).toEqual([
-      ['test_profiles', expect.stringMatching(/^php symfony mysql .* $/), 'last', 100],
-      ['test_profiles', expect.stringMatching(/^symfony php mysql .* $/), 'last', 100],
-      ['test_profiles', '', undefined, 100],
+    // No query words: `matchingStrategy: 'last'` would rank by the leading run of skills held, not by how many.
+    expect(sent.map((q) => [q.indexUid, q.q, q.matchingStrategy, q.limit])).toEqual(Array(4).fill(['test_profiles', '', undefined, 100]))
+    expect(sent.map((q) => q.filter.slice(0, -1))).toEqual([
+      ['skills = "php"', 'skills = "symfony"'],
+      ['skills = "php"'],
+      ['skills = "symfony"'],
+      [expect.stringMatching(/^skills IN \["php", "symfony", "mysql", .*"laravel".*\]$/)],
     ])
-    const [skills, reach] = sent[0]!.filter
-    // The offer's skills, then related ones (a Laravel developer is a partial PHP match).
-    expect(skills).toMatch(/^skills IN \["php", "symfony", "mysql", .*"laravel".*\]$/)
-    expect(reach).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.85\d+, 10000\)$/)]))
+    // Within reach, per mobility band (a Laravel developer is a partial PHP match, if near enough).
+    expect(sent[0]!.filter.at(-1)).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.85\d+, 10000\)$/)]))
   })
 
   it('scores the shortlist with the scorer, and drops a private profile even if the index still held it', async () => {
@@ -72,12 +73,14 @@ describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer'
 })
 
 describe('stubbed HTTP: no Meilisearch can run here — offers for a candidate', () => {
-  it('searches visible offers by skill token only, best held skills leading, and scores those the database still shows', async () => {
+  it('filters visible offers holding each best held skill, then any held or related one, newest first, and scores those the database still shows', async () => {
     stub.routes.push(hits(ids.php!, ids.draft!))
     const found = await engine.offersForCandidate(ids.strong!, { limit: 5, now: NOW })
     const sent = queries()
-    expect(sent.map((q) => [q.indexUid, q.attributesToSearchOn])).toEqual(Array(3).fill(['test_offers', ['skillTokens']]))
-    expect(sent[0]!.q).toMatch(/^php symfony .* $/)
+    expect(sent.map((q) => [q.indexUid, q.q, q.sort])).toEqual(Array(3).fill(['test_offers', '', ['publishedAtMs:desc']]))
+    expect(sent.map((q) => q.filter.find((f) => typeof f === 'string' && f.startsWith('skills')))).toEqual([
+      'skills = "php"', 'skills = "symfony"', expect.stringMatching(/^skills IN \["php", "symfony", /),
+    ])
     expect(sent[0]!.filter.slice(0, 2)).toEqual([`publishedAtMs <= ${NOW.getTime()}`, [`expiresAtMs > ${NOW.getTime()}`, 'expiresAtMs NOT EXISTS']])
     expect(sent[0]!.filter.at(-1)).toEqual(expect.arrayContaining(['located = false', 'remotePolicy = "full_remote"']))
     // The draft a lagging index still returned is checked against the database and never suggested.

@@ -4,14 +4,13 @@ import { MatchFacts } from '../embedded/match-facts.ts'
 import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
 import type { Place } from '../matching/score.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
-import { MAX_QUERY_WORDS } from '../text.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import type { Connection } from './client.ts'
-import { shownOfferIds, skillToken } from './documents.ts'
-import { meili } from './errors.ts'
+import { shownOfferIds } from './documents.ts'
+import { assertNotDegraded, meili } from './errors.ts'
 import { anyOf, equals, visibleAt, withinKm, type FilterClause } from './filters.ts'
 
-/** Skills that each get a ranked shortlist of their own (the offer's required ones, the candidate's best). */
+/** Skills that each get a shortlist of their own (the offer's required ones, the candidate's best). */
 const LEAD_SKILLS = 3
 /** Mobility radii (km) the profile filter tells apart; a profile is kept within the radius of its band's top. */
 const MOBILITY_BANDS = [5, 10, 20, 30, 50, 80, 100, 150, 200]
@@ -21,9 +20,14 @@ const MOBILITY_BANDS = [5, 10, 20, 30, 50, 80, 100, 150, 200]
  * Meilisearch: a shortlist by skills (every skill wanted, and its related
  * ones) among those within useful distance, then the embedded engine's
  * re-ranking by the scorer (search/match-shortlist.ts). The shortlist is one
- * multi-search request: per lead skill, the documents holding it ranked by
- * how many other wanted skills they hold (matching strategy `last`), then
- * any other document holding a wanted skill.
+ * multi-search request of filters only, no query words: for an offer, the
+ * profiles holding every required skill (the strong candidates), then per
+ * lead skill the documents holding it, then any document holding a wanted or
+ * related skill. No text ranking decides who is kept: Meilisearch's words
+ * rule with `matchingStrategy: 'last'` ranks by the leading run of skills
+ * held, not by how many (docs/decisions/004). Each query keeps `size` hits;
+ * bench/meilisearch-shortlist.ts measures on the generated forum that the
+ * union keeps every candidate of the embedded engine's top matches.
  */
 export class MeilisearchMatches {
   private readonly facts: MatchFacts
@@ -40,16 +44,9 @@ export class MeilisearchMatches {
   async candidatesForOffer(offerId: number, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<CandidateMatch[]> {
     const offer = this.isPublished.get(offerId) ? this.facts.offersById([offerId]).get(offerId) : undefined
     if (!offer) return []
-    const required = offer.skills.filter((s) => s.required).map((s) => s.slug)
-    const wanted = withRelatedSkills([...required, ...offer.skills.filter((s) => !s.required).map((s) => s.slug)])
-    if (wanted.length === 0) return []
+    if (offer.skills.length === 0) return []
     const reach = offer.remotePolicy === 'full_remote' || !offer.place ? [] : [profilesReaching(offer.place, offer.remotePolicy === 'hybrid')]
-    const ids = await this.shortlist(this.connection.liveUid.profile, {
-      tokens: wanted.map(skillToken),
-      leads: (required.length ? required : wanted).slice(0, LEAD_SKILLS).map(skillToken),
-      filter: [anyOf('skills', wanted), ...reach],
-      size: shortlistSize(limit),
-    })
+    const ids = await this.shortlist(this.connection.liveUid.profile, shortlistPlan(offer.skills, reach), shortlistSize(limit))
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
@@ -61,37 +58,40 @@ export class MeilisearchMatches {
     const wanted = withRelatedSkills(held)
     if (wanted.length === 0) return []
     const reach = profile.place ? [offersReaching(profile.place, profile.mobilityKm)] : []
-    const ids = await this.shortlist(this.connection.liveUid.offer, {
-      tokens: wanted.map(skillToken),
-      leads: held.slice(0, LEAD_SKILLS).map(skillToken),
-      filter: [...visibleAt(now), anyOf('skills', wanted), ...reach],
-      size: shortlistSize(limit),
-      searchOn: ['skillTokens'],
-    })
+    const within = (skills: FilterClause) => [...visibleAt(now), skills, ...reach]
+    const plan = [...held.slice(0, LEAD_SKILLS).map((lead) => within(equals('skills', lead))), within(anyOf('skills', wanted))]
+    // Newest first among holders, as the embedded engine breaks its ties.
+    const ids = await this.shortlist(this.connection.liveUid.offer, plan, shortlistSize(limit), ['publishedAtMs:desc'])
     // The index may lag behind the outbox: what the database no longer shows is never suggested.
-    const visible = shownOfferIds(this.sqlite, ids, now)
-    const shown = ids.filter((id) => visible.has(id))
+    const stillShown = shownOfferIds(this.sqlite, ids, now)
+    const shown = ids.filter((id) => stillShown.has(id))
     return rankOffers(profile, shown, this.facts.offersById(shown), { limit, now })
   }
 
-  private async shortlist(
-    indexUid: string,
-    { tokens, leads, filter, size, searchOn }: { tokens: string[]; leads: string[]; filter: FilterClause[]; size: number; searchOn?: string[] },
-  ): Promise<number[]> {
-    const common = { indexUid, filter, limit: size, attributesToRetrieve: ['id'], ...(searchOn ? { attributesToSearchOn: searchOn } : {}) }
-    const queries: MultiSearchQuery[] = [
-      ...leads.map((lead) => ({
-        ...common,
-        // The lead first: `last` drops words from the end, so every hit holds the lead.
-        // The trailing space keeps the last word from matching as a prefix ("java" is not "javascript").
-        q: `${[lead, ...tokens.filter((t) => t !== lead)].slice(0, MAX_QUERY_WORDS).join(' ')} `,
-        matchingStrategy: 'last' as const,
-      })),
-      { ...common, q: '' },
-    ]
+  /** One multi-search, one filter-only query per step of the plan, `size` hits each; their union, in order. */
+  private async shortlist(indexUid: string, plan: FilterClause[][], size: number, sort?: string[]): Promise<number[]> {
+    const queries: MultiSearchQuery[] = plan.map((filter) => ({ indexUid, q: '', filter, limit: size, attributesToRetrieve: ['id'], ...(sort ? { sort } : {}) }))
     const { results } = await meili(() => this.connection.client.multiSearch<{ queries: MultiSearchQuery[] }, { id: number }>({ queries }))
+    // An unranked (degraded) answer may miss holders: the fallback answers instead.
+    assertNotDegraded(results)
     return [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))]
   }
+}
+
+/**
+ * The filters of "candidates for this offer", in order: holders of every
+ * required skill (or of every skill when none is required), holders of each
+ * lead skill, then holders of any wanted or related skill; all within reach.
+ */
+export function shortlistPlan(skills: readonly { slug: string; required: boolean }[], reach: FilterClause[]): FilterClause[][] {
+  const required = skills.filter((s) => s.required).map((s) => s.slug)
+  const core = required.length ? required : skills.map((s) => s.slug)
+  const wanted = withRelatedSkills([...required, ...skills.filter((s) => !s.required).map((s) => s.slug)])
+  return [
+    [...core.map((slug) => equals('skills', slug)), ...reach],
+    ...(core.length > 1 ? core.slice(0, LEAD_SKILLS).map((lead) => [equals('skills', lead), ...reach]) : []),
+    [anyOf('skills', wanted), ...reach],
+  ]
 }
 
 /** Profiles that could reach the offer's place: the scorer's zero-credit distance, per mobility band. */
