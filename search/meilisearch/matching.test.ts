@@ -47,7 +47,9 @@ describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer'
     expect(stub.requests).toHaveLength(1)
     const sent = queries()
     // No query words: `matchingStrategy: 'last'` would rank by the leading run of skills held, not by how many.
-    expect(sent.map((q) => [q.indexUid, q.q, q.matchingStrategy, q.limit])).toEqual(Array(4).fill(['test_profiles', '', undefined, 100]))
+    expect(sent.map((q) => [q.indexUid, q.q, q.matchingStrategy])).toEqual(Array(4).fill(['test_profiles', '', undefined]))
+    // Every strong candidate is kept (bench/meilisearch-shortlist.ts); the wide net keeps the usual shortlist size.
+    expect(sent.map((q) => q.limit)).toEqual([1000, 1000, 1000, 100])
     expect(sent.map((q) => q.filter.slice(0, -1))).toEqual([
       ['skills = "php"', 'skills = "symfony"'],
       ['skills = "php"'],

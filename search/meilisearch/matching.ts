@@ -12,6 +12,13 @@ import { anyOf, equals, visibleAt, withinKm, type FilterClause } from './filters
 
 /** Skills that each get a shortlist of their own (the offer's required ones, the candidate's best). */
 const LEAD_SKILLS = 3
+/**
+ * Hits kept from the queries for holders of every required skill and of each
+ * lead skill: every holder within reach on the generated forum (at most 460
+ * of 2,000 graduates for one offer), measured by bench/meilisearch-shortlist.ts.
+ * The query for any wanted skill keeps shortlistSize(limit).
+ */
+export const STRONG_SHORTLIST = 1000
 /** Mobility radii (km) the profile filter tells apart; a profile is kept within the radius of its band's top. */
 const MOBILITY_BANDS = [5, 10, 20, 30, 50, 80, 100, 150, 200]
 
@@ -25,9 +32,8 @@ const MOBILITY_BANDS = [5, 10, 20, 30, 50, 80, 100, 150, 200]
  * lead skill the documents holding it, then any document holding a wanted or
  * related skill. No text ranking decides who is kept: Meilisearch's words
  * rule with `matchingStrategy: 'last'` ranks by the leading run of skills
- * held, not by how many (docs/decisions/004). Each query keeps `size` hits;
- * bench/meilisearch-shortlist.ts measures on the generated forum that the
- * union keeps every candidate of the embedded engine's top matches.
+ * held, not by how many (docs/decisions/004). bench/meilisearch-shortlist.ts
+ * measures the limits on the generated forum against the embedded engine.
  */
 export class MeilisearchMatches {
   private readonly facts: MatchFacts
@@ -46,7 +52,9 @@ export class MeilisearchMatches {
     if (!offer) return []
     if (offer.skills.length === 0) return []
     const reach = offer.remotePolicy === 'full_remote' || !offer.place ? [] : [profilesReaching(offer.place, offer.remotePolicy === 'hybrid')]
-    const ids = await this.shortlist(this.connection.liveUid.profile, shortlistPlan(offer.skills, reach), shortlistSize(limit))
+    const plan = shortlistPlan(offer.skills, reach)
+    // The last query (any wanted or related skill) is the wide net; the others keep every strong candidate.
+    const ids = await this.shortlist(this.connection.liveUid.profile, plan.map((filter, k) => ({ filter, limit: k < plan.length - 1 ? STRONG_SHORTLIST : shortlistSize(limit) })))
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
@@ -61,16 +69,16 @@ export class MeilisearchMatches {
     const within = (skills: FilterClause) => [...visibleAt(now), skills, ...reach]
     const plan = [...held.slice(0, LEAD_SKILLS).map((lead) => within(equals('skills', lead))), within(anyOf('skills', wanted))]
     // Newest first among holders, as the embedded engine breaks its ties.
-    const ids = await this.shortlist(this.connection.liveUid.offer, plan, shortlistSize(limit), ['publishedAtMs:desc'])
+    const ids = await this.shortlist(this.connection.liveUid.offer, plan.map((filter) => ({ filter, limit: shortlistSize(limit) })), ['publishedAtMs:desc'])
     // The index may lag behind the outbox: what the database no longer shows is never suggested.
     const stillShown = shownOfferIds(this.sqlite, ids, now)
     const shown = ids.filter((id) => stillShown.has(id))
     return rankOffers(profile, shown, this.facts.offersById(shown), { limit, now })
   }
 
-  /** One multi-search, one filter-only query per step of the plan, `size` hits each; their union, in order. */
-  private async shortlist(indexUid: string, plan: FilterClause[][], size: number, sort?: string[]): Promise<number[]> {
-    const queries: MultiSearchQuery[] = plan.map((filter) => ({ indexUid, q: '', filter, limit: size, attributesToRetrieve: ['id'], ...(sort ? { sort } : {}) }))
+  /** One multi-search, one filter-only query per step of the plan; their union, in order. */
+  private async shortlist(indexUid: string, plan: { filter: FilterClause[]; limit: number }[], sort?: string[]): Promise<number[]> {
+    const queries: MultiSearchQuery[] = plan.map(({ filter, limit }) => ({ indexUid, q: '', filter, limit, attributesToRetrieve: ['id'], ...(sort ? { sort } : {}) }))
     const { results } = await meili(() => this.connection.client.multiSearch<{ queries: MultiSearchQuery[] }, { id: number }>({ queries }))
     // An unranked (degraded) answer may miss holders: the fallback answers instead.
     assertNotDegraded(results)
