@@ -1,4 +1,5 @@
 import type { EngineFactory } from './harness.ts'
+import { differencesContract } from './differences.contract.ts'
 import { matchingContract } from './matching.contract.ts'
 import { offerSearchContract } from './offer-search.contract.ts'
 import { rankingContract } from './ranking.contract.ts'
@@ -12,4 +13,5 @@ export function searchContract(factory: EngineFactory) {
   offerSearchContract(factory)
   rankingContract(factory)
   matchingContract(factory)
+  differencesContract(factory)
 }
