@@ -18,10 +18,6 @@ const ids: Record<string, number> = {}
 const reindexWriter = () => createReindexWriter(stub.config, test.sqlite)
 const sent = () => stub.requests.filter((r) => !r.path.startsWith('/tasks/')).map((r) => `${r.method} ${r.path}`)
 const error = (code: string) => ({ message: `${code}!`, code, type: 'invalid_request', link: '' })
-const liveIndex = (exists: boolean) =>
-  stub.routes.push((r) =>
-    r.method === 'GET' && r.path === '/indexes/test_offers' ? (exists ? { body: { uid: 'test_offers' } } : { status: 404, body: error('index_not_found') }) : undefined,
-  )
 /** Answers GET /indexes page by page, as Meilisearch does. */
 const indexList = (indexes: { uid: string; createdAt: string }[]) =>
   stub.routes.push((r) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type SQLite from 'better-sqlite3'
-import { MeilisearchApiError, MeilisearchTaskTimeOutError, type EnqueuedTask, type Task } from 'meilisearch'
+import { MeilisearchApiError, type EnqueuedTask, type Task } from 'meilisearch'
 import { SearchRequestError, SearchUnavailableError } from '../errors.ts'
 import { readSkillSpellings, Synonyms } from '../synonyms.ts'
 import type { DocumentKind, IndexWriter, SwapResult } from '../sync/index-writer.ts'
@@ -73,21 +73,27 @@ export class MeilisearchWriter implements IndexWriter {
     await this.waitForAll(this.unfinished.taskUids, deadline)
   }
 
-  /** Waits for the tasks in order; they stay remembered as unfinished only while one is still queued past the deadline. */
+  /**
+   * Waits for the tasks in order. While one may still be queued (the wait ran
+   * out, or Meilisearch stopped answering) they stay remembered for a retry;
+   * once Meilisearch says how they ended, they are forgotten.
+   */
   private async waitForAll(taskUids: readonly number[], deadline: number): Promise<void> {
     const unfinished = this.unfinished
-    try {
-      for (const uid of taskUids) {
-        const task = await this.waitUntil(uid, deadline)
-        if (task.status === 'enqueued' || task.status === 'processing') throw new SearchUnavailableError(`Meilisearch task ${uid} still ${task.status}`)
-        assertSucceeded(task)
-      }
-    } catch (error) {
-      // Only a wait that ran out leaves the tasks queued; any other end (failed, refused) is final.
-      if (!(error instanceof SearchUnavailableError && isWaitTimeout(error)) && this.unfinished === unfinished) this.unfinished = null
-      throw error
+    const forget = () => {
+      if (this.unfinished === unfinished) this.unfinished = null
     }
-    if (this.unfinished === unfinished) this.unfinished = null
+    for (const uid of taskUids) {
+      const task = await this.waitUntil(uid, deadline)
+      if (task.status === 'enqueued' || task.status === 'processing') throw new SearchUnavailableError(`Meilisearch task ${uid} still ${task.status}`)
+      try {
+        assertSucceeded(task)
+      } catch (error) {
+        forget()
+        throw error
+      }
+    }
+    forget()
   }
 
   allIds(kind: DocumentKind): number[] {
@@ -201,8 +207,6 @@ export class MeilisearchWriter implements IndexWriter {
 
 const sameDocuments = (a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) =>
   a.size === b.size && [...b].every(([id, document]) => a.get(id) === document)
-
-const isWaitTimeout = (error: SearchUnavailableError) => error.cause instanceof MeilisearchTaskTimeOutError || /still (enqueued|processing)/.test(error.message)
 
 /** The relay gave up on this call: sending more could land an old snapshot after a newer one. */
 function stopIfAborted(signal: AbortSignal | undefined): void {
