@@ -104,5 +104,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   const base = 'http://passerelle.invalid'
   if (to.startsWith('//') || !URL.canParse(to, base)) return fallback
   const url = new URL(to, base)
-  return url.origin === base ? url.pathname + url.search + url.hash : fallback
+  const path = url.pathname + url.search + url.hash
+  // Dot segments can resolve to a path starting with "//" ("/.//evil.example", "/a/..//evil.example"),
+  // which a Location header sends to another host: the answer must be a path on its own.
+  if (url.origin !== base || path.startsWith('//') || new URL(path, base).origin !== base) return fallback
+  return path
 }
