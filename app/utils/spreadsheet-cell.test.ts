@@ -34,7 +34,8 @@ it('a formula hidden behind NUL, other control characters or spaces is text in t
   const rows = HOSTILE.map((message, i) => [`Candidat ${i}`, message])
   const csv = parseCsv(toCsv(['Nom', 'Message'], rows))
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await toXlsx([{ name: 'Candidatures', header: ['Nom', 'Message'], rows }]))
+  const bytes = await toXlsx([{ name: 'Candidatures', header: ['Nom', 'Message'], rows }])
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer)
   const sheet = workbook.getWorksheet('Candidatures')!
   HOSTILE.forEach((message, i) => {
     expect(csv[i + 1]![1], JSON.stringify(message)).toBe(`'${message}`)
