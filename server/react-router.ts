@@ -46,6 +46,8 @@ export function reactRouterHandler(options: {
       res.status(response.status)
       for (const [key, value] of response.headers.entries()) res.append(key, value)
       if (signedIn(req) || response.headers.has('Set-Cookie')) res.set('Cache-Control', 'private, no-store')
+      // Every 429 says when to come back; the routes pass their exact delay (app/utils/retry-after.ts), this is the net.
+      if (response.status === 429 && !response.headers.has('Retry-After')) res.set('Retry-After', '60')
       if (response.body) await writeReadableStreamToWritable(response.body, res)
       else res.end()
     } catch (error) {

@@ -9,6 +9,7 @@ import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { getOptionalUser, safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/signup'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 /**
  * Accounts created from one address per hour: enough for a forum's whole room on one
@@ -20,6 +21,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getOptionalUser(request, context.db)) throw redirect('/')
   return null
 }
+
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
 
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
