@@ -1,5 +1,6 @@
 import cluster from 'node:cluster'
 import { parseEnv } from '#app/env.server.ts'
+import { rotateBackups } from '#db/backup.ts'
 import { startPrimary } from './server/primary.ts'
 import { startWorker } from './server/worker.ts'
 
@@ -14,7 +15,11 @@ if (development) {
   const { startDevelopment } = await import('./server/development.ts')
   await startDevelopment(env)
 } else if (cluster.isPrimary) {
-  await startPrimary(env)
+  await startPrimary(env, async ({ sqlite }) => {
+    if (!env.BACKUP_DIR) return
+    const { made, removed } = rotateBackups(sqlite, env.BACKUP_DIR, env.UPLOADS_DIR, env.BACKUP_KEEP, new Date())
+    console.log(`Sauvegarde quotidienne vérifiée : ${made.file} (${made.uploads} fichier(s) déposé(s))${removed.length ? ` ; ${removed.length} ancienne(s) supprimée(s)` : ''}.`)
+  })
 } else {
   const { stop } = await startWorker(env, { development: false })
   const drain = () => void stop().then(() => process.exit(0))

@@ -45,6 +45,9 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   }
   const daily = setInterval(() => void maintain(), 24 * 60 * 60 * 1000)
 
+  // The workers accept connections themselves (the kernel spreads them): the primary's own work
+  // (maintenance, a backup's VACUUM INTO, synchronous SQLite) never holds up a visitor.
+  cluster.schedulingPolicy = cluster.SCHED_NONE
   let stopping = false
   const fork = () =>
     new Promise<Worker>((resolve, reject) => {
