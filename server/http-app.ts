@@ -66,6 +66,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : 500
     if (status >= 400 && status < 500) return reject(req, res, status, 'Cette demande n’a pas pu être lue.', { close: true })
+    // The client left while the page was being sent: nothing to answer, nothing broken.
+    if (res.destroyed || req.socket.destroyed) {
+      console.warn(`Requête interrompue par le client : ${req.method} ${JSON.stringify(req.originalUrl.slice(0, 200))}`)
+      return
+    }
     console.error(`[${req.method} ${req.path}]`, error)
     if (res.headersSent) return res.destroy()
     res.status(500).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })

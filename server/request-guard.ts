@@ -17,18 +17,36 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT'])
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST'])
 
+function validHost(host: string | undefined): boolean {
+  if (!host || !HOST.test(host)) return false
+  const port = /:(\d+)$/.exec(host)?.[1]
+  return port === undefined || Number(port) <= 65_535
+}
+
+/** Every segment of the path percent-decodes to UTF-8 (React Router would otherwise fail on it). */
+function decodablePath(url: string): boolean {
+  const pathname = url.split('?')[0]!
+  try {
+    decodeURIComponent(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function rejectMalformed(req: Request, res: Response, next: NextFunction): void {
   if (REFUSED_METHODS.has(req.method)) return reject(req, res, 400, 'Cette méthode n’est pas acceptée.', { close: true })
   if (!ALLOWED_METHODS.has(req.method)) {
     return reject(req, res, 405, 'Cette page s’affiche ou reçoit un formulaire, rien d’autre.', { close: true, headers: { Allow: 'GET, HEAD, POST' } })
   }
-  // Only origin-form targets ("/path?query"): not "*", not "http://host/path".
-  if (!req.url.startsWith('/') || req.url.startsWith('//')) return reject(req, res, 400, 'Adresse de page invalide.', { close: true })
+  // Only origin-form targets ("/path?query"): not "*", not "http://host/path"; and a path that decodes.
+  if (!req.url.startsWith('/') || req.url.startsWith('//') || !decodablePath(req.url)) {
+    return reject(req, res, 400, 'Adresse de page invalide.', { close: true })
+  }
   const host = req.get('Host')
-  if (!host || !HOST.test(host)) return reject(req, res, 400, 'En-tête Host absent ou invalide.', { close: true })
+  if (!validHost(host)) return reject(req, res, 400, 'En-tête Host absent ou invalide.', { close: true })
   // Behind a trusted proxy, the host and protocol it forwards must be as sound.
-  const forwardedHost = req.host
-  if (!forwardedHost || !HOST.test(forwardedHost)) return reject(req, res, 400, 'En-tête X-Forwarded-Host invalide.', { close: true })
+  if (!validHost(req.host)) return reject(req, res, 400, 'En-tête X-Forwarded-Host invalide.', { close: true })
   if (req.protocol !== 'http' && req.protocol !== 'https') return reject(req, res, 400, 'En-tête X-Forwarded-Proto invalide.', { close: true })
   next()
 }
