@@ -21,7 +21,10 @@ if (development) {
     console.log(`Sauvegarde quotidienne vérifiée : ${made.file} (${made.uploads} fichier(s) déposé(s))${removed.length ? ` ; ${removed.length} ancienne(s) supprimée(s)` : ''}.`)
   })
 } else {
-  const { stop } = await startWorker(env, { development: false })
+  const { stop } = await startWorker(env, { development: false }).catch((error: unknown) => {
+    console.error(`Processus ${process.pid} : démarrage impossible (${error instanceof Error ? error.message : String(error)}).`)
+    process.exit(1)
+  })
   const drain = () => void stop().then(() => process.exit(0))
   process.on('SIGTERM', drain)
   process.on('SIGINT', drain)

@@ -17,7 +17,7 @@ const MB = Number(process.env.BENCH_POST_MB ?? 200)
 const PORT = Number(process.env.BENCH_PORT ?? 3240)
 const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-bigpost-'))
 
-const child = spawn(path.resolve('node_modules/.bin/tsx'), [ENTRY], {
+const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
   detached: true,
   stdio: 'ignore',
   env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'db.sqlite'), DEMO_DATA: 'false', WEB_CONCURRENCY: '1' },

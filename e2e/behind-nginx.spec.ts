@@ -100,6 +100,12 @@ const rateLimitKeys = () => {
   }
 }
 
+test('the README shows deploy/nginx.conf and deploy/passerelle.service exactly as they are', () => {
+  const readme = readFileSync('README.md', 'utf8')
+  expect(readme).toContain('```nginx\n' + readFileSync('deploy/nginx.conf', 'utf8') + '```')
+  expect(readme).toContain('```ini\n' + readFileSync('deploy/passerelle.service', 'utf8') + '```')
+})
+
 test('behind nginx with TLS: HTTP goes to HTTPS, HSTS, sign-in with a Secure cookie, forms and a CV upload work', async ({ page, context, request }) => {
   const plain = await request.get(`http://localhost:${HTTP_PORT}/connexion`, { maxRedirects: 0 })
   expect(plain.status()).toBe(301)

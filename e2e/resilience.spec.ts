@@ -285,3 +285,31 @@ test('kill -9 of every process while offers are written, twice: every acknowledg
   }
   expect(acknowledgedTotal).toBeGreaterThan(10)
 })
+
+test('SIGHUP replaces every worker one by one without dropping a request; SIGTERM drains and exits 0', async () => {
+  test.setTimeout(180_000)
+  let stop = false
+  const statuses = new Map<string, number>()
+  const request = Buffer.from(`GET /offres HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nConnection: close\r\n\r\n`)
+  const loops = Array.from({ length: 4 }, async () => {
+    while (!stop) {
+      const { status } = await rawRequest(PORT, request)
+      statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1)
+    }
+  })
+  await new Promise((r) => setTimeout(r, 500))
+  const logBefore = app.output().length
+  process.kill(app.child.pid!, 'SIGHUP')
+  const deadline = Date.now() + 120_000
+  while (!app.output().slice(logBefore).includes('Redémarrage progressif terminé.')) {
+    expect(Date.now()).toBeLessThan(deadline)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  await new Promise((r) => setTimeout(r, 500))
+  stop = true
+  await Promise.all(loops)
+  console.log(`Redémarrage progressif sous charge : ${[...statuses.entries()].map(([s, n]) => `${s}: ${n}`).join(', ')}`)
+  expect([...statuses.keys()]).toEqual(['200'])
+  expect(app.output().slice(logBefore)).not.toContain('remplacement')
+  expect(await app.stop()).toBe(0)
+})

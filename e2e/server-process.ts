@@ -27,7 +27,8 @@ export async function startServer(options: { port: number; env?: Record<string, 
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'passerelle-'))
   const databasePath = path.join(dir, 'passerelle.sqlite')
   let output = ''
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
+  // node itself (not tsx's CLI, a parent process that would not pass SIGHUP on), as npm start runs it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     // Its own process group, so that kill9 reaches the workers too.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -57,8 +57,10 @@ export async function startWorker(env: Env, { development }: { development: bool
     }),
   })
 
-  const server = await new Promise<Server>((resolve) => {
+  // A port already taken stops the worker (and the primary, which never saw it listen) with the reason.
+  const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(env.PORT, env.HOST, () => resolve(listening))
+    listening.once('error', reject)
   })
   // Slow or idle clients never hold a connection for ever (nginx keeps its own upstream connections alive).
   server.headersTimeout = 20_000
