@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { parseEnv, searchConfigFrom } from './env.server.ts'
 
@@ -14,6 +15,25 @@ it('fills every default for an empty environment', () => {
     DEMO_DATA: true,
     PUBLIC_URL: 'http://localhost:3000',
     MAIL_FROM: 'Passerelle <ne-pas-repondre@passerelle.local>',
+    TRUST_PROXY: false,
+    WEB_CONCURRENCY: availableParallelism(),
+    BACKUP_KEEP: 7,
+  })
+})
+
+describe('TRUST_PROXY', () => {
+  it('takes false, a hop count, or the proxies’ addresses and CIDRs', () => {
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).TRUST_PROXY).toEqual([
+      '127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback',
+    ])
+  })
+
+  it('refuses true (any peer could forge its address) and anything that is not an address, in French', () => {
+    for (const bad of ['true', 'yes', '10.0.0.0/33', '300.1.1.1', 'nginx', '11', '127.0.0.1/8/1']) {
+      expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: false, un nombre de relais|TRUST_PROXY: au plus 10/)
+    }
   })
 })
 

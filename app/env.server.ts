@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.server.ts'
 import type { SearchConfig } from '#search/index.ts'
 
 /** Every environment variable the board reads, validated once at boot. */
@@ -41,13 +43,49 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port; without it, e-mails are printed to the console. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
+  /**
+   * Which peers may tell the client's address, protocol and host (X-Forwarded-*): `false` (none, the
+   * default: the board is reached directly), a hop count, or addresses/CIDRs of the proxies.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed.value
+    }),
+  /** Worker processes serving requests; defaults to the number of cores. */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: 'un nombre de processus' })
+    .int({ message: 'un nombre entier de processus' })
+    .min(1, { message: 'au moins 1' })
+    .max(64, { message: 'au plus 64' })
+    .optional(),
+  /** Where the daily maintenance writes a backup of the database (and uploads); unset: no automatic backup. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many automatic backups BACKUP_DIR keeps; older ones are deleted. */
+  BACKUP_KEEP: z.coerce
+    .number({ message: 'un nombre de sauvegardes' })
+    .int({ message: 'un nombre entier de sauvegardes' })
+    .min(1, { message: 'au moins 1' })
+    .max(365, { message: 'au plus 365' })
+    .default(7),
 })
 
 // Checked apart from the schema so that they are reported with every other problem at once
 // (zod skips an object's refinements when one of its fields is already wrong).
 const REQUIRED_WITH_MEILISEARCH = ['MEILISEARCH_URL', 'MEILISEARCH_API_KEY'] as const
 
-export type Env = z.infer<typeof EnvSchema> & { PUBLIC_URL: string; UPLOADS_DIR: string }
+export type Env = Omit<z.infer<typeof EnvSchema>, 'WEB_CONCURRENCY'> & {
+  PUBLIC_URL: string
+  UPLOADS_DIR: string
+  WEB_CONCURRENCY: number
+  TRUST_PROXY: TrustProxy
+}
 
 /** What runs: the server (and `npm run search:sync`) or `npm run search:reindex`, which needs the reindex key too. */
 export type EnvPurpose = 'server' | 'search:reindex'
@@ -68,6 +106,7 @@ export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPu
     ...result.data,
     PUBLIC_URL: result.data.PUBLIC_URL ?? `http://localhost:${result.data.PORT}`,
     UPLOADS_DIR: result.data.UPLOADS_DIR ?? path.join(path.dirname(result.data.DATABASE_PATH), 'uploads'),
+    WEB_CONCURRENCY: result.data.WEB_CONCURRENCY ?? availableParallelism(),
   }
 }
 

@@ -30,6 +30,7 @@ export default [
   route('admin/offres', 'routes/admin-offers.tsx'),
   route('admin/offres/:id', 'routes/admin-offer.tsx'),
   route('admin/signalements', 'routes/admin-reports.tsx'),
+  route('admin/roles', 'routes/admin-roles.tsx'),
   route('offres/:slug/postuler', 'routes/offer-apply.tsx'),
   route('candidat/profil', 'routes/candidate-profile.tsx'),
   route('candidat/cv', 'routes/candidate-cv.tsx'),

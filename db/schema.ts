@@ -32,6 +32,7 @@ export interface Database {
   sessions: SessionTable
   password_resets: PasswordResetTable
   rate_limit_events: RateLimitEventTable
+  known_devices: KnownDeviceTable
   company_invitations: CompanyInvitationTable
   candidate_profiles: CandidateProfileTable
   candidate_skills: CandidateSkillTable
@@ -206,6 +207,13 @@ export interface PasswordResetTable {
 export interface RateLimitEventTable {
   key: string
   at: string
+}
+
+export interface KnownDeviceTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  last_used_at: string
 }
 
 export type User = Selectable<UserTable>

@@ -41,7 +41,7 @@ const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
 ]
 const INTENTS = ['close', 'publish', 'duplicate', 'save', 'stage', 'note', 'invite', 'remove', 'revoke', 'remove-logo',
   'verify', 'approve', 'reject', 'dismiss', 'close-offer', 'profile', 'consent', 'withdraw', 'delete-cv',
-  'status', 'answer', 'wish', 'register', 'unregister', 'wishes']
+  'status', 'answer', 'wish', 'register', 'unregister', 'wishes', 'appoint']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -112,7 +112,8 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       db.selectFrom('application_notes').selectAll().where('application_id', 'in', victimApplications.select('a.id')).orderBy('id').execute(),
       db.selectFrom('offer_reports').selectAll().where('id', '=', report.id).execute(),
       db.selectFrom('candidate_profiles').selectAll().where('user_id', '=', applicant.id).execute(),
-      db.selectFrom('users').select(['id', 'password_hash']).where('id', 'in', [applicant.id, victim.ownerId]).orderBy('id').execute(),
+      // Roles too: /admin/roles appoints and removes them (e2e/first-admin.spec.ts for the admin's own journey).
+      db.selectFrom('users').select(['id', 'password_hash', 'role']).where('id', 'in', [applicant.id, victim.ownerId]).orderBy('id').execute(),
       db.selectFrom('forums').selectAll().where('id', '=', forum.id).execute(),
       ...(['forum_companies', 'forum_offers', 'forum_candidates', 'forum_wishes'] as const).map((table) =>
         db.selectFrom(table).selectAll().where('forum_id', '=', forum.id).execute()),
@@ -142,7 +143,7 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
     body: 'Note détournée', email: 'intrus@exemple.fr', userId: String(victim.ownerId), invitationId: '1',
     companyId: String(pendingCompany.id), reportId: String(report.id), reason: 'Refus détourné par un intrus.',
     firstName: 'Intrus', lastName: 'Intrus', consent: 'on', password: 'une phrase de passe solide',
-    status: 'closed', decision: 'decline', candidateId: String(applicant.id), wish: '1', companyIds: String(victim.id) }
+    status: 'closed', decision: 'decline', candidateId: String(applicant.id), wish: '1', companyIds: String(victim.id), role: 'admin' }
   const attempts: { who: Actor; path: string; method: string; status: number; location: string | null }[] = []
   const record = (who: Actor, path: string, method: string, response: APIResponse) =>
     attempts.push({ who, path, method, status: response.status(), location: response.headers()['location'] ?? null })

@@ -11,6 +11,7 @@ import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { clearedSessionCookie, requireUser } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/account-delete'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const WINDOW_MS = 15 * 60_000
 
@@ -19,6 +20,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   requireSelfServiceCandidate(user)
   return null
 }
+
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request, context.db)

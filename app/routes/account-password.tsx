@@ -9,6 +9,7 @@ import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { requireUser, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/account-password'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const WINDOW_MS = 15 * 60_000
 const HIDDEN = ['currentPassword', 'password', 'confirmation']
@@ -19,6 +20,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 /** Changing the password signs out every device, then opens a fresh session here. */
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
+
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request, context.db)
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router'
+import { Form, Link, useSearchParams } from 'react-router'
 import { findAccount } from '#db/queries/personal-data.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, ROLE_LABELS } from '../utils/labels.ts'
@@ -45,6 +45,13 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to="/compte/mot-de-passe">Changer mon mot de passe</Link>
       </p>
+      <Form method="post" action="/deconnexion">
+        <input type="hidden" name="intent" value="everywhere" />
+        <p>
+          Un appareil perdu, un ordinateur partagé ? Fermez toutes vos sessions, celle-ci comprise.
+        </p>
+        <button type="submit" className="button button--secondary">Se déconnecter de tous les appareils</button>
+      </Form>
       <h2>Vos données personnelles</h2>
       {refusal ? (
         <p>{refusal}</p>

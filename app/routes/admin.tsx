@@ -25,6 +25,9 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to="/admin/signalements">Signalements à traiter</Link> <span>{counts.reports}</span>
         </li>
+        <li>
+          <Link to="/admin/roles">Organisation et administration : nommer ou retirer</Link>
+        </li>
       </ul>
     </section>
   )

@@ -7,9 +7,13 @@ import { ForgotSchema } from '../utils/account-schemas.ts'
 import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forgot-password'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const HOUR_MS = 3_600_000
 const SENT = 'Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé avec un lien valable une heure.'
+
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
 
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema })

@@ -1,44 +1,61 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
-import { findUserByEmail, hitRateLimit, normalizeEmail } from '#db/queries/accounts.ts'
+import { checkRateLimit, clearRateLimit, findUserByEmail, hashToken, normalizeEmail, recordRateLimitEvents } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { LoginSchema } from '../utils/account-schemas.ts'
 import { verifyPassword } from '../utils/password.server.ts'
 import { tooManyAttempts } from '../utils/rate-limit.server.ts'
-import { getOptionalUser, safeRedirect, signIn } from '../utils/session.server.ts'
+import { getOptionalUser, knownDeviceUser, safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/login'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const WINDOW_MS = 15 * 60_000
+/** Failed attempts on one account, from browsers that never signed in to it, before it locks for them. */
+export const ACCOUNT_FAILURES = 10
+/** Failed attempts from one address, whatever the accounts: higher, since a school or a forum shares one. */
+export const ADDRESS_FAILURES = 100
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getOptionalUser(request, context.db)) throw redirect('/')
   return null
 }
 
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
+
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { email, password, redirectTo } = submission.value
   const now = new Date()
-  // Per account and per address, whether or not the account exists.
+  // Only failures count, per account and per address: a network full of people signing in is never locked out.
+  // A browser that signed in to this account before has its own count, so a lock set off from elsewhere spares it.
+  const device = await knownDeviceUser(request, context.db)
+  const user = await findUserByEmail(context.db, email)
+  const accountKey = user && device?.userId === user.id ? `login-fail-device:${hashToken(device.token)}` : `login-fail:${normalizeEmail(email)}`
+  const addressKey = `login-fail-ip:${context.clientIp}`
   const limits = [
-    await hitRateLimit(context.db, `login:${normalizeEmail(email)}`, now, { limit: 10, windowMs: WINDOW_MS }),
-    await hitRateLimit(context.db, `login-ip:${context.clientIp}`, now, { limit: 50, windowMs: WINDOW_MS }),
+    await checkRateLimit(context.db, accountKey, now, { limit: ACCOUNT_FAILURES, windowMs: WINDOW_MS }),
+    await checkRateLimit(context.db, addressKey, now, { limit: ADDRESS_FAILURES, windowMs: WINDOW_MS }),
   ]
   const blocked = tooManyAttempts(limits, 'Trop de tentatives de connexion.')
-  if (blocked) return data(submission.reply({ formErrors: [blocked.message], hideFields: ['password'] }), blocked.init)
+  if (blocked) {
+    const hint = 'Depuis un appareil où vous vous êtes déjà connecté·e, ou avec « Mot de passe oublié ? », vous pouvez entrer dès maintenant.'
+    return data(submission.reply({ formErrors: [blocked.message, hint], hideFields: ['password'] }), blocked.init)
+  }
 
-  const user = await findUserByEmail(context.db, email)
   if (!user || !(await verifyPassword(user.password_hash, password))) {
     if (!user) await verifyPassword(undefined, password)
+    await recordRateLimitEvents(context.db, [accountKey, addressKey], now)
     return data(
       submission.reply({ formErrors: ['Adresse e-mail ou mot de passe incorrect.'], hideFields: ['password'] }),
       { status: 400 },
     )
   }
-  return signIn(context.db, user.id, safeRedirect(redirectTo))
+  await clearRateLimit(context.db, accountKey)
+  return signIn(context.db, user.id, safeRedirect(redirectTo), request)
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Se connecter – Passerelle' }]

@@ -12,6 +12,7 @@ import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { getOptionalUser } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/offer-report'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const HOUR_MS = 3_600_000
 
@@ -27,6 +28,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 /** Anyone may report, signed in or not; a rate limit per address keeps it from becoming a weapon. */
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const offer = await loadOffer(params.slug, context.db)
   const submission = parseWithZod(await request.formData(), { schema: ReportSchema })

@@ -19,6 +19,7 @@ import { requireRecruiter } from '../utils/session.server.ts'
 import { InviteSchema, RemoveMemberSchema, RevokeSchema } from '../utils/team-schemas.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-team'
+import { passRetryAfter } from '../utils/retry-after.ts'
 
 const HOUR_MS = 3_600_000
 const INVITES_PER_HOUR = 20
@@ -39,6 +40,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   ])
   return { company: { slug: company.slug, name: company.name }, isOwner, me: user.id, members, invitations }
 }
+
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user, company } = await loadTeam(request, params.slug, context.db)

@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const done = await resetPassword(context.db, token, await hashPassword(password), new Date())
   if (!done) return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
   // Every other session was revoked with the old password; this one starts fresh.
-  return signIn(context.db, done.userId, safeRedirect(formData.get('suite'), '/'))
+  return signIn(context.db, done.userId, safeRedirect(formData.get('suite'), '/'), request)
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Nouveau mot de passe – Passerelle' }]

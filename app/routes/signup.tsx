@@ -1,23 +1,37 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
-import { createUser } from '#db/queries/accounts.ts'
+import { createUser, hitRateLimit } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { SignupSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
+import { tooManyAttempts } from '../utils/rate-limit.server.ts'
 import { getOptionalUser, safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/signup'
+import { passRetryAfter } from '../utils/retry-after.ts'
+
+/**
+ * Accounts created from one address per hour: enough for a forum's whole room on one
+ * Wi-Fi, far too few for a script filling the database.
+ */
+export const SIGNUPS_PER_HOUR = 60
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getOptionalUser(request, context.db)) throw redirect('/')
   return null
 }
 
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
+
 export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { displayName, email, password, role, redirectTo } = submission.value
+  const limit = await hitRateLimit(context.db, `signup-ip:${context.clientIp}`, new Date(), { limit: SIGNUPS_PER_HOUR, windowMs: 60 * 60_000 })
+  const blocked = tooManyAttempts([limit], 'Trop de comptes créés depuis cette adresse.')
+  if (blocked) return data(submission.reply({ formErrors: [blocked.message], hideFields: ['password'] }), blocked.init)
   const created = await createUser(
     context.db,
     { email, displayName, role, passwordHash: await hashPassword(password) },
@@ -32,7 +46,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 400 },
     )
   }
-  return signIn(context.db, created.id, safeRedirect(redirectTo))
+  return signIn(context.db, created.id, safeRedirect(redirectTo), request)
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Créer un compte – Passerelle' }]

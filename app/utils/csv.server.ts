@@ -1,4 +1,5 @@
 import { downloadResponse } from './download.server.ts'
+import { neutraliseFormula } from './spreadsheet-cell.ts'
 /**
  * CSV the way French spreadsheet software opens it without asking: UTF-8 with
  * a BOM (so accents survive Excel), `;` between cells (the comma is the
@@ -6,15 +7,10 @@ import { downloadResponse } from './download.server.ts'
  */
 const BOM = '\uFEFF'
 
-// A cell starting with one of these is read as a formula by Excel or LibreOffice
-// (CSV injection): a leading apostrophe makes it plain text again.
-const FORMULA_START = /^[=+\-@\t\r]/
-
 export type CsvCell = string | number | null | undefined
 
 export function csvCell(value: CsvCell): string {
-  let text = value == null ? '' : String(value)
-  if (FORMULA_START.test(text)) text = `'${text}`
+  const text = value == null ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(value)
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

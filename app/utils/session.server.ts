@@ -1,5 +1,7 @@
 import { createCookie, redirect } from 'react-router'
-import { activityIsStale, createSession, deleteSession, findSessionUser, recordActivity } from '#db/queries/accounts.ts'
+import {
+  activityIsStale, createSession, deleteSession, findDeviceUser, findSessionUser, recordActivity, rememberDevice,
+} from '#db/queries/accounts.ts'
 import type { DB } from '#db/connection.ts'
 
 /**
@@ -12,6 +14,26 @@ const sessionCookie = createCookie('passerelle_session', {
   path: '/',
   secure: process.env.NODE_ENV !== 'development',
 })
+
+/**
+ * A browser that signed in before: a random token (its SHA-256 in known_devices).
+ * It lets its owner sign in while failed attempts from elsewhere lock the account.
+ */
+const deviceCookie = createCookie('passerelle_appareil', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: process.env.NODE_ENV !== 'development',
+  maxAge: 365 * 24 * 60 * 60,
+})
+
+/** The account this browser signed in to before, or null. */
+export async function knownDeviceUser(request: Request, db: DB): Promise<{ userId: number; token: string } | null> {
+  const token: unknown = await deviceCookie.parse(request.headers.get('Cookie'))
+  if (typeof token !== 'string' || token.length === 0 || token.length > 100) return null
+  const userId = await findDeviceUser(db, token)
+  return userId === null ? null : { userId, token }
+}
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>
 
@@ -78,12 +100,19 @@ export async function sessionCookieHeader(token: string): Promise<string> {
   return (await sessionCookie.serialize(token)).split(';')[0]!
 }
 
-/** Opens a session and answers with its cookie, going to `to`. */
-export async function signIn(db: DB, userId: number, to: string): Promise<Response> {
+/**
+ * Opens a session and answers with its cookie, going to `to`. Given the
+ * request, the browser is also remembered as a device of this account.
+ */
+export async function signIn(db: DB, userId: number, to: string, request?: Request): Promise<Response> {
   const now = new Date()
   await recordActivity(db, userId, now)
   const { token, expires } = await createSession(db, userId, now)
-  return redirect(to, { headers: { 'Set-Cookie': await sessionCookie.serialize(token, { expires }) } })
+  const headers = new Headers({ 'Set-Cookie': await sessionCookie.serialize(token, { expires }) })
+  if (request && (await knownDeviceUser(request, db))?.userId !== userId) {
+    headers.append('Set-Cookie', await deviceCookie.serialize(await rememberDevice(db, userId, now)))
+  }
+  return redirect(to, { headers })
 }
 
 export async function signOut(request: Request, db: DB): Promise<Response> {
@@ -104,5 +133,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   const base = 'http://passerelle.invalid'
   if (to.startsWith('//') || !URL.canParse(to, base)) return fallback
   const url = new URL(to, base)
-  return url.origin === base ? url.pathname + url.search + url.hash : fallback
+  const path = url.pathname + url.search + url.hash
+  // Dot segments can resolve to a path starting with "//" ("/.//evil.example", "/a/..//evil.example"),
+  // which a Location header sends to another host: the answer must be a path on its own.
+  if (url.origin !== base || path.startsWith('//') || new URL(path, base).origin !== base) return fallback
+  return path
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { downloadResponse } from './download.server.ts'
+import { neutraliseFormula } from './spreadsheet-cell.ts'
 
 export type SheetCell = string | number | null
 export type Sheet = { name: string; header: string[]; rows: SheetCell[][]; widths?: number[] }
@@ -9,7 +10,8 @@ export type Sheet = { name: string; header: string[]; rows: SheetCell[][]; width
  * and column widths, so it opens readable in Excel or LibreOffice.
  * Every text is written as a string cell, never as a formula: a name such as
  * "=cmd|' /C calc'!A0" stays text in the file (exceljs only writes a formula
- * for a `{ formula }` value, which nothing here builds).
+ * for a `{ formula }` value, which nothing here builds), and a text that
+ * would become one when edited gets the same apostrophe as in CSV.
  */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
@@ -22,7 +24,7 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
     }))
     ws.getRow(1).font = { bold: true }
     for (const row of sheet.rows) {
-      ws.addRow(row.map((cell) => (typeof cell === 'number' ? cell : cell == null ? null : String(cell))))
+      ws.addRow(row.map((cell) => (typeof cell === 'number' ? cell : cell == null ? null : neutraliseFormula(String(cell)))))
     }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer())

@@ -185,3 +185,47 @@ export async function hitRateLimit(
     return { allowed: true, retryAfterSeconds: 0 }
   })
 }
+
+/** Whether one more attempt under `key` stays within `limit` per window, without counting it (failures are counted apart). */
+export async function checkRateLimit(
+  db: DB,
+  key: string,
+  now: Date,
+  { limit, windowMs }: { limit: number; windowMs: number },
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const since = new Date(now.getTime() - windowMs).toISOString()
+  const events = await db.selectFrom('rate_limit_events').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').limit(limit).execute()
+  if (events.length < limit) return { allowed: true, retryAfterSeconds: 0 }
+  const oldest = Date.parse(events[0]!.at)
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) }
+}
+
+/** Counts one event (a failed login) under each key. */
+export async function recordRateLimitEvents(db: DB, keys: string[], now: Date): Promise<void> {
+  if (keys.length === 0) return
+  await db.insertInto('rate_limit_events').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute()
+}
+
+/** Forgets the events under `key` (an account's failed logins, once its owner got in). */
+export async function clearRateLimit(db: DB, key: string): Promise<void> {
+  await db.deleteFrom('rate_limit_events').where('key', '=', key).execute()
+}
+
+/** Remembers a browser that signed in to the account; the token goes in its cookie. */
+export async function rememberDevice(db: DB, userId: number, now: Date): Promise<string> {
+  const { token, hash } = newToken()
+  await db.insertInto('known_devices').values({ token_hash: hash, user_id: userId, created_at: now.toISOString(), last_used_at: now.toISOString() }).execute()
+  return token
+}
+
+/** The account a device token belongs to, or null. */
+export async function findDeviceUser(db: DB, token: string): Promise<number | null> {
+  const row = await db.selectFrom('known_devices').select('user_id').where('token_hash', '=', hashToken(token)).executeTakeFirst()
+  return row?.user_id ?? null
+}
+
+/** Signs the user out everywhere: every session ends (the known devices stay known). */
+export async function deleteAllSessions(db: DB, userId: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -1,0 +1,124 @@
+import cluster, { type Worker } from 'node:cluster'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Env } from '#app/env.server.ts'
+import { searchConfigFrom } from '#app/env.server.ts'
+import { createMailer } from '#app/utils/mail.server.ts'
+import { openDatabase } from '#db/connection.ts'
+import { createFileStore } from '#db/files.ts'
+import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
+import { prepareDatabase } from '#db/prepare.ts'
+import { claimServerLock } from '#db/server-lock.ts'
+import { createSearch } from '#search/index.ts'
+import { startSearchRelay } from '#search/sync/relay-worker.ts'
+import { DRAIN_MS } from './worker.ts'
+
+/**
+ * The node:cluster primary: prepares the database once (migrations, demo),
+ * forks WEB_CONCURRENCY workers that share the port, and alone runs what
+ * must run once per database: the daily maintenance and the Meilisearch relay
+ * (whose lease also keeps a second machine from relaying side by side).
+ * A worker that dies is replaced; SIGHUP replaces them one by one (the new
+ * one listens before the old one drains); SIGTERM drains them all, then exits.
+ */
+export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<typeof openDatabase>) => Promise<void>): Promise<void> {
+  mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
+  const releaseLock = claimServerLock(env.DATABASE_PATH)
+  const database = openDatabase(env.DATABASE_PATH)
+  const { db, sqlite } = database
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+  if (seeded) console.log('Base de démonstration créée.')
+  const { writer } = createSearch(searchConfigFrom(env), sqlite)
+  const relay = writer ? startSearchRelay(db, writer) : null
+  const files = createFileStore(env.UPLOADS_DIR)
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+
+  // Offer expiry, the inactivity purge, pruning and backups: at boot, then daily. A
+  // failure is logged and retried the next day, never fatal to the server.
+  async function maintain() {
+    try {
+      console.log(describeMaintenance(await runMaintenance({ db, files, mailer, publicUrl: env.PUBLIC_URL, now: new Date() })))
+      await afterMaintenance?.(database)
+    } catch (error) {
+      console.error('Maintenance échouée :', error)
+    }
+  }
+  const daily = setInterval(() => void maintain(), 24 * 60 * 60 * 1000)
+
+  // The workers accept connections themselves (the kernel spreads them): the primary's own work
+  // (maintenance, a backup's VACUUM INTO, synchronous SQLite) never holds up a visitor.
+  cluster.schedulingPolicy = cluster.SCHED_NONE
+  let stopping = false
+  const fork = () =>
+    new Promise<Worker>((resolve, reject) => {
+      const worker = cluster.fork()
+      worker.once('listening', () => resolve(worker))
+      worker.once('exit', (code) => reject(new Error(`le processus ${worker.process.pid} s’est arrêté au démarrage (code ${code})`)))
+    })
+  const exited = (worker: Worker) =>
+    new Promise<void>((resolve) => (worker.isDead() ? resolve() : worker.once('exit', () => resolve())))
+
+  // Workers asked to stop (rolling restart) are not replaced when they exit.
+  const retiring = new Set<number>()
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping || retiring.delete(worker.id)) return
+    console.error(`Processus ${worker.process.pid} arrêté (${signal ?? `code ${code}`}) ; remplacement.`)
+    fork().catch((error: unknown) => fatal(error))
+  })
+
+  function fatal(error: unknown) {
+    console.error('Démarrage impossible :', error instanceof Error ? error.message : error)
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGKILL')
+    releaseLock()
+    process.exit(1)
+  }
+
+  try {
+    await Promise.all(Array.from({ length: env.WEB_CONCURRENCY }, fork))
+  } catch (error) {
+    fatal(error)
+  }
+  console.log(`Passerelle est prête : http://localhost:${env.PORT} (${env.WEB_CONCURRENCY} processus)`)
+  void maintain()
+
+  let restarting: Promise<void> | null = null
+  process.on('SIGHUP', () => {
+    restarting ??= (async () => {
+      console.log('Redémarrage progressif des processus…')
+      for (const old of Object.values(cluster.workers ?? {})) {
+        if (!old || stopping) continue
+        try {
+          await fork()
+        } catch (error) {
+          console.error('Redémarrage progressif interrompu :', error instanceof Error ? error.message : error)
+          return
+        }
+        // The new worker listens: the old one stops taking connections and finishes its requests.
+        retiring.add(old.id)
+        old.process.kill('SIGTERM')
+        const timer = setTimeout(() => old.kill('SIGKILL'), DRAIN_MS + 5000)
+        await exited(old)
+        clearTimeout(timer)
+      }
+      console.log('Redémarrage progressif terminé.')
+    })().finally(() => (restarting = null))
+  })
+
+  const shutdown = async () => {
+    if (stopping) return
+    stopping = true
+    clearInterval(daily)
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined)
+    for (const worker of workers) worker.process.kill('SIGTERM')
+    const timer = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), DRAIN_MS + 5000)
+    await Promise.all(workers.map(exited))
+    clearTimeout(timer)
+    // Let the relay finish its current call and mark it, so nothing is sent twice after a restart.
+    await relay?.stop()
+    sqlite.close()
+    releaseLock()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown())
+  process.on('SIGINT', () => void shutdown())
+}

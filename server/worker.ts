@@ -1,0 +1,84 @@
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from 'react-router'
+import type { Env } from '#app/env.server.ts'
+import { createMailer } from '#app/utils/mail.server.ts'
+import { openDatabase } from '#db/connection.ts'
+import { createFileStore } from '#db/files.ts'
+import { createSearch } from '#search/index.ts'
+import { searchConfigFrom } from '#app/env.server.ts'
+import { createHttpApp } from './http-app.ts'
+
+/** How long a stopping worker lets the requests it has accepted finish. */
+export const DRAIN_MS = 20_000
+
+/**
+ * One process serving HTTP: its own SQLite connection (WAL: readers never
+ * wait for the writer), its own embedded engine following the outbox, the
+ * Express app. Under node:cluster the primary hands it connections.
+ * SIGTERM: stop accepting, finish the requests in flight, exit.
+ */
+export async function startWorker(env: Env, { development }: { development: boolean }): Promise<{ server: Server; stop: () => Promise<void> }> {
+  const { db, sqlite } = openDatabase(env.DATABASE_PATH)
+  const { engine: search } = createSearch(searchConfigFrom(env), sqlite)
+  let ready = false
+  // Load the engine's memory now, not on the first visitor's search.
+  await search.warmUp()
+  ready = true
+  const files = createFileStore(env.UPLOADS_DIR)
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+
+  let build: ServerBuild | (() => Promise<ServerBuild>)
+  let devMiddleware
+  if (development) {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    devMiddleware = vite.middlewares
+    build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+  } else {
+    build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+  }
+
+  const app = createHttpApp({
+    trustProxy: env.TRUST_PROXY,
+    development,
+    sqlite,
+    ready: () => ready,
+    build,
+    devMiddleware,
+    loadContext: (req, res) => ({
+      db,
+      search,
+      mailer,
+      files,
+      publicUrl: env.PUBLIC_URL,
+      nonce: res.locals.nonce as string,
+      clientIp: req.ip ?? 'inconnue',
+    }),
+  })
+
+  // A port already taken stops the worker (and the primary, which never saw it listen) with the reason.
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(env.PORT, env.HOST, () => resolve(listening))
+    listening.once('error', reject)
+  })
+  // Slow or idle clients never hold a connection for ever (nginx keeps its own upstream connections alive).
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
+
+  let stopping: Promise<void> | null = null
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      ready = false
+      const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS)
+      force.unref()
+      server.close(() => {
+        clearTimeout(force)
+        sqlite.close()
+        resolve()
+      })
+      // Keep-alive connections with no request in flight would otherwise hold the close.
+      server.closeIdleConnections()
+    }))
+  return { server, stop }
+}
