@@ -14,6 +14,7 @@
  * - the Meilisearch plan's shortlist, and the top 10 the scorer makes of it;
  * - the previous plan (matchingStrategy 'last': per lead skill, ranked by the
  *   leading run of wanted skills held), simulated the same way.
+ * Then the other way round: offers for each candidate, newest first per filter.
  * BENCH_CANDIDATES and BENCH_LIMIT override the sizes.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -27,10 +28,10 @@ import { Random } from '#db/seed/random.ts'
 import { EmbeddedSearchEngine } from '#search/embedded/engine.ts'
 import { MatchFacts } from '#search/embedded/match-facts.ts'
 import { distanceKm } from '#search/geo.ts'
-import { rankCandidates, shortlistSize, withRelatedSkills } from '#search/match-shortlist.ts'
-import type { MatchOffer } from '#search/matching/score.ts'
+import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '#search/match-shortlist.ts'
+import type { MatchOffer, Place } from '#search/matching/score.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '#search/matching/weights.ts'
-import { profileDocuments, type ProfileDocument } from '#search/meilisearch/documents.ts'
+import { offerDocuments, profileDocuments, type OfferDocument, type ProfileDocument } from '#search/meilisearch/documents.ts'
 import { STRONG_SHORTLIST } from '#search/meilisearch/matching.ts'
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 2000)
@@ -106,6 +107,29 @@ try {
   console.log(`Embedded engine's top ${LIMIT} inside the Meilisearch filter plan's shortlist: ${pct(totals.embeddedInPlan, totals.embeddedCount)}`)
   console.log(`Shortlist sizes: median ${shortlistSizes[Math.floor(shortlistSizes.length / 2)]}, max ${shortlistSizes.at(-1)}; ` +
     `holders of every required skill within reach: at most ${biggestStrong}, over ${STRONG_LIMIT} for ${truncatedStrong} offer(s).`)
+
+  // The other way round: offers for each candidate (matching.ts offersForCandidate), against the ideal top over every visible offer.
+  const offerDocs = offerDocuments(sqlite, offerIds).filter((d) => (d.publishedAtMs ?? 0) <= NOW.getTime() && (d.expiresAtMs === undefined || d.expiresAtMs > NOW.getTime()))
+  const visibleIds = offerDocs.map((d) => d.id)
+  const newestFirst = [...offerDocs].sort((a, b) => (b.publishedAtMs ?? 0) - (a.publishedAtMs ?? 0) || b.id - a.id)
+  const back = { ideal: 0, embedded: 0, plan: 0 }
+  for (const userId of profileIds) {
+    const profile = profiles.get(userId)!
+    if (profile.skills.length === 0) continue
+    const ideal = rankOffers(profile, visibleIds, offers, { limit: LIMIT, now: NOW }).map((m) => m.offerId)
+    const embeddedTop = (await embedded.offersForCandidate(userId, { limit: LIMIT, now: NOW })).map((m) => m.offerId)
+    const held = [...profile.skills].sort((a, b) => b.level - a.level || (a.slug < b.slug ? -1 : 1)).map((s) => s.slug)
+    const wanted = withRelatedSkills(held)
+    const near = newestFirst.filter((d) => offerReached(d, profile.place, profile.mobilityKm))
+    const tiers = [...held.slice(0, LEAD_SKILLS).map((lead) => near.filter((d) => d.skills.includes(lead))), near.filter((d) => d.skills.some((slug) => wanted.includes(slug)))]
+    const shortlist = [...new Set(tiers.flatMap((tier) => tier.slice(0, size).map((d) => d.id)))]
+    const planTop = rankOffers(profile, shortlist, offers, { limit: LIMIT, now: NOW }).map((m) => m.offerId)
+    back.ideal += ideal.length
+    back.embedded += embeddedTop.filter((id) => ideal.includes(id)).length
+    back.plan += planTop.filter((id) => ideal.includes(id)).length
+  }
+  console.log(`Offers for each candidate, ideal top ${LIMIT} (scorer over every visible offer) found by: embedded engine ${pct(back.embedded, back.ideal)}, ` +
+    `Meilisearch filter plan ${pct(back.plan, back.ideal)}.`)
 } finally {
   await db.destroy()
   rmSync(dir, { recursive: true, force: true })
@@ -118,6 +142,13 @@ function reaches(d: ProfileDocument, offer: MatchOffer): boolean {
   if (top === undefined) return true
   const radius = Math.max(MIN_RADIUS_KM, top) * (offer.remotePolicy === 'hybrid' ? HYBRID_RADIUS_FACTOR : 1) * DISTANCE_ZERO_AT
   return distanceKm(offer.place.latitude, offer.place.longitude, d._geo.lat, d._geo.lng) <= radius
+}
+
+/** The adapter's filter for offers a candidate can reach (matching.ts offersReaching), evaluated. */
+function offerReached(d: OfferDocument, place: Place | null, mobilityKm: number): boolean {
+  if (!place || !d.located || !d._geo || d.remotePolicy === 'full_remote') return true
+  const radius = Math.max(MIN_RADIUS_KM, mobilityKm) * DISTANCE_ZERO_AT * (d.remotePolicy === 'hybrid' ? HYBRID_RADIUS_FACTOR : 1)
+  return distanceKm(place.latitude, place.longitude, d._geo.lat, d._geo.lng) <= radius
 }
 
 /** matching.ts shortlistPlan, evaluated: each filter's hits in ascending id (no words, ranking rule id:asc), as many as its limit. */

@@ -16,7 +16,8 @@ const LEAD_SKILLS = 3
  * Hits kept from the queries for holders of every required skill and of each
  * lead skill: every holder within reach on the generated forum (at most 460
  * of 2,000 graduates for one offer), measured by bench/meilisearch-shortlist.ts.
- * The query for any wanted skill keeps shortlistSize(limit).
+ * The query for any wanted skill keeps shortlistSize(limit). Also the profile
+ * index's default `maxTotalHits`: going higher needs its pagination setting.
  */
 export const STRONG_SHORTLIST = 1000
 /** Mobility radii (km) the profile filter tells apart; a profile is kept within the radius of its band's top. */

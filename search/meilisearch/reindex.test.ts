@@ -125,6 +125,21 @@ describe('stubbed HTTP: no Meilisearch can run here — reindex with the two key
     expect((await findRelayState(test.db, 'offer'))?.relayed_through_id).toBe(await lastOutboxId(test.db))
   })
 
+  it('a swap a proxy answers 504 for, though Meilisearch queued it, is settled like any unanswered one: nothing live is dropped', async () => {
+    const writer = commandWriter(env(), test.sqlite, 'search:reindex')
+    expect(await reindexCommand(['--kind', 'offer'], { db: test.db, writer, log: capture() })).toBe(0)
+    sim.indexes.get('test_offers')!.documents.set(999_999, { id: 999_999 })
+    stub.routes.unshift((r) => {
+      if (r.path !== '/swap-indexes') return undefined
+      void sim.routes[0]!(r) // Meilisearch queues it; the proxy in front gives up.
+      return { status: 504, body: { message: 'upstream timed out', code: 'gateway_timeout', type: 'internal', link: '' } }
+    })
+    expect(await reindexCommand(['--kind', 'offer'], { db: test.db, writer, log: capture() })).toBe(0)
+    expect(documentsIn('test_offers')).toEqual([ids.first, ids.second])
+    const kept = [...sim.indexes.keys()].filter((uid) => uid.startsWith('test_offers_'))
+    expect(kept.map(documentsIn)).toEqual([expect.arrayContaining([999_999])])
+  })
+
   it('a swap Meilisearch refuses leaves the live index alone and drops the fresh one', async () => {
     const writer = commandWriter(env(), test.sqlite, 'search:reindex')
     expect(await reindexCommand(['--kind', 'offer'], { db: test.db, writer, log: capture() })).toBe(0)

@@ -120,8 +120,8 @@ export class MeilisearchWriter implements IndexWriter {
     try {
       enqueued = await this.connection.client.swapIndexes([{ indexes: [live, freshUid], rename: false }])
     } catch (error) {
-      // An answer refusing it: nothing was queued. No answer (timeout, cut connection): it may be queued all the same.
-      if (error instanceof MeilisearchApiError) throw toSearchError(error)
+      // Meilisearch refusing it (4xx): nothing was queued. No answer, or a proxy's 5xx or 408: it may be queued all the same.
+      if (error instanceof MeilisearchApiError && isRefusal(error.response.status)) throw toSearchError(error)
       return this.settleSwap(live, freshUid, before)
     }
     let task: Task
@@ -204,6 +204,8 @@ export class MeilisearchWriter implements IndexWriter {
     return indexSettings(kind, new Synonyms(readSkillSpellings(this.sqlite)))
   }
 }
+
+const isRefusal = (status: number) => status >= 400 && status < 500 && status !== 408
 
 const sameDocuments = (a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>) =>
   a.size === b.size && [...b].every(([id, document]) => a.get(id) === document)

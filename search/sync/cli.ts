@@ -29,7 +29,7 @@ export async function withSearchWriter(
   if (env.SEARCH_ENGINE !== 'meilisearch') {
     console.error(
       'SEARCH_ENGINE vaut « embedded » : le moteur intégré se met à jour dans les transactions, il n’y a rien à synchroniser. ' +
-        'Pour Meilisearch, définissez SEARCH_ENGINE=meilisearch, MEILISEARCH_URL et MEILISEARCH_API_KEY (voir le README).',
+        'Pour Meilisearch, définissez SEARCH_ENGINE=meilisearch, MEILISEARCH_URL et MEILISEARCH_API_KEY, plus MEILISEARCH_ADMIN_KEY pour reconstruire les index (voir le README).',
     )
     return 1
   }
