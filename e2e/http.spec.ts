@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from './fixtures.ts'
+import { rawRequest } from './raw-http.ts'
 
 test('every response carries the security headers, documents with a fresh CSP nonce', async ({ request }) => {
   const first = await request.get('/offres')
@@ -61,4 +62,41 @@ test('the browser never receives the search engine’s key or client: profile an
   }
   // And the search page itself carries no configuration either.
   expect(await (await request.get('/offres')).text()).not.toMatch(/MEILISEARCH_|apiKey/)
+})
+
+test.describe('requests no page sends are refused before the app, in French, without a stack trace', () => {
+  test('a form over 1 MB is a 413 page; not a form, 415; a form from another site, 400; /healthz says the worker is ready', async ({ request, baseURL }) => {
+    const big = await request.post('/connexion', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, data: `email=${'a'.repeat(1_100_000)}` })
+    expect(big.status()).toBe(413)
+    expect(await big.text()).toContain('Le formulaire envoyé est trop volumineux')
+    for (const [type, body] of [['text/plain', 'bonjour'], ['application/json', '{"email":"a@b.fr"}'], ['multipart/form-data', 'x']] as const) {
+      const response = await request.post('/inscription', { headers: { 'Content-Type': type }, data: body })
+      expect(response.status(), type).toBe(415)
+      expect(await response.text(), type).toContain('Seuls les formulaires des pages du site sont acceptés ici.')
+    }
+    const broken = await request.post('/connexion', { headers: { 'Content-Type': 'multipart/form-data; boundary=abc' }, data: '--abc\r\nnimporte quoi' })
+    expect(broken.status()).toBe(400)
+    const foreign = await request.post('/connexion', { form: { email: 'a@b.fr', password: 'x' }, headers: { Origin: 'https://evil.example' } })
+    expect(foreign.status()).toBe(400)
+    expect(await foreign.text()).toContain('envoyé depuis un autre site')
+    const health = await request.get(`${baseURL}/healthz`)
+    expect(health.status()).toBe(200)
+    expect(await health.json()).toEqual({ database: true, search: true })
+  })
+
+  test('TRACE, a "*" or absolute target, a bad Host: 400, with no trace of the code', async () => {
+    const serverPort = Number(process.env.E2E_PORT ?? 3123)
+    for (const head of [
+      `TRACE / HTTP/1.1\r\nHost: localhost\r\n`,
+      `GET * HTTP/1.1\r\nHost: localhost\r\n`,
+      `GET http://evil.example/offres HTTP/1.1\r\nHost: localhost\r\n`,
+      `GET / HTTP/1.1\r\nHost: a b\r\n`,
+      `GET / HTTP/1.1\r\nHost: \r\n`,
+      `GET /offres/%ff HTTP/1.1\r\nHost: localhost\r\n`,
+    ]) {
+      const { status, head: answer } = await rawRequest(serverPort, Buffer.from(`${head}Connection: close\r\n\r\n`))
+      expect(status, head).toBe(400)
+      expect(answer, head).not.toMatch(/\n\s+at |node_modules|\/work\//)
+    }
+  })
 })

@@ -41,6 +41,8 @@ export function reject(req: Request, res: Response, status: number, message: str
   }
   if (options.close) res.set('Connection', 'close')
   res.status(status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...options.headers })
-  // With Connection: close, Node discards what is left of the body and closes the socket once the answer is out.
   res.end(req.method === 'HEAD' ? undefined : rejectionPage(status, message))
+  // What is left of the body is read and dropped (never kept), so that the client, still sending, receives
+  // the answer instead of a reset; the connection then closes (requestTimeout bounds a body that never ends).
+  if (options.close) req.resume()
 }
