@@ -112,6 +112,7 @@ export function generateOffers(
   companies: SeededCompany[],
   now: Date,
   communes: SeedCommune[],
+  _options: { wideVocabulary: boolean } = { wideVocabulary: false },
 ): GeneratedOffer[] {
   if (count === 0) return []
   const communeByInsee = new Map(communes.map((c) => [c.insee, c]))
