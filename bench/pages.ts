@@ -1,0 +1,241 @@
+/**
+ * npm run bench:pages — the pages people load, on the real production server.
+ *
+ * For each size (BENCH_SIZES, offers; default 1000,10000,100000) it builds a
+ * board with the deterministic generator and the ROME vocabulary (cached in
+ * bench/tmp/ by seed and size, so a rerun starts at once): at 100k offers,
+ * 2,000 companies, 50,000 candidates, 200,000 applications, a recruiter with
+ * 1,000 offers and one offer with 5,000 applicants, a forum of 2,000
+ * candidates. It copies the file, starts the server as `npm start` does
+ * (`tsx server.ts` on the production build, every worker), measures the
+ * time to the first answer, then drives each page with autocannon at 16 and
+ * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5).
+ * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
+ * the largest, and the peak RSS of every server process.
+ * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { openDatabase } from '#db/connection.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { createSession } from '#db/queries/accounts.ts'
+import { seedReferenceData } from '#db/seed/reference.ts'
+import { seedScale, type Scale } from '#db/seed/scale.ts'
+import { sessionCookieHeader } from '#app/utils/session.server.ts'
+import { summarize } from './stats.ts'
+
+const SEED = 42
+// Offers are dated around the day the board is built (they expire after 60 days): the cache is kept for that day.
+const NOW = new Date(new Date().toISOString().slice(0, 10) + 'T06:00:00Z')
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number)
+const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const ONLY = process.env.BENCH_PAGES?.split(',')
+const PORT = Number(process.env.BENCH_PORT ?? 3311)
+const TMP = path.resolve('bench/tmp')
+
+function scaleFor(offers: number): Scale {
+  return {
+    offers,
+    companies: Math.max(48, Math.round(offers / 50)),
+    candidates: Math.max(100, Math.round(offers / 2)),
+    applications: offers * 2,
+    recruiterOffers: Math.min(1000, Math.round(offers / 10)),
+    applicantsOfOneOffer: Math.min(5000, Math.round(offers / 20)),
+    forumCandidates: Math.min(2000, Math.round(offers / 50)),
+    wideVocabulary: true,
+  }
+}
+
+async function buildDatabase(offers: number): Promise<string> {
+  mkdirSync(TMP, { recursive: true })
+  const file = path.join(TMP, `pages-seed${SEED}-${offers}-${NOW.toISOString().slice(0, 10)}.sqlite`)
+  if (existsSync(file)) return file
+  for (const old of readdirSync(TMP)) if (old.startsWith(`pages-seed${SEED}-${offers}-`)) rmSync(path.join(TMP, old), { force: true })
+  const building = `${file}.building`
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
+  const started = performance.now()
+  const { db, sqlite } = openDatabase(building)
+  await migrateToLatest(db)
+  await seedReferenceData(db)
+  await seedScale(db, scaleFor(offers), { seed: SEED, now: NOW })
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  await db.destroy()
+  renameSync(building, file)
+  console.log(`  built ${offers} offers in ${((performance.now() - started) / 1000).toFixed(0)} s → ${path.relative('.', file)}`)
+  return file
+}
+
+type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string> }
+type Who = 'candidate' | 'recruiter' | 'organiser' | 'admin'
+
+/** URLs of the pages, and sessions for the demo accounts, written into the copy the server will open. */
+async function prepareRun(file: string): Promise<{ runFile: string; targets: Targets }> {
+  const runFile = path.join(TMP, 'pages-run.sqlite')
+  for (const suffix of ['', '-wal', '-shm']) rmSync(runFile + suffix, { force: true })
+  copyFileSync(file, runFile)
+  const { db } = openDatabase(runFile)
+  const now = new Date()
+  const user = (email: string) => db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+  const cookie = async (email: string) => sessionCookieHeader((await createSession(db, (await user(email)).id, now)).token)
+  const cookies: Record<Who, string> = {
+    candidate: await cookie('candidate@demo.passerelle.fr'),
+    recruiter: await cookie('recruteur@demo.passerelle.fr'),
+    organiser: await cookie('organisation@demo.passerelle.fr'),
+    admin: await cookie('admin@demo.passerelle.fr'),
+  }
+  const offer = await db.selectFrom('offers').select('slug').where('status', '=', 'published')
+    .where('published_at', '<=', now.toISOString()).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const own = await db.selectFrom('companies as co').innerJoin('company_members as m', 'm.company_id', 'co.id')
+    .innerJoin('users as u', 'u.id', 'm.user_id').select(['co.id', 'co.slug']).where('u.email', '=', 'recruteur@demo.passerelle.fr').executeTakeFirstOrThrow()
+  const busiest = await db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').select('a.offer_id')
+    .where('o.company_id', '=', own.id).groupBy('a.offer_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirstOrThrow()
+  const company = await db.selectFrom('companies').select('slug').where('id', '!=', own.id).orderBy('id').executeTakeFirstOrThrow()
+  const forum = await db.selectFrom('forums').select('slug').orderBy('id').executeTakeFirstOrThrow()
+  await db.destroy()
+  return {
+    runFile,
+    targets: {
+      cookies,
+      pages: [
+        ['home', '/', null],
+        ['search: empty', '/offres', null],
+        ['search: keyword', '/offres?q=developpeur', null],
+        ['search: typo', '/offres?q=devlopeur%20javscript', null],
+        ['search: filtered', '/offres?contrat=cdi&teletravail=hybrid&experience=junior', null],
+        ['search: geo', '/offres?commune=62193&rayon=30', null],
+        ['search: page 20', '/offres?page=20', null],
+        ['offer', `/offres/${offer.slug}`, null],
+        ['company', `/entreprises/${company.slug}`, null],
+        ['forums list', '/forums', null],
+        ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidate'],
+        ['recruiter: offers list', `/recruteur/entreprises/${own.slug}/offres`, 'recruiter'],
+        ['recruiter: applicants', `/recruteur/offres/${busiest.offer_id}/candidatures`, 'recruiter'],
+        ['organiser: planning', `/organisation/forums/${forum.slug}/planning`, 'organiser'],
+        ['admin: queue', '/admin/offres', 'admin'],
+      ],
+    },
+  }
+}
+
+/** Starts the server the way `npm start` does (after its build), and times the first answer of the home page. */
+async function startServer(runFile: string): Promise<{ server: ChildProcess; firstAnswerMs: number; listeningMs: number }> {
+  const started = performance.now()
+  const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
+      DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let log = ''
+  server.stdout!.on('data', (d: Buffer) => (log += d.toString()))
+  server.stderr!.on('data', (d: Buffer) => (log += d.toString()))
+  let listeningMs = 0
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited:\n${log}`)
+    if (performance.now() - started > 180_000) throw new Error(`no answer after 180 s:\n${log}`)
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/`)
+      listeningMs ||= performance.now() - started
+      if (response.status === 200) return { server, firstAnswerMs: performance.now() - started, listeningMs }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Every process of the server's tree (tsx, node, cluster workers): their peak RSS from /proc. */
+function peakRss(rootPid: number): number[] {
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // gone
+    }
+  }
+  const peaks: number[] = []
+  const visit = (pid: number) => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+      const name = /Name:\s+(\S+)/.exec(status)?.[1]
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      if (name === 'node' || name === 'MainThread') peaks.push(hwm * 1024)
+    } catch {
+      // gone
+    }
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(rootPid)
+  return peaks.filter((p) => p > 60 * 1024 * 1024)
+}
+
+type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
+
+async function drive(url: string, cookie: string | null, connections: number): Promise<Omit<Row, 'page'>> {
+  const latencies: number[] = []
+  let bytes = 0
+  let bad = 0
+  const instance = autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} })
+  instance.on('response', (_client, status, resBytes, responseTime) => {
+    latencies.push(responseTime)
+    bytes = resBytes
+    if (status !== 200) bad++
+  })
+  const result = await instance
+  const s = summarize(latencies)
+  return { connections, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
+}
+
+const results = new Map<number, { rows: Row[]; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  console.log('Building the app (react-router build)…')
+  execFileSync(path.resolve('node_modules/.bin/react-router'), ['build'], { stdio: 'ignore' })
+}
+for (const size of SIZES) {
+  console.log(`\n=== ${size.toLocaleString('en')} offers`)
+  const file = await buildDatabase(size)
+  const { runFile, targets } = await prepareRun(file)
+  const { server, firstAnswerMs, listeningMs } = await startServer(runFile)
+  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s (listening after ${(listeningMs / 1000).toFixed(2)} s)`)
+  const rows: Row[] = []
+  try {
+    for (const [name, url, who] of targets.pages) {
+      if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
+      for (const connections of CONNECTIONS) {
+        const row = { page: name, ...(await drive(`http://127.0.0.1:${PORT}${url}`, who ? targets.cookies[who] : null, connections)) }
+        rows.push(row)
+        console.log(`  ${name.padEnd(30)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
+      }
+    }
+  } finally {
+    results.set(size, { rows, firstAnswerMs, listeningMs, rss: peakRss(server.pid!) })
+    process.kill(-server.pid!, 'SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+  const { rss } = results.get(size)!
+  console.log(`  peak RSS per server process: ${rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+}
+
+// The summary: one line per page at 16 connections, and the growth from the smallest size to the largest.
+const sizes = [...results.keys()]
+const smallest = results.get(sizes[0]!)!
+const largest = results.get(sizes.at(-1)!)!
+console.log(`\n=== Summary (${DURATION} s per run; growth = p50 at ${sizes.at(-1)} ÷ p50 at ${sizes[0]})`)
+console.log(`| page | conn | ${sizes.map((s) => `req/s @${s}`).join(' | ')} | p50/p95/p99 ms @${sizes.at(-1)} | kB | growth p50 |`)
+console.log(`|---|---|${sizes.map(() => '---|').join('')}---|---|---|`)
+for (const row of largest.rows) {
+  const at = (size: number) => results.get(size)!.rows.find((r) => r.page === row.page && r.connections === row.connections)
+  const base = smallest.rows.find((r) => r.page === row.page && r.connections === row.connections)
+  const growth = base && base.p50 > 0 ? `${(row.p50 / base.p50).toFixed(1)}×` : '–'
+  console.log(`| ${row.page} | ${row.connections} | ${sizes.map((s) => at(s)?.rps.toFixed(0) ?? '–').join(' | ')} | ${row.p50.toFixed(0)} / ${row.p95.toFixed(0)} / ${row.p99.toFixed(0)} | ${(row.bytes / 1024).toFixed(1)} | ${growth} |`)
+}
+for (const size of sizes) {
+  const r = results.get(size)!
+  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+}
