@@ -59,7 +59,7 @@ const typed = (terms: string[]) =>
     ),
   )
 
-describe('Vocabulary (sorted-word walk) against the former scan', () => {
+describe('Vocabulary (deletion dictionary) against the former scan', () => {
   it('proposes the same corrections, in the same order, as scanning every word', () => {
     fc.assert(
       fc.property(
@@ -78,7 +78,23 @@ describe('Vocabulary (sorted-word walk) against the former scan', () => {
     )
   })
 
-  it('keeps finding every word after thousands of additions are merged into the sorted list', () => {
+  it('finds a long word typed with two stray letters among its first ones, as the scan does', () => {
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 7, maxLength: 10 }), fc.array(word, { maxLength: 50 }), fc.tuple(fc.nat(6), letter, fc.nat(6), letter),
+        (letters, others, [i, a, j, b]) => {
+          const term = letters.join('')
+          const typed = [...letters]
+          typed.splice(i, 0, a)
+          typed.splice(j, 0, b)
+          const list = [{ term, docs: 1 }, ...others.map((o) => ({ term: o, docs: 2 }))]
+          const q = typed.join('')
+          expect(new Vocabulary(list).corrections(q, 50)).toEqual(new ScannedVocabulary(list).corrections(q, 50))
+        }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('finds the words added after loading, thousands of them, like those loaded', () => {
     const rng = mulberry(7)
     const make = () => Array.from({ length: 5 + Math.floor(rng() * 7) }, () => 'abcdeirstu'[Math.floor(rng() * 10)]).join('')
     const initial = Array.from({ length: 1500 }, () => ({ term: make(), docs: 1 + Math.floor(rng() * 9) }))
@@ -98,7 +114,7 @@ describe('Vocabulary (sorted-word walk) against the former scan', () => {
   it('corrects what a user would mistype, and nothing below five letters', () => {
     const v = new Vocabulary([
       { term: 'developpeur', docs: 40 }, { term: 'developpeurs', docs: 3 }, { term: 'javascript', docs: 20 },
-      { term: 'react', docs: 9 }, { term: 'calais', docs: 12 },
+      { term: 'react', docs: 9 }, { term: 'calais', docs: 12 }, { term: 'reseaux', docs: 5 },
     ])
     expect(v.corrections('devlopeur')).toEqual(['developpeur']) // two letters missing, 9 letters: allowed
     expect(v.corrections('javsacript')).toEqual(['javascript']) // one transposition counts as one typo
@@ -106,6 +122,7 @@ describe('Vocabulary (sorted-word walk) against the former scan', () => {
     expect(v.corrections('reatc')).toEqual(['react'])
     expect(v.corrections('raect')).toEqual(['react'])
     expect(v.corrections('rect')).toEqual([]) // 4 letters: no typo allowed
+    expect(v.corrections('rezseaxux')).toEqual(['reseaux']) // 9 letters, two stray letters early in the word
   })
 })
 

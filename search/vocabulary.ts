@@ -1,7 +1,9 @@
 import { allowedTypos, boundedDistance } from './text.ts'
 
-/** Words added after loading are scanned one by one until this many, then merged into the sorted list. */
-const PENDING_LIMIT = 2048
+/** Deletions are taken from the first letters only: the index stays ~20 entries per word, and stays exact (see below). */
+const PREFIX = 7
+/** Term numbers take the low bits of each index key, the deletion's hash the high ones (2^31 × 2^22 = 2^53, exact in a double). */
+const TERM_BITS = 2 ** 22
 
 type Found = { term: string; docs: number; distance: number; order: number }
 
@@ -11,157 +13,139 @@ type Found = { term: string; docs: number; distance: number; order: number }
  * transposition counts as one) are returned, closest first, then most
  * frequent.
  *
- * The words are kept sorted, which makes them an implicit trie: words that
- * share a prefix are neighbours. A correction walks it with the edit-distance
- * table of the typed word, one row per letter of the prefix, reusing the rows
- * of the prefix it shares with the previous word, and skips every word under
- * a prefix whose row already exceeds the budget. So a lookup visits the few
- * thousand prefixes near the typed word, whatever the size of the vocabulary
- * (bench/search.ts times it at 10k, 100k and 300k words), and the memory is
- * the word list itself.
+ * A deletion dictionary (SymSpell): each word is filed under the strings
+ * left when up to two letters are deleted from its first seven. Two words
+ * within k typos of each other (insertions, deletions, substitutions,
+ * transpositions) always share such a string, made with at most k deletions
+ * on each side, prefixes included; so a lookup hashes the typed word's few
+ * dozen deletions, reads the words filed under them, and checks each with
+ * the edit distance. Its cost depends on the typed word, not on the size of
+ * the vocabulary (bench/search.ts times it at 10k, 100k and 300k words).
+ * The index is one sorted Float64Array of (hash, word number) keys, ~8 bytes
+ * per entry; words added after loading go to a small map beside it.
  */
 export class Vocabulary {
   private terms: string[] = []
   private docs: number[] = []
-  /** Rank of arrival, so that ties come out in the same order as a scan of the words in arrival order. */
-  private arrival: number[] = []
-  private pending: { term: string; docs: number; arrival: number }[] = []
-  private known = new Set<string>()
-  private arrived = 0
+  private keys = new Float64Array(0)
+  private added = new Map<number, number[]>()
+  private known = new Map<string, number>()
 
   constructor(entries: Iterable<{ term: string; docs: number }>) {
-    for (const entry of entries) this.pendingAdd(entry.term, entry.docs)
-    this.merge()
+    let keys = new Float64Array(1 << 16)
+    let used = 0
+    for (const { term, docs } of entries) {
+      const number = this.remember(term, docs)
+      if (number < 0) continue
+      for (const hash of deletionHashes(term, indexedDeletions(term))) {
+        if (used === keys.length) {
+          const bigger = new Float64Array(keys.length * 2)
+          bigger.set(keys)
+          keys = bigger
+        }
+        keys[used++] = hash * TERM_BITS + number
+      }
+    }
+    this.keys = keys.slice(0, used).sort()
   }
 
   /** Words of an offer just written, so a typo finds them at once. */
   add(terms: Iterable<string>) {
-    for (const term of terms) this.pendingAdd(term, 1)
-    if (this.pending.length > PENDING_LIMIT) this.merge()
+    for (const term of terms) {
+      const number = this.remember(term, 1)
+      if (number < 0) continue
+      for (const hash of deletionHashes(term, indexedDeletions(term))) {
+        const list = this.added.get(hash)
+        if (list) list.push(number)
+        else this.added.set(hash, [number])
+      }
+    }
   }
 
   get size() {
-    return this.terms.length + this.pending.length
+    return this.terms.length
   }
 
   corrections(word: string, limit = 8): string[] {
     const budget = allowedTypos(word)
     if (budget === 0) return []
+    const seen = new Set<number>()
     const found: Found[] = []
-    this.walk(word, budget, found)
-    for (const p of this.pending) {
-      if (p.term === word || Math.abs(p.term.length - word.length) > budget) continue
-      const distance = boundedDistance(word, p.term, budget)
-      if (distance <= budget) found.push({ term: p.term, docs: p.docs, distance, order: p.arrival })
+    const consider = (number: number) => {
+      if (seen.has(number)) return
+      seen.add(number)
+      const term = this.terms[number]!
+      if (term === word || Math.abs(term.length - word.length) > budget) return
+      const distance = boundedDistance(word, term, budget)
+      if (distance <= budget) found.push({ term, docs: this.docs[number]!, distance, order: number })
     }
-    // The order of the former scan: distance, frequency, then length and arrival.
+    for (const hash of new Set(deletionHashes(word, budget))) {
+      for (let k = lowerBound(this.keys, hash * TERM_BITS); k < this.keys.length && this.keys[k]! < (hash + 1) * TERM_BITS; k++) {
+        consider(this.keys[k]! - hash * TERM_BITS)
+      }
+      for (const number of this.added.get(hash) ?? []) consider(number)
+    }
+    // Closest, then most frequent; then shortest, then first known (the order of the former scan by length).
     found.sort((a, b) => a.distance - b.distance || b.docs - a.docs || a.term.length - b.term.length || a.order - b.order)
     return found.slice(0, limit).map((f) => f.term)
   }
 
-  private pendingAdd(term: string, docs: number) {
-    if (this.known.has(term)) return
-    this.known.add(term)
-    this.pending.push({ term, docs, arrival: this.arrived++ })
+  /** The word's number, or -1 when it is known already. */
+  private remember(term: string, docs: number): number {
+    if (this.known.has(term)) return -1
+    const number = this.terms.length
+    if (number >= TERM_BITS) throw new Error('Vocabulary: more than 4 million words')
+    this.known.set(term, number)
+    this.terms.push(term)
+    this.docs.push(docs)
+    return number
   }
+}
 
-  private merge() {
-    if (this.pending.length === 0) return
-    const incoming = this.pending.sort((a, b) => (a.term < b.term ? -1 : 1))
-    const terms: string[] = []
-    const docs: number[] = []
-    const arrival: number[] = []
-    let i = 0
-    let k = 0
-    while (i < this.terms.length || k < incoming.length) {
-      if (k >= incoming.length || (i < this.terms.length && this.terms[i]! < incoming[k]!.term)) {
-        terms.push(this.terms[i]!)
-        docs.push(this.docs[i]!)
-        arrival.push(this.arrival[i]!)
-        i++
-      } else {
-        terms.push(incoming[k]!.term)
-        docs.push(incoming[k]!.docs)
-        arrival.push(incoming[k]!.arrival)
-        k++
-      }
-    }
-    this.terms = terms
-    this.docs = docs
-    this.arrival = arrival
-    this.pending = []
-  }
+/**
+ * How many deletions a word is filed under: as many as the largest budget
+ * of a typed word it may correct (a word of 4 to 6 letters corrects typed
+ * words of 5 to 8 letters, budget 1; from 7 letters, typed words of 9 and
+ * more, budget 2); none below 4 letters.
+ */
+function indexedDeletions(term: string): number {
+  return term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0
+}
 
-  /**
-   * Optimal-string-alignment distance (as boundedDistance) from `word` to
-   * every sorted word, row by row along the shared prefixes. Row d holds the
-   * distances from the word's prefixes to the current term's first d letters;
-   * its minimum never decreases further down (a transposition's cell is
-   * bounded by the row above), so a row above the budget rules out the whole
-   * subtree.
-   */
-  private walk(word: string, budget: number, found: Found[]) {
-    const terms = this.terms
-    const m = word.length
-    const maxDepth = m + budget
-    const rows: Int32Array[] = Array.from({ length: maxDepth + 1 }, () => new Int32Array(m + 1))
-    for (let j = 0; j <= m; j++) rows[0]![j] = j
-    let path = ''
-    let valid = 0 // rows 0..valid hold the distances for path's first letters
-    let i = 0
-    while (i < terms.length) {
-      const term = terms[i]!
-      let depth = 0
-      const shared = Math.min(valid, term.length)
-      while (depth < shared && term.charCodeAt(depth) === path.charCodeAt(depth)) depth++
-      path = term
-      valid = depth
-      let pruned = -1
-      const last = Math.min(term.length, maxDepth)
-      for (let d = depth + 1; d <= last; d++) {
-        const row = rows[d]!
-        const above = rows[d - 1]!
-        const twoAbove = d >= 2 ? rows[d - 2]! : above
-        const c = term.charCodeAt(d - 1)
-        const before = d >= 2 ? term.charCodeAt(d - 2) : -1
-        row[0] = d
-        let rowMin = d
-        for (let j = 1; j <= m; j++) {
-          const w = word.charCodeAt(j - 1)
-          let value = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (c === w ? 0 : 1))
-          if (d > 1 && j > 1 && c === word.charCodeAt(j - 2) && before === w) value = Math.min(value, twoAbove[j - 2]! + 1)
-          row[j] = value
-          if (value < rowMin) rowMin = value
-        }
-        valid = d
-        if (rowMin > budget) {
-          pruned = d
-          break
-        }
-      }
-      if (pruned < 0 && term.length <= maxDepth) {
-        if (term !== word && term.length >= m - budget && rows[term.length]![m]! <= budget) {
-          found.push({ term, docs: this.docs[i]!, distance: rows[term.length]![m]!, order: this.arrival[i]! })
-        }
-        i++
-      } else {
-        // Every word under this prefix is too far: jump past them.
-        const prefix = term.slice(0, pruned < 0 ? maxDepth : pruned)
-        i = this.firstAfterPrefix(prefix, i + 1)
-      }
-    }
-  }
+/**
+ * Hashes of every string left by deleting up to `max` (0 to 2) letters of
+ * the word's first PREFIX letters (the prefix itself included), computed
+ * without building the strings. A repeated letter gives the same hash twice;
+ * callers ignore repeats.
+ */
+function deletionHashes(word: string, max: number): number[] {
+  const length = Math.min(word.length, PREFIX)
+  const codes = new Array<number>(length)
+  for (let k = 0; k < length; k++) codes[k] = word.charCodeAt(k)
+  const hashes = [hashSkipping(codes, -1, -1)]
+  if (max >= 1) for (let i = 0; i < length; i++) hashes.push(hashSkipping(codes, i, -1))
+  if (max >= 2) for (let i = 0; i < length; i++) for (let j = i + 1; j < length; j++) hashes.push(hashSkipping(codes, i, j))
+  return hashes
+}
 
-  /** Index of the first word from `from` on that does not start with `prefix`. */
-  private firstAfterPrefix(prefix: string, from: number): number {
-    const terms = this.terms
-    let low = from
-    let high = terms.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (terms[mid]!.startsWith(prefix) || terms[mid]! < prefix) low = mid + 1
-      else high = mid
-    }
-    return low
+/** FNV-1a of the code units but two, to 31 bits. */
+function hashSkipping(codes: number[], skip1: number, skip2: number): number {
+  let h = 0x811c9dc5
+  for (let k = 0; k < codes.length; k++) {
+    if (k === skip1 || k === skip2) continue
+    h ^= codes[k]!
+    h = Math.imul(h, 0x01000193)
   }
+  return (h >>> 1) & 0x7fffffff
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (sorted[mid]! < value) low = mid + 1
+    else high = mid
+  }
+  return low
 }
