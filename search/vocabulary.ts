@@ -2,8 +2,7 @@ import { allowedTypos, boundedDistance } from './text.ts'
 
 /** Deletions are taken from the first letters only: the index stays ~20 entries per word, and stays exact (see below). */
 const PREFIX = 7
-/** Term numbers take the low bits of each index key, the deletion's hash the high ones (2^31 × 2^22 = 2^53, exact in a double). */
-const TERM_BITS = 2 ** 22
+const MAX_WORDS = 2 ** 31
 
 type Found = { term: string; docs: number; distance: number; order: number }
 
@@ -21,32 +20,52 @@ type Found = { term: string; docs: number; distance: number; order: number }
  * dozen deletions, reads the words filed under them, and checks each with
  * the edit distance. Its cost depends on the typed word, not on the size of
  * the vocabulary (bench/search.ts times it at 10k, 100k and 300k words).
- * The index is one sorted Float64Array of (hash, word number) keys, ~8 bytes
- * per entry; words added after loading go to a small map beside it.
+ * The index is a hash table in three flat arrays (bucket offsets, then each
+ * entry's hash and word number, 8 bytes per entry), filled by a counting
+ * sort in two linear passes; words added after loading go to a map beside it.
  */
 export class Vocabulary {
   private terms: string[] = []
   private docs: number[] = []
-  private keys = new Float64Array(0)
+  private bucketStart = new Uint32Array(1)
+  private mask = 0
+  private entryHash = new Uint32Array(0)
+  private entryWord = new Uint32Array(0)
   private added = new Map<number, number[]>()
   private known = new Map<string, number>()
 
   constructor(entries: Iterable<{ term: string; docs: number }>) {
-    let keys = new Float64Array(1 << 16)
+    let hashes = new Uint32Array(1 << 12)
+    let words = new Uint32Array(1 << 12)
     let used = 0
     for (const { term, docs } of entries) {
       const number = this.remember(term, docs)
       if (number < 0) continue
       for (const hash of deletionHashes(term, indexedDeletions(term))) {
-        if (used === keys.length) {
-          const bigger = new Float64Array(keys.length * 2)
-          bigger.set(keys)
-          keys = bigger
+        if (used === hashes.length) {
+          hashes = grown(hashes)
+          words = grown(words)
         }
-        keys[used++] = hash * TERM_BITS + number
+        hashes[used] = hash
+        words[used++] = number
       }
     }
-    this.keys = keys.slice(0, used).sort()
+    // About eight entries a bucket; a lookup compares the hashes of one bucket.
+    let buckets = 256
+    while (buckets < used / 8 && buckets < 1 << 22) buckets *= 2
+    this.mask = buckets - 1
+    const start = new Uint32Array(buckets + 1)
+    for (let k = 0; k < used; k++) start[(hashes[k]! & this.mask) + 1]!++
+    for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!
+    const fill = start.slice(0, buckets)
+    this.entryHash = new Uint32Array(used)
+    this.entryWord = new Uint32Array(used)
+    for (let k = 0; k < used; k++) {
+      const at = fill[hashes[k]! & this.mask]!++
+      this.entryHash[at] = hashes[k]!
+      this.entryWord[at] = words[k]!
+    }
+    this.bucketStart = start
   }
 
   /** Words of an offer just written, so a typo finds them at once. */
@@ -80,8 +99,9 @@ export class Vocabulary {
       if (distance <= budget) found.push({ term, docs: this.docs[number]!, distance, order: number })
     }
     for (const hash of new Set(deletionHashes(word, budget))) {
-      for (let k = lowerBound(this.keys, hash * TERM_BITS); k < this.keys.length && this.keys[k]! < (hash + 1) * TERM_BITS; k++) {
-        consider(this.keys[k]! - hash * TERM_BITS)
+      const bucket = hash & this.mask
+      for (let k = this.bucketStart[bucket]!; k < this.bucketStart[bucket + 1]!; k++) {
+        if (this.entryHash[k] === hash) consider(this.entryWord[k]!)
       }
       for (const number of this.added.get(hash) ?? []) consider(number)
     }
@@ -94,7 +114,7 @@ export class Vocabulary {
   private remember(term: string, docs: number): number {
     if (this.known.has(term)) return -1
     const number = this.terms.length
-    if (number >= TERM_BITS) throw new Error('Vocabulary: more than 4 million words')
+    if (number >= MAX_WORDS) throw new Error('Vocabulary: too many words')
     this.known.set(term, number)
     this.terms.push(term)
     this.docs.push(docs)
@@ -139,13 +159,8 @@ function hashSkipping(codes: number[], skip1: number, skip2: number): number {
   return (h >>> 1) & 0x7fffffff
 }
 
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (sorted[mid]! < value) low = mid + 1
-    else high = mid
-  }
-  return low
+function grown(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2)
+  bigger.set(array)
+  return bigger
 }
