@@ -8,6 +8,7 @@ import type { ServerBuild } from 'react-router'
 import { parseEnv, searchConfigFrom } from '#app/env.server.ts'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
+import { anonymousPageCache } from '#app/page-cache.server.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
 import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
@@ -48,6 +49,7 @@ if (development) {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
   app.use(express.static('build/client', { maxAge: '1h' }))
   build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+  app.use(anonymousPageCache(sqlite))
 }
 
 app.use(

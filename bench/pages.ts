@@ -16,6 +16,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { openDatabase } from '#db/connection.ts'
@@ -147,8 +148,8 @@ async function startServer(runFile: string): Promise<{ server: ChildProcess; fir
   }
 }
 
-/** Every process of the server's tree (tsx, node, cluster workers): their peak RSS from /proc. */
-function peakRss(rootPid: number): number[] {
+/** Every process of the server's tree (tsx, node, cluster workers). */
+function serverPids(rootPid: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
@@ -159,25 +160,50 @@ function peakRss(rootPid: number): number[] {
       // gone
     }
   }
-  const peaks: number[] = []
+  const pids: number[] = []
   const visit = (pid: number) => {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-      const name = /Name:\s+(\S+)/.exec(status)?.[1]
-      const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
-      if (name === 'node' || name === 'MainThread') peaks.push(hwm * 1024)
-    } catch {
-      // gone
-    }
+    pids.push(pid)
     for (const child of children.get(pid) ?? []) visit(child)
   }
   visit(rootPid)
-  return peaks.filter((p) => p > 60 * 1024 * 1024)
+  return pids
 }
 
-type Row = { page: string; connections: number; rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
+/** Peak RSS (VmHWM) of the server's node processes, leaving out the small tsx launcher. */
+function peakRss(rootPid: number): number[] {
+  const peaks: number[] = []
+  for (const pid of serverPids(rootPid)) {
+    try {
+      peaks.push(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024)
+    } catch {
+      // gone
+    }
+  }
+  return peaks.filter((p) => p > 80 * 1024 * 1024)
+}
 
-async function drive(url: string, cookie: string | null, connections: number): Promise<Omit<Row, 'page'>> {
+/**
+ * CPU time (user + system, ms) the server's processes have used: divided by
+ * the requests served, it is the cost of a page whatever else the machine is
+ * doing, which on a shared machine says more than req/s.
+ */
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100)
+function serverCpuMs(rootPid: number): number {
+  let ticks = 0
+  for (const pid of serverPids(rootPid)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // gone
+    }
+  }
+  return ticks * TICK_MS
+}
+
+type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
+
+async function drive(url: string, cookie: string | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
   const latencies: number[] = []
   let bytes = 0
   let bad = 0
@@ -187,9 +213,11 @@ async function drive(url: string, cookie: string | null, connections: number): P
     bytes = resBytes
     if (status !== 200) bad++
   })
+  const cpuBefore = serverCpuMs(serverPid)
   const result = await instance
+  const cpuMs = (serverCpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length)
   const s = summarize(latencies)
-  return { connections, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
+  return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
 }
 
 const results = new Map<number, { rows: Row[]; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
@@ -197,8 +225,10 @@ if (process.env.BENCH_SKIP_BUILD !== '1') {
   console.log('Building the app (react-router build)…')
   execFileSync(path.resolve('node_modules/.bin/react-router'), ['build'], { stdio: 'ignore' })
 }
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+console.log(`Passerelle — pages benchmark (${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB)`)
 for (const size of SIZES) {
-  console.log(`\n=== ${size.toLocaleString('en')} offers`)
+  console.log(`\n=== ${size.toLocaleString('en')} offers (machine load ${load()})`)
   const file = await buildDatabase(size)
   const { runFile, targets } = await prepareRun(file)
   const { server, firstAnswerMs, listeningMs } = await startServer(runFile)
@@ -208,9 +238,9 @@ for (const size of SIZES) {
     for (const [name, url, who] of targets.pages) {
       if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
       for (const connections of CONNECTIONS) {
-        const row = { page: name, ...(await drive(`http://127.0.0.1:${PORT}${url}`, who ? targets.cookies[who] : null, connections)) }
+        const row = { page: name, ...(await drive(`http://127.0.0.1:${PORT}${url}`, who ? targets.cookies[who] : null, connections, server.pid!)) }
         rows.push(row)
-        console.log(`  ${name.padEnd(30)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
+        console.log(`  ${name.padEnd(30)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  cpu ${row.cpuMs.toFixed(1).padStart(5)} ms/req  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
       }
     }
   } finally {
@@ -219,6 +249,7 @@ for (const size of SIZES) {
     await new Promise((r) => server.once('exit', r))
   }
   const { rss } = results.get(size)!
+  console.log(`  machine load after: ${load()}`)
   console.log(`  peak RSS per server process: ${rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
 }
 
@@ -227,13 +258,14 @@ const sizes = [...results.keys()]
 const smallest = results.get(sizes[0]!)!
 const largest = results.get(sizes.at(-1)!)!
 console.log(`\n=== Summary (${DURATION} s per run; growth = p50 at ${sizes.at(-1)} ÷ p50 at ${sizes[0]})`)
-console.log(`| page | conn | ${sizes.map((s) => `req/s @${s}`).join(' | ')} | p50/p95/p99 ms @${sizes.at(-1)} | kB | growth p50 |`)
-console.log(`|---|---|${sizes.map(() => '---|').join('')}---|---|---|`)
+console.log(`| page | conn | ${sizes.map((s) => `req/s @${s}`).join(' | ')} | p50/p95/p99 ms @${sizes.at(-1)} | ${sizes.map((s) => `CPU ms/req @${s}`).join(' | ')} | kB | growth p50 | growth CPU |`)
+console.log(`|---|---|${sizes.map(() => '---|').join('')}---|${sizes.map(() => '---|').join('')}---|---|---|`)
 for (const row of largest.rows) {
   const at = (size: number) => results.get(size)!.rows.find((r) => r.page === row.page && r.connections === row.connections)
   const base = smallest.rows.find((r) => r.page === row.page && r.connections === row.connections)
   const growth = base && base.p50 > 0 ? `${(row.p50 / base.p50).toFixed(1)}×` : '–'
-  console.log(`| ${row.page} | ${row.connections} | ${sizes.map((s) => at(s)?.rps.toFixed(0) ?? '–').join(' | ')} | ${row.p50.toFixed(0)} / ${row.p95.toFixed(0)} / ${row.p99.toFixed(0)} | ${(row.bytes / 1024).toFixed(1)} | ${growth} |`)
+  const cpuGrowth = base && base.cpuMs > 0 ? `${(row.cpuMs / base.cpuMs).toFixed(1)}×` : '–'
+  console.log(`| ${row.page} | ${row.connections} | ${sizes.map((s) => at(s)?.rps.toFixed(0) ?? '–').join(' | ')} | ${row.p50.toFixed(0)} / ${row.p95.toFixed(0)} / ${row.p99.toFixed(0)} | ${sizes.map((s) => at(s)?.cpuMs.toFixed(1) ?? '–').join(' | ')} | ${(row.bytes / 1024).toFixed(1)} | ${growth} | ${cpuGrowth} |`)
 }
 for (const size of sizes) {
   const r = results.get(size)!
