@@ -9,7 +9,9 @@
  * candidates. It copies the file, starts the server as `npm start` does
  * (`tsx server.ts` on the production build, every worker), measures the
  * time to the first answer, then drives each page with autocannon at 16 and
- * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5).
+ * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
+ * anonymous pages once more with a cookie, which skips the one-second page
+ * cache (app/page-cache.server.ts), to time the rendering itself.
  * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
  * the largest, and the peak RSS of every server process.
  * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
@@ -207,14 +209,17 @@ async function drive(url: string, cookie: string | null, connections: number, se
   const latencies: number[] = []
   let bytes = 0
   let bad = 0
-  const instance = autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} })
-  instance.on('response', (_client, status, resBytes, responseTime) => {
+  const cpuBefore = serverCpuMs(serverPid)
+  let instance: autocannon.Instance | undefined
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+  instance!.on('response', (_client, status, resBytes, responseTime) => {
     latencies.push(responseTime)
     bytes = resBytes
     if (status !== 200) bad++
   })
-  const cpuBefore = serverCpuMs(serverPid)
-  const result = await instance
+  const result = await done
   const cpuMs = (serverCpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length)
   const s = summarize(latencies)
   return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
@@ -237,10 +242,13 @@ for (const size of SIZES) {
   try {
     for (const [name, url, who] of targets.pages) {
       if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
-      for (const connections of CONNECTIONS) {
-        const row = { page: name, ...(await drive(`http://127.0.0.1:${PORT}${url}`, who ? targets.cookies[who] : null, connections, server.pid!)) }
+      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time (a cookie skips the cache).
+      const runs: [string, string | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
+      if (!who) runs.push([`${name} (rendered)`, 'bench=render', CONNECTIONS[0]!])
+      for (const [page, cookie, connections] of runs) {
+        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }
         rows.push(row)
-        console.log(`  ${name.padEnd(30)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  cpu ${row.cpuMs.toFixed(1).padStart(5)} ms/req  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
+        console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  cpu ${row.cpuMs.toFixed(1).padStart(5)} ms/req  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
       }
     }
   } finally {

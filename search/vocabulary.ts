@@ -27,16 +27,16 @@ type Found = { term: string; docs: number; distance: number; order: number }
 export class Vocabulary {
   private terms: string[] = []
   private docs: number[] = []
-  private bucketStart = new Uint32Array(1)
+  private bucketStart: Uint32Array = new Uint32Array(1)
   private mask = 0
-  private entryHash = new Uint32Array(0)
-  private entryWord = new Uint32Array(0)
+  private entryHash: Uint32Array = new Uint32Array(0)
+  private entryWord: Uint32Array = new Uint32Array(0)
   private added = new Map<number, number[]>()
   private known = new Map<string, number>()
 
   constructor(entries: Iterable<{ term: string; docs: number }>) {
-    let hashes = new Uint32Array(1 << 12)
-    let words = new Uint32Array(1 << 12)
+    let hashes: Uint32Array = new Uint32Array(1 << 12)
+    let words: Uint32Array = new Uint32Array(1 << 12)
     let used = 0
     for (const { term, docs } of entries) {
       const number = this.remember(term, docs)

@@ -58,8 +58,8 @@ async function demoUser(email: string) {
 
 it('reads every big table through an index on the pages of a 10,000-offer board', async () => {
   const db = test.db
-  const [candidate, recruiter, organiser, admin] = await Promise.all(
-    ['candidate', 'recruteur', 'organisation', 'admin'].map((who) => demoUser(`${who}@demo.passerelle.fr`)))
+  const [candidate, recruiter, organiser, admin] = (await Promise.all(
+    ['candidate', 'recruteur', 'organisation', 'admin'].map((who) => demoUser(`${who}@demo.passerelle.fr`)))) as [string, string, string, string]
   const offer = await db.selectFrom('offers').select(['id', 'slug']).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirstOrThrow()
   const company = await db.selectFrom('companies').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
   const own = await db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').select(['a.offer_id', 'a.id'])
