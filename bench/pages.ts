@@ -24,6 +24,8 @@ import autocannon from 'autocannon'
 import { openDatabase } from '#db/connection.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 import { createSession } from '#db/queries/accounts.ts'
+import { createFileStore } from '#db/files.ts'
+import { runMaintenance } from '#db/maintenance.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { seedScale, type Scale } from '#db/seed/scale.ts'
 import { sessionCookieHeader } from '#app/utils/session.server.ts'
@@ -81,6 +83,8 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
   copyFileSync(file, runFile)
   const { db } = openDatabase(runFile)
   const now = new Date()
+  // Today's expiries now, not in the server's boot maintenance: a few thousand at once would reload the engine mid-run.
+  await runMaintenance({ db, files: createFileStore(path.join(TMP, 'uploads')), mailer: { send: async () => {} } as never, publicUrl: 'http://localhost', now })
   const user = (email: string) => db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
   const cookie = async (email: string) => sessionCookieHeader((await createSession(db, (await user(email)).id, now)).token)
   const cookies: Record<Who, string> = {
@@ -89,8 +93,10 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
     organiser: await cookie('organisation@demo.passerelle.fr'),
     admin: await cookie('admin@demo.passerelle.fr'),
   }
+  // Visible for the whole run: published, and not expiring within the hour.
   const offer = await db.selectFrom('offers').select('slug').where('status', '=', 'published')
-    .where('published_at', '<=', now.toISOString()).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    .where('published_at', '<=', now.toISOString()).where('expires_at', '>', new Date(now.getTime() + 3_600_000).toISOString())
+    .orderBy('id', 'desc').executeTakeFirstOrThrow()
   const own = await db.selectFrom('companies as co').innerJoin('company_members as m', 'm.company_id', 'co.id')
     .innerJoin('users as u', 'u.id', 'm.user_id').select(['co.id', 'co.slug']).where('u.email', '=', 'recruteur@demo.passerelle.fr').executeTakeFirstOrThrow()
   const busiest = await db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').select('a.offer_id')
@@ -212,7 +218,7 @@ async function drive(url: string, cookie: string | null, connections: number, se
   const cpuBefore = serverCpuMs(serverPid)
   let instance: autocannon.Instance | undefined
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections, duration: DURATION, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
+    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
   })
   instance!.on('response', (_client, status, resBytes, responseTime) => {
     latencies.push(responseTime)
@@ -248,6 +254,10 @@ for (const size of SIZES) {
       for (const [page, cookie, connections] of runs) {
         const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }
         rows.push(row)
+        if (row.p50 === 0) {
+          console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn  no answer within ${DURATION} s (each takes longer than ${DURATION}/${connections} s of the server's time)`)
+          continue
+        }
         console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  cpu ${row.cpuMs.toFixed(1).padStart(5)} ms/req  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
       }
     }
