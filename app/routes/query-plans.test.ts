@@ -125,6 +125,7 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     for (const { detail } of plan) {
       // SQLite names a table by its alias in the plan ("SCAN o"): the SQL text says which table it is.
       const scanned = /^SCAN (\w+)/.exec(detail)?.[1]
+      // PLAN_DEBUG=1 prints every scan, of any table, to review what a new page reads.
       if (process.env.PLAN_DEBUG && scanned) console.log(detail, '=>', tables.get(scanned) ?? scanned, '|', sql.replace(/\s+/g, ' ').slice(0, 200))
       if (scanned && BIG_TABLES.includes(tables.get(scanned) ?? scanned)) scans.push(`${detail}\n    in: ${sql.replace(/\s+/g, ' ').slice(0, 400)}`)
     }
