@@ -9,10 +9,13 @@ const KEYWORDS = [
   'développeur', 'react', 'alternance', 'data', 'support', 'java spring', 'technicien réseaux', 'cybersécurité',
   'php symfony', 'devops', 'stage python', 'chef de projet', 'javascript', 'administrateur systèmes', 'flutter',
   'ux designer', 'node', 'azure', 'wordpress', 'testeur', 'product owner', 'c#', 'embarqué', 'seo', 'linux',
+  // Trades of the ROME vocabulary (bench offers of every trade).
+  'comptable', 'infirmier', 'logistique', 'électricien', 'commercial', 'boulanger',
 ]
 // What live search sends while a word is typed.
 const PREFIXES = ['de', 'dév', 'ja', 'tech', 'adm', 'sta', 'al', 'py', 'ré', 'dat']
-const TYPO_SOURCES = ['developpeur', 'technicien', 'administrateur', 'alternance', 'javascript', 'symfony', 'cybersecurite', 'analyste', 'maintenance', 'integrateur']
+const TYPO_SOURCES = ['developpeur', 'technicien', 'administrateur', 'alternance', 'javascript', 'symfony', 'cybersecurite', 'analyste', 'maintenance', 'integrateur',
+  'comptabilite', 'infirmiere', 'logistique', 'electricien', 'commerciale', 'boulangerie']
 const TERRITORIES = ['calaisis', 'boulonnais', 'montreuillois', 'dunkerquois']
 const CENTRES = ['62193', '62160', '59183', '62588', '59350', '62765']
 const SKILLS = ['javascript', 'react', 'python', 'php', 'linux', 'sql', 'java', 'docker']

@@ -7,6 +7,7 @@ import * as forums from './migrations/2026-11-22-004-matching-forums.ts'
 import * as removedPairs from './migrations/2026-11-22-005-forum-removed-pairs.ts'
 import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 import * as knownDevices from './migrations/2026-12-04-001-known-devices.ts'
+import * as inactivityIndex from './migrations/2026-12-04-011-inactivity-index.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-005-forum-removed-pairs': removedPairs,
   '2026-11-23-001-search-relay': searchRelay,
   '2026-12-04-001-known-devices': knownDevices,
+  '2026-12-04-011-inactivity-index': inactivityIndex,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -4,6 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AppLoadContext, ServerBuild } from 'react-router'
 import type { TrustProxy } from '#app/trust-proxy.server.ts'
 import { securityHeaders } from '#app/security-headers.ts'
+import { anonymousPageCache } from '#app/page-cache.server.ts'
 import { reactRouterHandler } from './react-router.ts'
 import { reject } from './reject.ts'
 import { rejectForeignOrigin, rejectMalformed } from './request-guard.ts'
@@ -60,6 +61,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     app.use(express.static('build/client', { maxAge: '1h' }))
   }
   app.use(rejectForeignOrigin)
+  // Anonymous GETs only, one second per worker, dropped on any database write (app/page-cache.server.ts).
+  if (!options.development) app.use(anonymousPageCache(options.sqlite))
   app.use(reactRouterHandler({ build: options.build, mode: options.development ? 'development' : 'production', getLoadContext: options.loadContext }))
 
   // Anything that escaped: the log gets the detail, the client a French page without it.

@@ -1,10 +1,5 @@
-import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 import { slugify, uniqueSlug } from '../identifiers.ts'
-
-const visibleOffer = (now: Date) =>
-  sql<boolean>`o.status = 'published' and o.published_at <= ${now.toISOString()}
-    and (o.expires_at is null or o.expires_at > ${now.toISOString()})`
 
 export function findCompanyBySlug(db: DB, slug: string) {
   return db
@@ -22,33 +17,16 @@ export function findCompanyBySlug(db: DB, slug: string) {
     .executeTakeFirst()
 }
 
-/** Companies with the most offers open right now. */
-export function listHiringCompanies(db: DB, now: Date, limit: number) {
-  return db
+/** Companies by slug with their commune, for lists whose order comes from elsewhere (the search engine's counts). */
+export async function companiesBySlug(db: DB, slugs: string[]) {
+  if (slugs.length === 0) return new Map<string, { slug: string; name: string; commune_name: string }>()
+  const rows = await db
     .selectFrom('companies as co')
-    .innerJoin('offers as o', 'o.company_id', 'co.id')
     .innerJoin('communes as c', 'c.insee', 'co.commune_insee')
-    .select((eb) => ['co.slug', 'co.name', 'c.name as commune_name', eb.fn.countAll<number>().as('open_offers')])
-    .where(visibleOffer(now))
-    .groupBy('co.id')
-    .orderBy('open_offers', 'desc')
-    .orderBy('co.name')
-    .limit(limit)
+    .select(['co.slug', 'co.name', 'c.name as commune_name'])
+    .where('co.slug', 'in', slugs)
     .execute()
-}
-
-/** Open offers per territory of a region, for the home page. */
-export function countOpenOffersByTerritory(db: DB, regionSlug: string, now: Date) {
-  return db
-    .selectFrom('territories as t')
-    .innerJoin('regions as r', 'r.id', 't.region_id')
-    .leftJoin('communes as c', 'c.territory_id', 't.id')
-    .leftJoin('offers as o', (join) => join.onRef('o.commune_insee', '=', 'c.insee').on(visibleOffer(now)))
-    .select((eb) => ['t.slug', 't.name', eb.fn.count<number>('o.id').as('open_offers')])
-    .where('r.slug', '=', regionSlug)
-    .groupBy('t.id')
-    .orderBy('t.name')
-    .execute()
+  return new Map(rows.map((r) => [r.slug, r]))
 }
 
 export type NewCompanyInput = {

@@ -17,6 +17,7 @@ import {
 import { atPlace, offerDescription } from './description.ts'
 import { randomSiren, slugify, uniqueSlug } from '../identifiers.ts'
 import { generateOfferDates } from './offer-dates.ts'
+import { longTailSentence, romeOffer } from './rome-offers.ts'
 import type { Random } from './random.ts'
 
 /**
@@ -112,6 +113,7 @@ export function generateOffers(
   companies: SeededCompany[],
   now: Date,
   communes: SeedCommune[],
+  options: { wideVocabulary: boolean } = { wideVocabulary: false },
 ): GeneratedOffer[] {
   if (count === 0) return []
   const communeByInsee = new Map(communes.map((c) => [c.insee, c]))
@@ -129,8 +131,8 @@ export function generateOffers(
     const status = rng.pickWeighted(STATUS_WEIGHTS)
     const dates = generateOfferDates(rng, status, now)
     const niceToHave = rng.sample(archetype.niceToHave, rng.int(1, archetype.niceToHave.length))
-    const title = archetype.title + titleSuffix(rng, contract, commune.name)
-    const description_md = offerDescription(rng, {
+    let title = archetype.title + titleSuffix(rng, contract, commune.name)
+    let description_md = offerDescription(rng, {
       archetype, contract, remote, level,
       companyName: company.name,
       communeName: commune.name,
@@ -139,6 +141,11 @@ export function generateOffers(
       startDate: dates.start_date,
       seaside: commune.territory_id !== null,
     })
+    if (options.wideVocabulary) {
+      // Half the offers of every trade (ROME), half digital ones; all name clients and projects, as real offers do.
+      if (rng.chance(0.5)) ({ title, description_md } = romeOffer(rng, { companyName: company.name, communeName: commune.name, contract }))
+      else description_md += `\n${longTailSentence(rng)}`
+    }
     const salary = rng.chance(0.75) ? salaryFor(rng, archetype, contract, level) : null
     return {
       offer: {

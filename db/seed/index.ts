@@ -29,6 +29,8 @@ export type SeedDemoOptions = {
   now?: Date
   /** false leaves the search index to the caller, e.g. a benchmark that times the build on its own. */
   index?: boolean
+  /** Titles, skills and phrases drawn from the ROME referential (db/reference/data), for benchmarks at national scale. */
+  wideVocabulary?: boolean
 }
 
 /**
@@ -58,7 +60,7 @@ export async function seedDemo(db: DB, options: SeedDemoOptions): Promise<{ comp
     const companies = companyRows.map((company, i) => ({ ...company, id: firstCompanyId + i }))
     await insertCompanies(trx, companies)
 
-    const generated = generateOffers(rng, options.offers, companies, now, communes)
+    const generated = generateOffers(rng, options.offers, companies, now, communes, { wideVocabulary: options.wideVocabulary ?? false })
     const firstOfferId = await nextId(trx, 'offers')
     await insertOffers(trx, generated.map(({ offer }, i) => ({ ...offer, id: firstOfferId + i })))
     const offerSkills = generated.flatMap(({ skills }, i) =>

@@ -13,6 +13,8 @@ import { TIER, TIER_COUNT, TierClassifier } from './relevance.ts'
 import { planTextQuery, type TextPlan } from './text-query.ts'
 
 const VOCABULARY_MAX_AGE_MS = 60_000
+/** Text-less searches (home page, bare listing, a territory's link) kept per second while no offer changes. */
+const RECENT_RESULTS = 64
 
 /**
  * The embedded engine: FTS5 (same SQLite file, same transactions) finds the
@@ -27,6 +29,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private vocabularyLoadedAt = 0
   private vocabularyStale = false
   private synonyms: Synonyms | null = null
+  private recent = new Map<string, OfferSearchResult>()
+  private recentSecond = -1
   private readonly matchStatement: SQLite.Statement<[string], string>
   private readonly anyMatch: SQLite.Statement<[string], number>
   private readonly offerTexts: SQLite.Statement<[string], string>
@@ -66,8 +70,27 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.matches.offersForCandidate(userId, options)
   }
 
+  /**
+   * Everyone shares the few searches without words (the home page's, the
+   * bare listing's): their result is kept within the same second, and
+   * dropped at once when any offer changes, so a write shows immediately.
+   */
   async searchOffers(query: OfferQuery, now = new Date()): Promise<OfferSearchResult> {
-    this.followWrites()
+    const changed = this.followWrites()
+    const second = Math.floor(now.getTime() / 1000)
+    if (changed || second !== this.recentSecond) {
+      this.recent.clear()
+      this.recentSecond = second
+    }
+    const key = query.text ? null : JSON.stringify(query)
+    const kept = key === null ? undefined : this.recent.get(key)
+    if (kept) return { ...kept, notices: [...kept.notices] }
+    const result = this.search(query, now)
+    if (key !== null && this.recent.size < RECENT_RESULTS) this.recent.set(key, result)
+    return key === null ? result : { ...result, notices: [...result.notices] }
+  }
+
+  private search(query: OfferQuery, now: Date): OfferSearchResult {
     const store = this.store
     const notices: string[] = []
 
@@ -171,7 +194,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * typo vocabulary at once; after a full rebuild the vocabulary is reloaded
    * (at most once a minute, since it reads the whole index).
    */
-  private followWrites() {
+  private followWrites(): boolean {
     const changed = this.store.refresh()
     if (changed === 'all') this.vocabularyStale = true
     else if (changed && this.vocabulary) {
@@ -179,6 +202,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const text of texts) this.vocabulary.add(tokenize(text))
     }
     if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
+    return changed !== null
   }
 
   /** Slots of the stored offers an FTS5 expression matches. */

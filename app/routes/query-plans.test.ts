@@ -1,0 +1,147 @@
+import type SQLite from 'better-sqlite3'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createFileStore } from '#db/files.ts'
+import { runMaintenance } from '#db/maintenance.ts'
+import { seedScale } from '#db/seed/scale.ts'
+import { createTestDatabase } from '#db/test-database.ts'
+import { EmbeddedSearchEngine } from '#search/embedded/engine.ts'
+import { sessionCookieFor } from '../utils/test-session.server.ts'
+
+/**
+ * Query discipline: every SQL statement the pages run, read on a board of
+ * 10,000 offers (the deterministic seed), must find its rows through an
+ * index. A full scan of a big table (offers, applications, candidate
+ * profiles, users, the search outbox) fails the test unless the statement is
+ * listed below with the reason it may scan. Plans are read with EXPLAIN
+ * QUERY PLAN on the statement as it was run, with its parameters.
+ */
+const BIG_TABLES = ['offers', 'applications', 'candidate_profiles', 'users', 'search_outbox']
+
+/** Statements allowed to scan a big table, each with its reason (matched on the SQL text). */
+const MAY_SCAN: { sql: RegExp; reason: string }[] = [
+  { sql: /^\s*with skill_text as[\s\S]*from offers o[\s\S]*order by o\.id\s*$/, reason: 'the search engine loads every published offer once at start' },
+  { sql: /from offers_fts_vocab/, reason: 'the typo vocabulary is read once at start (the FTS index, not the offers table)' },
+]
+
+type Recorded = { sql: string; params: unknown[] }
+let test: Awaited<ReturnType<typeof createTestDatabase>>
+const recorded = new Map<string, Recorded>()
+const NOW = new Date()
+
+/** Records each statement prepared on the handle with the parameters of its first run. */
+function recordStatements(sqlite: SQLite.Database) {
+  const prepare = sqlite.prepare.bind(sqlite)
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source)
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = (statement[method] as (...args: unknown[]) => unknown).bind(statement)
+      ;(statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        if (!recorded.has(source) && !source.trimStart().toLowerCase().startsWith('explain')) recorded.set(source, { sql: source, params: args })
+        return original(...args)
+      }
+    }
+    return statement
+  }) as typeof sqlite.prepare
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase()
+  await seedScale(test.db, { companies: 300, offers: 10_000, candidates: 2000, applications: 8000, recruiterOffers: 200,
+    applicantsOfOneOffer: 500, forumCandidates: 300 }, { now: NOW })
+}, 120_000)
+afterAll(() => test.destroy())
+
+async function demoUser(email: string) {
+  const user = await test.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+  return sessionCookieFor(test.db, user.id)
+}
+
+it('reads every big table through an index on the pages of a 10,000-offer board', async () => {
+  const db = test.db
+  const [candidate, recruiter, organiser, admin] = (await Promise.all(
+    ['candidate', 'recruteur', 'organisation', 'admin'].map((who) => demoUser(`${who}@demo.passerelle.fr`)))) as [string, string, string, string]
+  const offer = await db.selectFrom('offers').select(['id', 'slug']).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const company = await db.selectFrom('companies').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
+  const own = await db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').select(['a.offer_id', 'a.id'])
+    .where('o.company_id', '=', company.id).groupBy('a.offer_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirstOrThrow()
+  const forum = await db.selectFrom('forums').select('slug').orderBy('id').executeTakeFirstOrThrow()
+
+  // From here on, every statement is the pages' own (the engine prepares its statements when created).
+  recordStatements(test.sqlite)
+  const search = new EmbeddedSearchEngine(test.sqlite)
+  await search.warmUp()
+  const context = { db, search, nonce: 'n', clientIp: '127.0.0.1', publicUrl: 'http://localhost', files: createFileStore(test.file + '-uploads'),
+    mailer: { send: async () => {} } }
+
+  const pages: [string, string, Record<string, string>, string | null][] = [
+    ['home', '/', {}, null],
+    ['offers', '/offres', {}, null],
+    ['offers', '/offres?q=developpeur', {}, null],
+    ['offers', '/offres?q=devlopeur%20javscript', {}, null],
+    ['offers', '/offres?contrat=cdi&teletravail=hybrid&experience=junior', {}, null],
+    ['offers', '/offres?commune=62193&rayon=30&tri=distance', {}, null],
+    ['offers', '/offres?page=20', {}, null],
+    ['offer', `/offres/${offer.slug}`, { slug: offer.slug }, null],
+    ['company', `/entreprises/${company.slug}`, { slug: company.slug }, null],
+    ['forums', '/forums', {}, null],
+    ['forum', `/forums/${forum.slug}`, { slug: forum.slug }, candidate],
+    ['candidate-matches', '/candidat/offres-pour-vous', {}, candidate],
+    ['candidate-applications', '/candidat/candidatures', {}, candidate],
+    ['candidate-profile', '/candidat/profil', {}, candidate],
+    ['candidate-contacts', '/candidat/contacts', {}, candidate],
+    ['account', '/compte', {}, candidate],
+    ['recruiter', '/recruteur', {}, recruiter],
+    ['recruiter-company-offers', `/recruteur/entreprises/${company.slug}/offres`, { slug: company.slug }, recruiter],
+    ['recruiter-company-edit', `/recruteur/entreprises/${company.slug}`, { slug: company.slug }, recruiter],
+    ['recruiter-team', `/recruteur/entreprises/${company.slug}/equipe`, { slug: company.slug }, recruiter],
+    ['recruiter-applications', `/recruteur/offres/${own.offer_id}/candidatures`, { id: String(own.offer_id) }, recruiter],
+    ['recruiter-application', `/recruteur/candidatures/${own.id}`, { id: String(own.id) }, recruiter],
+    ['recruiter-offer-profiles', `/recruteur/offres/${own.offer_id}/profils`, { id: String(own.offer_id) }, recruiter],
+    ['recruiter-offer-edit', `/recruteur/offres/${own.offer_id}`, { id: String(own.offer_id) }, recruiter],
+    ['recruiter-forums', '/recruteur/forums', {}, recruiter],
+    ['admin', '/admin', {}, admin],
+    ['admin-offers', '/admin/offres', {}, admin],
+    ['admin-companies', '/admin/entreprises', {}, admin],
+    ['admin-reports', '/admin/signalements', {}, admin],
+    ['organiser', '/organisation', {}, organiser],
+    ['organiser-forum', `/organisation/forums/${forum.slug}`, { slug: forum.slug }, organiser],
+    ['organiser-forum-dashboard', `/organisation/forums/${forum.slug}/tableau-de-bord`, { slug: forum.slug }, organiser],
+    ['organiser-forum-planning', `/organisation/forums/${forum.slug}/planning`, { slug: forum.slug }, organiser],
+  ]
+  for (const [file, url, params, cookie] of pages) {
+    const route = (await import(`../routes/${file}.tsx`)) as { loader: (args: unknown) => Promise<unknown> }
+    const request = new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} })
+    const answer = await route.loader({ request, params, context }).catch((thrown: unknown) => thrown)
+    // A page that answered with an error would hide its queries: each must load.
+    expect(answer instanceof Response ? `${url}: ${answer.status}` : url).toBe(url)
+  }
+  await runMaintenance({ db, files: context.files, mailer: context.mailer as never, publicUrl: 'http://localhost', now: NOW })
+
+  const scans: string[] = []
+  for (const { sql, params } of recorded.values()) {
+    if (MAY_SCAN.some((m) => m.sql.test(sql))) continue
+    const plan = test.sqlite.prepare(`explain query plan ${sql}`).all(...(params as never[])) as { detail: string }[]
+    const tables = tablesByAlias(sql)
+    for (const { detail } of plan) {
+      // SQLite names a table by its alias in the plan ("SCAN o"): the SQL text says which table it is.
+      const scanned = /^SCAN (\w+)/.exec(detail)?.[1]
+      // PLAN_DEBUG=1 prints every scan, of any table, to review what a new page reads.
+      if (process.env.PLAN_DEBUG && scanned) console.log(detail, '=>', tables.get(scanned) ?? scanned, '|', sql.replace(/\s+/g, ' ').slice(0, 200))
+      if (scanned && BIG_TABLES.includes(tables.get(scanned) ?? scanned)) scans.push(`${detail}\n    in: ${sql.replace(/\s+/g, ' ').slice(0, 400)}`)
+    }
+  }
+  expect(recorded.size).toBeGreaterThan(50)
+  expect(scans, `full scans:\n${scans.join('\n')}`).toEqual([])
+}, 120_000)
+
+const KEYWORDS = new Set(['where', 'inner', 'left', 'cross', 'join', 'on', 'order', 'group', 'limit', 'using', 'natural', 'union', 'set', 'values'])
+
+/** Alias → table for every table named in a FROM or JOIN clause. */
+function tablesByAlias(sql: string): Map<string, string> {
+  const tables = new Map<string, string>()
+  for (const [, table, alias] of sql.matchAll(/\b(?:from|join|update)\s+"?(\w+)"?(?:\s+(?:as\s+)?"?(\w+)"?)?/gi)) {
+    tables.set(table!, table!)
+    if (alias && !KEYWORDS.has(alias.toLowerCase())) tables.set(alias, table!)
+  }
+  return tables
+}

@@ -1,0 +1,291 @@
+/**
+ * npm run bench:pages — the pages people load, on the real production server.
+ *
+ * For each size (BENCH_SIZES, offers; default 1000,10000,100000) it builds a
+ * board with the deterministic generator and the ROME vocabulary (cached in
+ * bench/tmp/ by seed and size, so a rerun starts at once): at 100k offers,
+ * 2,000 companies, 50,000 candidates, 200,000 applications, a recruiter with
+ * 1,000 offers and one offer with 5,000 applicants, a forum of 2,000
+ * candidates. It copies the file, starts the server as `npm start` does
+ * (`tsx server.ts` on the production build, every worker), measures the
+ * time to the first answer, then drives each page with autocannon at 16 and
+ * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
+ * anonymous pages once more with a cookie, which skips the one-second page
+ * cache (app/page-cache.server.ts), to time the rendering itself.
+ * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
+ * the largest, and the peak RSS of every server process.
+ * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { openDatabase } from '#db/connection.ts'
+import { migrateToLatest } from '#db/migrate.ts'
+import { createSession } from '#db/queries/accounts.ts'
+import { createFileStore } from '#db/files.ts'
+import { runMaintenance } from '#db/maintenance.ts'
+import { seedReferenceData } from '#db/seed/reference.ts'
+import { seedScale, type Scale } from '#db/seed/scale.ts'
+import { sessionCookieHeader } from '#app/utils/session.server.ts'
+import { summarize } from './stats.ts'
+
+const SEED = 42
+// Offers are dated around the day the board is built (they expire after 60 days): the cache is kept for that day.
+const NOW = new Date(new Date().toISOString().slice(0, 10) + 'T06:00:00Z')
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number)
+const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const ONLY = process.env.BENCH_PAGES?.split(',')
+const PORT = Number(process.env.BENCH_PORT ?? 3311)
+const TMP = path.resolve('bench/tmp')
+
+function scaleFor(offers: number): Scale {
+  return {
+    offers,
+    companies: Math.max(48, Math.round(offers / 50)),
+    candidates: Math.max(100, Math.round(offers / 2)),
+    applications: offers * 2,
+    recruiterOffers: Math.min(1000, Math.round(offers / 10)),
+    applicantsOfOneOffer: Math.min(5000, Math.round(offers / 20)),
+    forumCandidates: Math.min(2000, Math.round(offers / 50)),
+    wideVocabulary: true,
+  }
+}
+
+async function buildDatabase(offers: number): Promise<string> {
+  mkdirSync(TMP, { recursive: true })
+  const file = path.join(TMP, `pages-seed${SEED}-${offers}-${NOW.toISOString().slice(0, 10)}.sqlite`)
+  if (existsSync(file)) return file
+  for (const old of readdirSync(TMP)) if (old.startsWith(`pages-seed${SEED}-${offers}-`)) rmSync(path.join(TMP, old), { force: true })
+  const building = `${file}.building`
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
+  const started = performance.now()
+  const { db, sqlite } = openDatabase(building)
+  await migrateToLatest(db)
+  await seedReferenceData(db)
+  await seedScale(db, scaleFor(offers), { seed: SEED, now: NOW })
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  await db.destroy()
+  renameSync(building, file)
+  console.log(`  built ${offers} offers in ${((performance.now() - started) / 1000).toFixed(0)} s → ${path.relative('.', file)}`)
+  return file
+}
+
+type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string> }
+type Who = 'candidate' | 'recruiter' | 'organiser' | 'admin'
+
+/** URLs of the pages, and sessions for the demo accounts, written into the copy the server will open. */
+async function prepareRun(file: string): Promise<{ runFile: string; targets: Targets }> {
+  const runFile = path.join(TMP, 'pages-run.sqlite')
+  for (const suffix of ['', '-wal', '-shm']) rmSync(runFile + suffix, { force: true })
+  copyFileSync(file, runFile)
+  const { db } = openDatabase(runFile)
+  const now = new Date()
+  // Today's expiries now, not in the server's boot maintenance: a few thousand at once would reload the engine mid-run.
+  await runMaintenance({ db, files: createFileStore(path.join(TMP, 'uploads')), mailer: { send: async () => {} } as never, publicUrl: 'http://localhost', now })
+  const user = (email: string) => db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+  const cookie = async (email: string) => sessionCookieHeader((await createSession(db, (await user(email)).id, now)).token)
+  const cookies: Record<Who, string> = {
+    candidate: await cookie('candidate@demo.passerelle.fr'),
+    recruiter: await cookie('recruteur@demo.passerelle.fr'),
+    organiser: await cookie('organisation@demo.passerelle.fr'),
+    admin: await cookie('admin@demo.passerelle.fr'),
+  }
+  // Visible for the whole run: published, and not expiring within the hour.
+  const offer = await db.selectFrom('offers').select('slug').where('status', '=', 'published')
+    .where('published_at', '<=', now.toISOString()).where('expires_at', '>', new Date(now.getTime() + 3_600_000).toISOString())
+    .orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const own = await db.selectFrom('companies as co').innerJoin('company_members as m', 'm.company_id', 'co.id')
+    .innerJoin('users as u', 'u.id', 'm.user_id').select(['co.id', 'co.slug']).where('u.email', '=', 'recruteur@demo.passerelle.fr').executeTakeFirstOrThrow()
+  const busiest = await db.selectFrom('applications as a').innerJoin('offers as o', 'o.id', 'a.offer_id').select('a.offer_id')
+    .where('o.company_id', '=', own.id).groupBy('a.offer_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirstOrThrow()
+  const company = await db.selectFrom('companies').select('slug').where('id', '!=', own.id).orderBy('id').executeTakeFirstOrThrow()
+  const forum = await db.selectFrom('forums').select('slug').orderBy('id').executeTakeFirstOrThrow()
+  await db.destroy()
+  return {
+    runFile,
+    targets: {
+      cookies,
+      pages: [
+        ['home', '/', null],
+        ['search: empty', '/offres', null],
+        ['search: keyword', '/offres?q=developpeur', null],
+        ['search: typo', '/offres?q=devlopeur%20javscript', null],
+        ['search: filtered', '/offres?contrat=cdi&teletravail=hybrid&experience=junior', null],
+        ['search: geo', '/offres?commune=62193&rayon=30', null],
+        ['search: page 20', '/offres?page=20', null],
+        ['offer', `/offres/${offer.slug}`, null],
+        ['company', `/entreprises/${company.slug}`, null],
+        ['forums list', '/forums', null],
+        ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidate'],
+        ['recruiter: offers list', `/recruteur/entreprises/${own.slug}/offres`, 'recruiter'],
+        ['recruiter: applicants', `/recruteur/offres/${busiest.offer_id}/candidatures`, 'recruiter'],
+        ['organiser: planning', `/organisation/forums/${forum.slug}/planning`, 'organiser'],
+        ['admin: queue', '/admin/offres', 'admin'],
+      ],
+    },
+  }
+}
+
+/** Starts the server the way `npm start` does (after its build), and times the first answer of the home page. */
+async function startServer(runFile: string): Promise<{ server: ChildProcess; firstAnswerMs: number; listeningMs: number }> {
+  const started = performance.now()
+  const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
+      DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let log = ''
+  server.stdout!.on('data', (d: Buffer) => (log += d.toString()))
+  server.stderr!.on('data', (d: Buffer) => (log += d.toString()))
+  let listeningMs = 0
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited:\n${log}`)
+    if (performance.now() - started > 180_000) throw new Error(`no answer after 180 s:\n${log}`)
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/`)
+      listeningMs ||= performance.now() - started
+      if (response.status === 200) return { server, firstAnswerMs: performance.now() - started, listeningMs }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** Every process of the server's tree (tsx, node, cluster workers). */
+function serverPids(rootPid: number): number[] {
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // gone
+    }
+  }
+  const pids: number[] = []
+  const visit = (pid: number) => {
+    pids.push(pid)
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(rootPid)
+  return pids
+}
+
+/** Peak RSS (VmHWM) of the server's node processes, leaving out the small tsx launcher. */
+function peakRss(rootPid: number): number[] {
+  const peaks: number[] = []
+  for (const pid of serverPids(rootPid)) {
+    try {
+      peaks.push(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024)
+    } catch {
+      // gone
+    }
+  }
+  return peaks.filter((p) => p > 80 * 1024 * 1024)
+}
+
+/**
+ * CPU time (user + system, ms) the server's processes have used: divided by
+ * the requests served, it is the cost of a page whatever else the machine is
+ * doing, which on a shared machine says more than req/s.
+ */
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100)
+function serverCpuMs(rootPid: number): number {
+  let ticks = 0
+  for (const pid of serverPids(rootPid)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // gone
+    }
+  }
+  return ticks * TICK_MS
+}
+
+type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
+
+async function drive(url: string, cookie: string | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
+  const latencies: number[] = []
+  let bytes = 0
+  let bad = 0
+  const cpuBefore = serverCpuMs(serverPid)
+  let instance: autocannon.Instance | undefined
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
+  })
+  instance!.on('response', (_client, status, resBytes, responseTime) => {
+    latencies.push(responseTime)
+    bytes = resBytes
+    if (status !== 200) bad++
+  })
+  const result = await done
+  const cpuMs = (serverCpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length)
+  const s = summarize(latencies)
+  return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
+}
+
+const results = new Map<number, { rows: Row[]; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
+if (process.env.BENCH_SKIP_BUILD !== '1') {
+  console.log('Building the app (react-router build)…')
+  execFileSync(path.resolve('node_modules/.bin/react-router'), ['build'], { stdio: 'ignore' })
+}
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+console.log(`Passerelle — pages benchmark (${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB)`)
+for (const size of SIZES) {
+  console.log(`\n=== ${size.toLocaleString('en')} offers (machine load ${load()})`)
+  const file = await buildDatabase(size)
+  const { runFile, targets } = await prepareRun(file)
+  const { server, firstAnswerMs, listeningMs } = await startServer(runFile)
+  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s (listening after ${(listeningMs / 1000).toFixed(2)} s)`)
+  const rows: Row[] = []
+  try {
+    for (const [name, url, who] of targets.pages) {
+      if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
+      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time (a cookie skips the cache).
+      const runs: [string, string | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
+      if (!who) runs.push([`${name} (rendered)`, 'bench=render', CONNECTIONS[0]!])
+      for (const [page, cookie, connections] of runs) {
+        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }
+        rows.push(row)
+        if (row.p50 === 0) {
+          console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn  no answer within ${DURATION} s (each takes longer than ${DURATION}/${connections} s of the server's time)`)
+          continue
+        }
+        console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(0).padStart(5)}  p95 ${row.p95.toFixed(0).padStart(5)}  p99 ${row.p99.toFixed(0).padStart(5)} ms  cpu ${row.cpuMs.toFixed(1).padStart(5)} ms/req  ${(row.bytes / 1024).toFixed(1).padStart(6)} kB${row.errors ? `  ${row.errors} errors/non-200` : ''}`)
+      }
+    }
+  } finally {
+    results.set(size, { rows, firstAnswerMs, listeningMs, rss: peakRss(server.pid!) })
+    process.kill(-server.pid!, 'SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+  const { rss } = results.get(size)!
+  console.log(`  machine load after: ${load()}`)
+  console.log(`  peak RSS per server process: ${rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+}
+
+// The summary: one line per page at 16 connections, and the growth from the smallest size to the largest.
+const sizes = [...results.keys()]
+const smallest = results.get(sizes[0]!)!
+const largest = results.get(sizes.at(-1)!)!
+console.log(`\n=== Summary (${DURATION} s per run; growth = p50 at ${sizes.at(-1)} ÷ p50 at ${sizes[0]})`)
+console.log(`| page | conn | ${sizes.map((s) => `req/s @${s}`).join(' | ')} | p50/p95/p99 ms @${sizes.at(-1)} | ${sizes.map((s) => `CPU ms/req @${s}`).join(' | ')} | kB | growth p50 | growth CPU |`)
+console.log(`|---|---|${sizes.map(() => '---|').join('')}---|${sizes.map(() => '---|').join('')}---|---|---|`)
+for (const row of largest.rows) {
+  const at = (size: number) => results.get(size)!.rows.find((r) => r.page === row.page && r.connections === row.connections)
+  const base = smallest.rows.find((r) => r.page === row.page && r.connections === row.connections)
+  const growth = base && base.p50 > 0 ? `${(row.p50 / base.p50).toFixed(1)}×` : '–'
+  const cpuGrowth = base && base.cpuMs > 0 ? `${(row.cpuMs / base.cpuMs).toFixed(1)}×` : '–'
+  console.log(`| ${row.page} | ${row.connections} | ${sizes.map((s) => at(s)?.rps.toFixed(0) ?? '–').join(' | ')} | ${row.p50.toFixed(0)} / ${row.p95.toFixed(0)} / ${row.p99.toFixed(0)} | ${sizes.map((s) => at(s)?.cpuMs.toFixed(1) ?? '–').join(' | ')} | ${(row.bytes / 1024).toFixed(1)} | ${growth} | ${cpuGrowth} |`)
+}
+for (const size of sizes) {
+  const r = results.get(size)!
+  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+}
