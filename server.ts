@@ -20,7 +20,7 @@ const development = process.argv.includes('--dev')
 
 mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
 const { db, sqlite } = openDatabase(env.DATABASE_PATH)
-const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
 if (seeded) console.log('Base de démonstration créée.')
 const { engine: search, writer } = createSearch(searchConfigFrom(env), sqlite)
 // Load the engine's memory now, not on the first visitor's search.

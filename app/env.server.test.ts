@@ -14,7 +14,13 @@ it('fills every default for an empty environment', () => {
     DEMO_DATA: true,
     PUBLIC_URL: 'http://localhost:3000',
     MAIL_FROM: 'Passerelle <ne-pas-repondre@passerelle.local>',
+    REGION: 'littoral-hauts-de-france',
   })
+})
+
+it('serves the region named by REGION, one of the files of db/reference/regions, or says which exist', () => {
+  expect(parseEnv({ REGION: 'sophia-antipolis' }).REGION).toBe('sophia-antipolis')
+  expect(() => parseEnv({ REGION: 'bretagne' })).toThrow(/REGION: valeurs possibles : littoral-hauts-de-france, sophia-antipolis, montpellier, clermont-ferrand/)
 })
 
 it('keeps uploads next to the database unless told otherwise', () => {

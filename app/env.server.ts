@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_REGION_SLUG, REGION_SLUGS } from '#db/reference/regions.ts'
 import type { SearchConfig } from '#search/index.ts'
 
 /** Every environment variable the board reads, validated once at boot. */
@@ -39,6 +40,8 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port; without it, e-mails are printed to the console. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Passerelle <ne-pas-repondre@passerelle.local>'),
+  /** The region the board serves: a file of db/reference/regions/. */
+  REGION: z.enum(REGION_SLUGS, { message: `valeurs possibles : ${REGION_SLUGS.join(', ')}` }).default(DEFAULT_REGION_SLUG),
 })
 
 // Checked apart from the schema so that they are reported with every other problem at once

@@ -6,6 +6,7 @@ import * as candidates from './migrations/2026-11-22-003-candidates-applications
 import * as forums from './migrations/2026-11-22-004-matching-forums.ts'
 import * as removedPairs from './migrations/2026-11-22-005-forum-removed-pairs.ts'
 import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
+import * as regionsOccupations from './migrations/2026-12-04-001-regions-occupations.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-004-matching-forums': forums,
   '2026-11-22-005-forum-removed-pairs': removedPairs,
   '2026-11-23-001-search-relay': searchRelay,
+  '2026-12-04-001-regions-occupations': regionsOccupations,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -7,10 +7,11 @@ import {
   CONTRACT_LABELS, DEGREE_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS, SKILL_LEVEL_LABELS,
 } from '../utils/labels.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
+import { CommuneField } from './commune-input.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
 
 export type ProfileFormData = {
-  communes: { insee: string; name: string; territory: string | null }[]
+  communeLabels: Record<string, string>
   skills: { slug: string; name: string; category: string }[]
 }
 
@@ -90,12 +91,7 @@ export function ProfileForm({
 
       <fieldset className="profile-group">
         <legend>Où et comment travailler</legend>
-        <SelectField
-          label="Commune de résidence"
-          meta={fields.communeInsee}
-          empty="—"
-          options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
-        />
+        <CommuneField label="Commune de résidence" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
         <Field label="Mobilité, en kilomètres autour de chez vous (0 à 200)" meta={fields.mobilityKm} type="text" />
         <SelectField
           label="Télétravail souhaité"

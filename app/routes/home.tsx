@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router'
 import { countOpenOffersByTerritory, listHiringCompanies } from '#db/queries/companies.ts'
-import { DEFAULT_REGION_SLUG, findRegion } from '#db/queries/reference.ts'
+import { findActiveRegion, listClusters } from '#db/queries/reference.ts'
+import { regions } from '#db/reference/regions.ts'
 import { PARAM, offerQuery } from '#search/query-params.ts'
 import { OfferCard } from '../components/offer-card.tsx'
 import { formatCount } from '../utils/labels.ts'
@@ -8,13 +9,15 @@ import type { Route } from './+types/home'
 
 export async function loader({ context }: Route.LoaderArgs) {
   const now = new Date()
-  const [region, latest, companies, territories] = await Promise.all([
-    findRegion(context.db),
+  const [region, clusters, latest, companies, territories] = await Promise.all([
+    findActiveRegion(context.db),
+    listClusters(context.db),
     context.search.searchOffers(offerQuery({ perPage: 6 })),
     listHiringCompanies(context.db, now, 8),
-    countOpenOffersByTerritory(context.db, DEFAULT_REGION_SLUG, now),
+    countOpenOffersByTerritory(context.db, now),
   ])
-  return { regionName: region?.name ?? 'votre région', latest: latest.hits, total: latest.total, companies, territories }
+  const searchExample = regions.find((r) => r.slug === region?.slug)?.demo.searchExample ?? 'Développeur, React…'
+  return { regionName: region?.name ?? 'votre région', clusters, searchExample, latest: latest.hits, total: latest.total, companies, territories }
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -25,15 +28,18 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { regionName, latest, total, companies, territories } = loaderData
+  const { regionName, clusters, searchExample, latest, total, companies, territories } = loaderData
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Trouvez votre premier poste dans le numérique – {regionName}</h1>
-        <p>{formatCount(total, 'offre ouverte', 'offres ouvertes')} dans les entreprises du territoire : CDI, alternance, stages…</p>
+        <p>
+          {formatCount(total, 'offre ouverte', 'offres ouvertes')} dans les entreprises du territoire : CDI, alternance, stages…
+          {clusters.length ? ` Avec ${clusters.map((c) => c.name).join(', ')}.` : null}
+        </p>
         <Form method="get" action="/offres" role="search" className="search-bar">
           <label htmlFor="recherche-accueil" className="visually-hidden">Métier, compétence, entreprise</label>
-          <input id="recherche-accueil" type="search" name={PARAM.text} placeholder="Développeur, React, Calais…" />
+          <input id="recherche-accueil" type="search" name={PARAM.text} placeholder={searchExample} />
           <button type="submit" className="button">Rechercher</button>
         </Form>
       </section>

@@ -53,10 +53,8 @@ export const ProfileSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque compétence ne peut avoir qu’un niveau.'),
   languages: choices<string>(LANGUAGE_CHOICE, 'Choisissez les langues et leur niveau dans les listes.')
     .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque langue ne peut avoir qu’un niveau.'),
-  communeInsee: z
-    .string({ error: 'Choisissez votre commune dans la liste.' })
-    .regex(/^\d[\dAB]\d{3}$/, 'Choisissez votre commune dans la liste.')
-    .optional(),
+  communeInsee: z.string({ error: 'Choisissez votre commune dans la liste.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez votre commune dans la liste.').optional(),
+  communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
   mobilityKm: z
     .number({ error: 'Indiquez une distance en kilomètres, de 0 à 200.' })
     .int('Indiquez une distance en kilomètres entiers.')

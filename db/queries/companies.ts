@@ -38,14 +38,15 @@ export function listHiringCompanies(db: DB, now: Date, limit: number) {
 }
 
 /** Open offers per territory of a region, for the home page. */
-export function countOpenOffersByTerritory(db: DB, regionSlug: string, now: Date) {
+/** Open offers in each territory of the active region. */
+export function countOpenOffersByTerritory(db: DB, now: Date) {
   return db
     .selectFrom('territories as t')
     .innerJoin('regions as r', 'r.id', 't.region_id')
     .leftJoin('communes as c', 'c.territory_id', 't.id')
     .leftJoin('offers as o', (join) => join.onRef('o.commune_insee', '=', 'c.insee').on(visibleOffer(now)))
     .select((eb) => ['t.slug', 't.name', eb.fn.count<number>('o.id').as('open_offers')])
-    .where('r.slug', '=', regionSlug)
+    .where('r.active', '=', 1)
     .groupBy('t.id')
     .orderBy('t.name')
     .execute()

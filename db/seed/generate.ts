@@ -5,7 +5,6 @@ import { JOB_ARCHETYPES, type JobArchetype } from './archetypes.ts'
 import {
   CLUSTER_SENTENCE,
   COMPANY_NAME_LEADS,
-  COMPANY_NAME_PREFIXES,
   COMPANY_NAME_SUFFIXES,
   COMPANY_SIZE_PHRASES,
   COMPANY_SIZE_WEIGHTS,
@@ -18,6 +17,7 @@ import { atPlace, offerDescription } from './description.ts'
 import { randomSiren, slugify, uniqueSlug } from '../identifiers.ts'
 import { generateOfferDates } from './offer-dates.ts'
 import type { Random } from './random.ts'
+import { DEFAULT_REGION_SLUG, regionDefinition, type RegionDefinition } from '../reference/regions.ts'
 
 /**
  * Pure generation of demo rows: no database, no clock, no Math.random. The
@@ -32,6 +32,9 @@ export type OfferSkillSeed = { slug: string; required: boolean }
 export type GeneratedOffer = { offer: NewOffer; skills: OfferSkillSeed[] }
 
 const DAY = 86_400_000
+/** What a region gives the demo: names, schools, sentences (db/reference/regions/*.json). */
+export type DemoVocabulary = RegionDefinition['demo']
+export const DEFAULT_DEMO: DemoVocabulary = regionDefinition(DEFAULT_REGION_SLUG).demo
 const TERRITORY_SHARE = 0.7
 const CLUSTER_SHARE = 0.6
 
@@ -39,8 +42,10 @@ export function generateCompanies(
   rng: Random,
   count: number,
   communes: SeedCommune[],
-  options: { now: Date; cluster: { id: number; name: string } | null },
+  options: { now: Date; cluster: { id: number; name: string } | null; region?: DemoVocabulary },
 ): NewCompany[] {
+  const demo = options.region ?? DEFAULT_DEMO
+  const valuesSentences = COMPANY_VALUES_SENTENCES(demo.homeName)
   const byPopulation = (list: SeedCommune[]) => list.map((c) => [c, c.population ?? 1] as const)
   const territories = new Map<number, SeedCommune[]>()
   for (const c of communes) {
@@ -56,7 +61,7 @@ export function generateCompanies(
   return Array.from({ length: count }, (_, i) => {
     const pool = firstPicks[i] ?? (rng.chance(TERRITORY_SHARE) || nearby.length === 0 ? inTerritories : nearby)
     const commune = rng.pickWeighted(pool)
-    const name = companyName(rng, names, commune.name)
+    const name = companyName(rng, names, commune.name, demo.companyNamePrefixes)
     const slug = uniqueSlug(slugify(name), slugs)
     const naf = rng.pickWeighted(NAF_ACTIVITIES.map((a) => [a, a.weight] as const))
     const size = rng.pickWeighted(COMPANY_SIZE_WEIGHTS)
@@ -65,7 +70,7 @@ export function generateCompanies(
     const description = [
       `${name} ${naf.activity}, ${atPlace(commune.name)}.`,
       `Fondée en ${founded}, l’entreprise réunit ${COMPANY_SIZE_PHRASES[size]}.`,
-      rng.pick(COMPANY_VALUES_SENTENCES),
+      rng.pick(valuesSentences),
       ...(cluster ? [CLUSTER_SENTENCE(cluster.name)] : []),
     ].join(' ')
     return {
@@ -84,16 +89,16 @@ export function generateCompanies(
   })
 }
 
-function companyName(rng: Random, taken: Set<string>, communeName: string): string {
+function companyName(rng: Random, taken: Set<string>, communeName: string, prefixes: string[]): string {
   let name = ''
   // A few draws to avoid homonyms. The word lists give ~660 names; past that,
   // the town tells companies apart ("Opale Digital Calais"), then the slug's number.
   for (let attempt = 0; attempt < 5 && (name === '' || taken.has(name)); attempt++) {
     const roll = rng.next()
     name =
-      roll < 0.6 ? `${rng.pick(COMPANY_NAME_PREFIXES)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
+      roll < 0.6 ? `${rng.pick(prefixes)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
       : roll < 0.8 ? `${rng.pick(FAMILY_NAMES)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
-      : `${rng.pick(COMPANY_NAME_LEADS)} ${rng.pick(COMPANY_NAME_PREFIXES)}`
+      : `${rng.pick(COMPANY_NAME_LEADS)} ${rng.pick(prefixes)}`
   }
   if (taken.has(name)) name = `${name} ${communeName}`
   taken.add(name)
@@ -112,6 +117,7 @@ export function generateOffers(
   companies: SeededCompany[],
   now: Date,
   communes: SeedCommune[],
+  region: DemoVocabulary = DEFAULT_DEMO,
 ): GeneratedOffer[] {
   if (count === 0) return []
   const communeByInsee = new Map(communes.map((c) => [c.insee, c]))
@@ -137,7 +143,7 @@ export function generateOffers(
       requiredSkills: archetype.required.map(skillName),
       niceToHaveSkills: niceToHave.map(skillName),
       startDate: dates.start_date,
-      seaside: commune.territory_id !== null,
+      seaside: region.seaside && commune.territory_id !== null,
     })
     const salary = rng.chance(0.75) ? salaryFor(rng, archetype, contract, level) : null
     return {

@@ -179,13 +179,17 @@ export function offerSearchContract(factory: EngineFactory) {
         expect(result.hits.map((h) => h.title)).toEqual(['Développeur web full-stack'])
         // Contract counts ignore the contract filter but honour the territory one.
         expect(result.facets.contract).toEqual([{ value: 'cdi', count: 1 }])
-        // Territory counts honour the contract filter: the CDI in Lille belongs to no territory.
-        expect(result.facets.territory).toEqual([{ value: 'calaisis', count: 1 }])
+        // Territory counts honour the contract filter: the CDI in Lille lies outside the region's territories.
+        expect(result.facets.territory).toEqual([{ value: 'calaisis', count: 1 }, { value: 'hors-territoire', count: 1 }])
         const all = await search({ contracts: ['cdi', 'stage'] })
         expect(all.facets.territory).toEqual([
           { value: 'calaisis', count: 1 },
           { value: 'dunkerquois', count: 1 },
+          { value: 'hors-territoire', count: 1 },
         ])
+        // Offers outside the territories stay searchable, and can be asked for.
+        const outside = await search({ territories: ['hors-territoire'] })
+        expect(new Set(outside.hits.map((h) => h.commune.name))).toEqual(new Set(['Lille']))
         expect(all.facets.contract).toEqual([
           { value: 'cdi', count: 2 },
           { value: 'alternance', count: 1 },

@@ -9,6 +9,7 @@ import {
   type RemotePolicy,
   type SalaryPeriod,
 } from '#db/domain.ts'
+import { OUTSIDE_TERRITORY } from '../facet-values.ts'
 import { tokenize } from '../text.ts'
 import { SKILL_TEXT_CTE } from './offer-index.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
@@ -113,7 +114,6 @@ const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
 const CONTRACT_CODE = new Map(CONTRACT_TYPES.map((v, i) => [v, i]))
 const REMOTE_CODE = new Map(REMOTE_POLICIES.map((v, i) => [v, i]))
 const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
-const NO_TERRITORY = -1
 
 /**
  * The filterable attributes of every published offer, in memory and in
@@ -258,7 +258,7 @@ export class OfferStore {
     this.contract[slot] = CONTRACT_CODE.get(row.contract_type) ?? 0
     this.remote[slot] = REMOTE_CODE.get(row.remote_policy) ?? 0
     this.experience[slot] = EXPERIENCE_CODE.get(row.experience_level) ?? 0
-    this.territory[slot] = row.territory_slug ? this.territories.code(row.territory_slug) : NO_TERRITORY
+    this.territory[slot] = this.territories.code(row.territory_slug ?? OUTSIDE_TERRITORY)
     this.company[slot] = this.companies.code(row.company_slug)
     const place = this.places.code(row.commune_insee)
     this.placeLatitude[place] = row.latitude ?? Number.NaN

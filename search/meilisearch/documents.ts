@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3'
 import { annualSalary, type ContractType, type ExperienceLevel, type RemotePolicy, type SalaryPeriod } from '#db/domain.ts'
 import { SKILL_TEXT_CTE } from '../embedded/offer-index.ts'
+import { OUTSIDE_TERRITORY } from '../facet-values.ts'
 import { tokenize } from '../text.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
 
@@ -115,7 +116,7 @@ export function offerDocuments(sqlite: SQLite.Database, ids: readonly number[]):
       contractType: row.contract_type,
       remotePolicy: row.remote_policy,
       experienceLevel: row.experience_level,
-      ...(row.territory_slug ? { territory: row.territory_slug } : {}),
+      territory: row.territory_slug ?? OUTSIDE_TERRITORY,
       company: row.company_slug,
       skills,
       ...(yearlySalary !== null ? { yearlySalary } : {}),

@@ -54,7 +54,7 @@ describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer'
     const [skills, reach] = sent[0]!.filter
     // The offer's skills, then related ones (a Laravel developer is a partial PHP match).
     expect(skills).toMatch(/^skills IN \["php", "symfony", "mysql", .*"laravel".*\]$/)
-    expect(reach).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.85\d+, 10000\)$/)]))
+    expect(reach).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.8\d+, 10000\)$/)]))
   })
 
   it('scores the shortlist with the scorer, and drops a private profile even if the index still held it', async () => {

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { countOpenOffersByTerritory } from '#db/queries/companies.ts'
+import { findActiveRegion, listClusters, listTerritories } from '#db/queries/reference.ts'
+import { createSearchEngine } from '#search/index.ts'
+import { offerQuery } from '#search/query-params.ts'
+import { openDatabase } from '../connection.ts'
+import { prepareDatabase } from '../prepare.ts'
+import { regions } from '../reference/regions.ts'
+
+const folder = mkdtempSync(path.join(tmpdir(), 'passerelle-regions-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+// One database per region, prepared as `REGION=<slug> npm start` does: reference data, then the demo.
+describe.each(regions.map((r) => [r.slug, r] as const))('REGION=%s', (slug, region) => {
+  it('boots a board of that region: its name, territories, clusters and a demo placed there', async () => {
+    const { db, sqlite } = openDatabase(path.join(folder, `${slug}.sqlite`))
+    try {
+      expect(await prepareDatabase(db, { demo: true, region: slug })).toEqual({ seeded: true })
+      expect((await findActiveRegion(db))?.name).toBe(region.name)
+      expect((await listTerritories(db)).map((t) => t.slug).sort()).toEqual(region.territories.map((t) => t.slug).sort())
+      expect((await listClusters(db)).map((c) => c.name)).toEqual(region.clusters.map((c) => c.name))
+
+      // Every territory holds communes and open demo offers; the companies live in the region's demo communes.
+      const perTerritory = await countOpenOffersByTerritory(db, new Date())
+      expect(perTerritory).toHaveLength(region.territories.length)
+      for (const territory of perTerritory) expect(territory.open_offers, territory.name).toBeGreaterThan(0)
+      const companies = await db.selectFrom('companies').select(['commune_insee', 'name']).execute()
+      expect(companies.every((c) => region.demo.communes.includes(c.commune_insee))).toBe(true)
+      expect(companies.some((c) => region.demo.companyNamePrefixes.some((p) => c.name.includes(p)))).toBe(true)
+
+      // A radius search around the region's centre finds offers there, nearest first, all within the radius.
+      const search = createSearchEngine({ engine: 'embedded' }, sqlite)
+      const near = await search.searchOffers(offerQuery({ near: { insee: region.centre.commune, radiusKm: 30 }, sort: 'distance', perPage: 50 }))
+      expect(near.total).toBeGreaterThan(10)
+      const distances = near.hits.map((h) => h.distanceKm ?? Number.NaN)
+      expect(distances.every((d) => d <= 30)).toBe(true)
+      expect(distances).toEqual([...distances].sort((a, b) => a - b))
+      // The territory facet names the region's territories, and the offers elsewhere as "hors territoire".
+      const all = await search.searchOffers(offerQuery())
+      const facet = all.facets.territory.map((f) => f.value)
+      expect(facet.filter((v) => v !== 'hors-territoire').sort()).toEqual(region.territories.map((t) => t.slug).sort())
+    } finally {
+      await db.destroy()
+    }
+  }, 60_000)
+})
