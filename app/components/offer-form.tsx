@@ -6,11 +6,13 @@ import { OfferSchema, type OfferFormValue } from '../utils/offer-schema.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import { CommuneField } from './commune-input.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+import { OccupationSelect, type OccupationGroup } from './occupation-select.tsx'
 
 const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
 
 export type OfferFormData = {
   communeLabels: Record<string, string>
+  occupations: OccupationGroup[]
   skills: { slug: string; name: string }[]
 }
 
@@ -54,6 +56,7 @@ export function OfferForm({
         hint="Titres avec ##, listes avec -. Le HTML n’est pas interprété."
       />
       <CommuneField label="Commune" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
+      <OccupationSelect meta={fields.occupation} groups={data.occupations} />
       <SelectField label="Contrat" meta={fields.contractType} empty="Choisir…" options={CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] }))} />
       <SelectField label="Télétravail" meta={fields.remotePolicy} empty="Choisir…" options={REMOTE_POLICIES.map((r) => ({ value: r, label: REMOTE_LABELS[r] }))} />
       <SelectField label="Expérience" meta={fields.experienceLevel} empty="Choisir…" options={EXPERIENCE_LEVELS.map((e) => ({ value: e, label: EXPERIENCE_LABELS[e] }))} />

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
 import { communeLabels } from '#db/queries/communes.ts'
+import { occupationByCode, occupationGroups } from '#db/reference/occupations.ts'
 import type { OfferInput } from '#db/queries/recruiter-offers.ts'
 import { resolveCommuneField } from './commune-field.server.ts'
 import { OfferSchema } from './offer-schema.ts'
@@ -14,8 +15,10 @@ export async function parseOfferForm(formData: FormData, db: DB) {
   const wanted = [...v.requiredSkills, ...v.niceToHaveSkills]
   const known = wanted.length ? await db.selectFrom('skills').select('slug').where('slug', 'in', wanted).execute() : []
   const unknown = wanted.filter((slug) => !known.some((k) => k.slug === slug))
-  if ('error' in commune || unknown.length) {
+  const unknownOccupation = v.occupation !== undefined && !occupationByCode(v.occupation)
+  if ('error' in commune || unknown.length || unknownOccupation) {
     const fieldErrors: Record<string, string[]> = {}
+    if (unknownOccupation) fieldErrors.occupation = ['Choisissez le métier dans la liste.']
     if ('error' in commune) fieldErrors.communeInsee = [commune.error]
     if (unknown.length) fieldErrors.requiredSkills = ['Choisissez les compétences dans la liste.']
     return { submission: { ...submission, reply: () => submission.reply({ fieldErrors }) }, input: null }
@@ -24,6 +27,7 @@ export async function parseOfferForm(formData: FormData, db: DB) {
   const input: OfferInput = {
     ...fields,
     communeInsee: commune.insee!,
+    occupation: v.occupation ?? null,
     salaryMin: v.salaryMin ?? null,
     salaryMax: v.salaryMax ?? null,
     salaryPeriod: v.salaryPeriod ?? null,
@@ -38,5 +42,6 @@ export async function offerFormData(db: DB, communeInsee?: string | null) {
     communeLabels(db, [communeInsee]),
     db.selectFrom('skills').select(['slug', 'name']).orderBy('name').execute(),
   ])
-  return { communeLabels: communeNames, skills }
+  const occupations = occupationGroups().map((g) => ({ name: g.name, occupations: g.occupations.map(({ code, label }) => ({ code, label })) }))
+  return { communeLabels: communeNames, skills, occupations }
 }

@@ -16,6 +16,7 @@ import {
 import { atPlace, offerDescription } from './description.ts'
 import { randomSiren, slugify, uniqueSlug } from '../identifiers.ts'
 import { generateOfferDates } from './offer-dates.ts'
+import { suggestOccupation } from '#search/occupations.ts'
 import type { Random } from './random.ts'
 import { DEFAULT_REGION_SLUG, regionDefinition, type RegionDefinition } from '../reference/regions.ts'
 
@@ -110,6 +111,9 @@ const REMOTE_WEIGHTS: [RemotePolicy, number][] = [['on_site', 50], ['hybrid', 35
 const STATUS_WEIGHTS: [OfferStatus, number][] = [['published', 88], ['draft', 4], ['pending', 3], ['closed', 3], ['expired', 2]]
 const POSTING_WEIGHT: Record<NewCompany['size_band'], number> = { '1-9': 1, '10-49': 2, '50-249': 4, '250+': 6 }
 const SKILL_NAMES = new Map(skills.map((s) => [s.slug, s.name]))
+// The recruiter's choice, as the form would suggest it from the archetype's title.
+const OCCUPATION_OF = new Map(JOB_ARCHETYPES.map((a) => [a.title, suggestOccupation(a.title)]))
+const occupationOf = (archetype: JobArchetype) => OCCUPATION_OF.get(archetype.title) ?? null
 
 export function generateOffers(
   rng: Random,
@@ -153,6 +157,7 @@ export function generateOffers(
         title,
         description_md,
         commune_insee: commune.insee,
+        occupation: occupationOf(archetype),
         remote_policy: remote,
         contract_type: contract,
         experience_level: level,
