@@ -24,6 +24,8 @@ export type FilterData = {
   communeText: string
   skillNames: Record<string, string>
   companyNames: Record<string, string>
+  /** ROME labels of the occupations the facet lists. */
+  occupationNames: Record<string, string>
 }
 
 const countOf = (facet: FacetValue[], value: string) => facet.find((f) => f.value === value)?.count ?? 0
@@ -69,7 +71,7 @@ function SelectFilter(props: { label: string; name: string; value: string; optio
 }
 
 /** Every filter of the search page; all of them are plain form fields, so they work without JavaScript. */
-export function SearchFilters({ query, chosenSort, facets, territories, communeText, skillNames, companyNames }: FilterData) {
+export function SearchFilters({ query, chosenSort, facets, territories, communeText, skillNames, companyNames, occupationNames }: FilterData) {
   const located = query.near !== null
   return (
     <div className="filters">
@@ -123,6 +125,13 @@ export function SearchFilters({ query, chosenSort, facets, territories, communeT
         options={[...territories.map((t) => ({ value: t.slug, label: t.name })), { value: OUTSIDE_TERRITORY, label: 'Hors territoire' }]}
         facet={facets.territory}
         selected={query.territories}
+      />
+      <CheckboxFacet
+        legend="Métier"
+        name={PARAM.occupation}
+        options={facets.occupation.filter((f, i) => i < 12 || query.occupations.includes(f.value)).map((f) => ({ value: f.value, label: occupationNames[f.value] ?? f.value }))}
+        facet={facets.occupation}
+        selected={query.occupations}
       />
       <CheckboxFacet
         legend="Expérience"

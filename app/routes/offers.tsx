@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { Form, Link, redirect, useLocation, useNavigation, useSubmit } from 'react-router'
 import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
 import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
+import { occupationLabel } from '#db/reference/occupations.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
 import { OfferCard } from '../components/offer-card.tsx'
@@ -62,6 +63,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     communeChoices,
     skillNames: Object.fromEntries(skillNames),
     companyNames: Object.fromEntries(companyNames),
+    occupationNames: Object.fromEntries(result.facets.occupation.map((f) => [f.value, occupationLabel(f.value)])),
   }
 }
 

@@ -24,6 +24,8 @@ export type OfferDocument = {
   remotePolicy: RemotePolicy
   experienceLevel: ExperienceLevel
   territory?: string
+  /** ROME code of the job, when known. */
+  occupation?: string
   company: string
   skills: string[]
   /** Yearly equivalent of the highest salary. */
@@ -61,6 +63,7 @@ type OfferRow = {
   remote_policy: RemotePolicy
   experience_level: ExperienceLevel
   territory_slug: string | null
+  occupation: string | null
   latitude: number | null
   longitude: number | null
   salary_min: number | null
@@ -78,7 +81,7 @@ const OFFERS_SQL = `
       where os.offer_id = o.id) as skill_text,
     (select json_group_array(s.slug) from offer_skills os join skills s on s.id = os.skill_id
       where os.offer_id = o.id) as skills,
-    o.contract_type, o.remote_policy, o.experience_level, t.slug as territory_slug, c.latitude, c.longitude,
+    o.contract_type, o.remote_policy, o.experience_level, t.slug as territory_slug, o.occupation, c.latitude, c.longitude,
     o.salary_min, o.salary_max, o.salary_period, o.published_at, o.expires_at
   from offers o
   join companies co on co.id = o.company_id
@@ -117,6 +120,7 @@ export function offerDocuments(sqlite: SQLite.Database, ids: readonly number[]):
       remotePolicy: row.remote_policy,
       experienceLevel: row.experience_level,
       territory: row.territory_slug ?? OUTSIDE_TERRITORY,
+      ...(row.occupation ? { occupation: row.occupation } : {}),
       company: row.company_slug,
       skills,
       ...(yearlySalary !== null ? { yearlySalary } : {}),
