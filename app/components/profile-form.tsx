@@ -8,10 +8,12 @@ import {
 } from '../utils/labels.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import { CommuneField } from './commune-input.tsx'
+import type { OccupationGroup } from './occupation-select.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
 
 export type ProfileFormData = {
   communeLabels: Record<string, string>
+  occupations: OccupationGroup[]
   skills: { slug: string; name: string; category: string }[]
 }
 
@@ -34,6 +36,8 @@ export function ProfileForm({
   const [form, fields] = useZodForm(ProfileSchema, { lastResult, defaultValue })
   const skillLevels = chosenLevels(fields.skills.initialValue)
   const languageLevels = chosenLevels(fields.languages.initialValue)
+  const targetOccupations = ((fields.targetOccupations.initialValue as (string | undefined)[] | string | undefined) ?? [])
+  const chosenOccupations = (Array.isArray(targetOccupations) ? targetOccupations : [targetOccupations]).filter((c): c is string => !!c)
   const contracts = new Set(asList(fields.contractTypes.initialValue))
   const categories = [...new Set(data.skills.map((s) => s.category))]
   return (
@@ -87,6 +91,27 @@ export function ProfileForm({
           </div>
         ))}
         {fields.languages.errors?.length ? <p className="field__errors">{fields.languages.errors[0]}</p> : null}
+      </fieldset>
+
+      <fieldset className="profile-group">
+        <legend>Métiers visés</legend>
+        <p className="field__hint">Jusqu’à trois métiers du référentiel ROME de France Travail : ils aident à vous proposer les bonnes offres.</p>
+        {[0, 1, 2].map((k) => (
+          <div className="field" key={k}>
+            <label htmlFor={`metier-vise-${k}`}>{`Métier visé ${k + 1}${k > 0 ? ' (facultatif)' : ''}`}</label>
+            <select id={`metier-vise-${k}`} name={fields.targetOccupations.name} defaultValue={chosenOccupations[k] ?? ''}>
+              <option value="">—</option>
+              {data.occupations.map((group) => (
+                <optgroup key={group.name} label={group.name}>
+                  {group.occupations.map((o) => (
+                    <option key={o.code} value={o.code}>{o.label}</option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        ))}
+        {fields.targetOccupations.errors?.length ? <p className="field__errors">{fields.targetOccupations.errors[0]}</p> : null}
       </fieldset>
 
       <fieldset className="profile-group">

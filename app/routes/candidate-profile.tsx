@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { findOwnProfile, listSkillChoices, replaceOwnCv, saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { communeLabels } from '#db/queries/communes.ts'
+import { occupationChoices } from '../utils/occupation-choices.server.ts'
 import { FormErrors } from '../components/field.tsx'
 import { ProfileForm } from '../components/profile-form.tsx'
 import { ConsentSchema } from '../utils/candidate-profile-schema.ts'
@@ -27,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           cvUploadedAt: profile.cv_uploaded_at }
       : null,
     values: profile ? profileFormValue(profile) : { remotePreference: 'any' as const, mobilityKm: 30 },
-    form: { communeLabels: labels, skills },
+    form: { communeLabels: labels, skills, occupations: occupationChoices() },
   }
 }
 

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
 import type { LanguageLevel } from '#db/domain.ts'
 import type { OwnProfile, ProfileInput } from '#db/queries/candidate-profiles.ts'
+import { occupationByCode } from '#db/reference/occupations.ts'
 import { resolveCommuneField } from './commune-field.server.ts'
 import { ProfileSchema, type ProfileFormValue } from './candidate-profile-schema.ts'
 
@@ -23,6 +24,7 @@ export async function parseProfileForm(formData: FormData, db: DB) {
   const fieldErrors: Record<string, string[]> = {}
   if ('error' in commune) fieldErrors.communeInsee = [commune.error]
   if (known.length !== skills.length) fieldErrors.skills = ['Choisissez les compétences et leur niveau dans les listes.']
+  if (v.targetOccupations.some((code) => !occupationByCode(code))) fieldErrors.targetOccupations = ['Choisissez les métiers visés dans la liste.']
   if (Object.keys(fieldErrors).length) {
     return { submission: { ...submission, reply: () => submission.reply({ fieldErrors }) }, input: null }
   }
@@ -41,6 +43,7 @@ export async function parseProfileForm(formData: FormData, db: DB) {
     bio: v.bio ?? '',
     links: v.links ?? [],
     skills,
+    targetOccupations: [...new Set(v.targetOccupations)],
     languages: v.languages.map((choice) => {
       const [code, level] = choice.split(':') as [string, LanguageLevel]
       return { code, level }
@@ -67,6 +70,7 @@ export function profileFormValue(profile: OwnProfile): ProfileFormValue {
     links: profile.links.join('\n'),
     skills: profile.skills.map((s) => `${s.slug}:${s.level}`),
     languages: profile.languages.map((l) => `${l.language}:${l.level}`),
+    targetOccupations: profile.target_occupations,
   }
 }
 

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
 import { communeLabels } from '#db/queries/communes.ts'
-import { occupationByCode, occupationGroups } from '#db/reference/occupations.ts'
+import { occupationByCode } from '#db/reference/occupations.ts'
+import { occupationChoices } from './occupation-choices.server.ts'
 import type { OfferInput } from '#db/queries/recruiter-offers.ts'
 import { resolveCommuneField } from './commune-field.server.ts'
 import { OfferSchema } from './offer-schema.ts'
@@ -42,6 +43,5 @@ export async function offerFormData(db: DB, communeInsee?: string | null) {
     communeLabels(db, [communeInsee]),
     db.selectFrom('skills').select(['slug', 'name']).orderBy('name').execute(),
   ])
-  const occupations = occupationGroups().map((g) => ({ name: g.name, occupations: g.occupations.map(({ code, label }) => ({ code, label })) }))
-  return { communeLabels: communeNames, skills, occupations }
+  return { communeLabels: communeNames, skills, occupations: occupationChoices() }
 }
