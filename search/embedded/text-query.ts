@@ -2,6 +2,13 @@ import type { Synonyms } from '../synonyms.ts'
 import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
+/**
+ * The shortest last word matched as a prefix while typing: two letters
+ * ("bi", "de") begin too many words (bilingue, biostatisticien…); shorter
+ * words match themselves only.
+ */
+export const MIN_PREFIX_LENGTH = 3
+
 /** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
 export type Alternative = { tokens: string[]; prefix: boolean }
 /** A query word (or a multi-word skill name) and the ways it may match. */
@@ -48,8 +55,7 @@ export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Voca
       continue
     }
     const token = tokens[i]!
-    // A single letter as a prefix would match most of the index: it matches itself only.
-    const prefix = lastIsPrefix && isLast(1) && token.length >= 2
+    const prefix = lastIsPrefix && isLast(1) && token.length >= MIN_PREFIX_LENGTH
     // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
     const typos = vocabulary
       .corrections(token)
