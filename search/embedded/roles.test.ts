@@ -19,6 +19,9 @@ beforeAll(async () => {
   for (const title of ['Data engineer Python', 'Administrateur système Linux', 'Développeuse React', 'Lead dev Java', 'Commercial bilingue', 'Consultante BI']) {
     await createTestOffer(test.db, { companyId: company.id, title, published_at, description_md: 'Poste en CDI.' })
   }
+  // A word held by enough offers (ENOUGH_EXACT_OFFERS) gets no typo corrections.
+  for (let i = 1; i <= 20; i++) await createTestOffer(test.db, { companyId: company.id, title: `Ingénieur logiciel ${i}`, published_at })
+  await createTestOffer(test.db, { companyId: company.id, title: 'Architecte d’intérieur', published_at })
   engine = new EmbeddedSearchEngine(test.sqlite)
 })
 afterAll(() => test.destroy())
@@ -32,6 +35,16 @@ describe('role synonyms', () => {
   it('reach both genders and the short form of a role word', async () => {
     expect(await titles('développeur ')).toEqual(['Développeuse React', 'Lead dev Java'])
     expect(await titles('consultant bi ')).toEqual(['Consultante BI'])
+  })
+})
+
+describe('typo corrections', () => {
+  it('are not added for a word twenty offers hold exactly: "ingénieur" does not pull "intérieur"', async () => {
+    const found = await titles('ingénieur ')
+    expect(found).toHaveLength(20)
+    expect(found).not.toContain('Architecte d’intérieur')
+    // A misspelt word still gets them.
+    expect(await titles('ingénieurr ')).toHaveLength(20)
   })
 })
 
