@@ -75,7 +75,7 @@ export function CommuneField(props: { label: string; meta: AnyField; text: AnyFi
   return (
     <div className="field">
       <label htmlFor={text.id}>{props.label}</label>
-      <p id={hintId} className="field__hint">Nom ou code postal, par exemple « Calais » ou « 62100 ».</p>
+      <p id={hintId} className="field__hint">Nom ou code postal, par exemple « Amiens » ou « 80000 ».</p>
       <input type="hidden" name={meta.name} value={insee} key={meta.key} />
       <CommuneInput
         key={text.key}

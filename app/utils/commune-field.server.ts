@@ -21,7 +21,7 @@ export async function resolveCommuneField(
   if (resolved.status === 'found') return { insee: resolved.commune.insee }
   if (resolved.status === 'empty') return required ? { error: required } : { insee: null }
   if (resolved.status === 'unknown') {
-    return { error: 'Commune introuvable : indiquez son nom (par exemple « Calais ») ou son code postal.' }
+    return { error: 'Commune introuvable : indiquez son nom (par exemple « Amiens ») ou son code postal.' }
   }
   const labels = resolved.choices.slice(0, 8).map(communeLabel)
   return {
