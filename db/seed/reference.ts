@@ -8,7 +8,6 @@ import { skills } from '../reference/skills.ts'
 import type { CommuneTable, Database } from '../schema.ts'
 import { seedOccupations } from './occupations.ts'
 
-const BATCH = 500
 // Resolved from the working directory (the repository root for npm scripts and tests), not from this
 // module's URL, which a bundle would move.
 const COMMUNES_FILE = path.resolve('db/reference/data/communes.tsv.gz')
@@ -61,25 +60,18 @@ async function seedCommunes(db: DB): Promise<void> {
     .executeTakeFirstOrThrow()
   // Communes without an EPCI (islands such as Île-de-Sein) are the few the count may miss.
   if (located >= rows.filter((r) => r.epci).length) return
-  await db.transaction().execute(async (trx) => {
-    for (let start = 0; start < rows.length; start += BATCH) {
-      await trx
-        .insertInto('communes')
-        .values(rows.slice(start, start + BATCH))
-        .onConflict((oc) =>
-          oc.column('insee').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            department: eb.ref('excluded.department'),
-            postal_codes: eb.ref('excluded.postal_codes'),
-            epci: eb.ref('excluded.epci'),
-            population: eb.ref('excluded.population'),
-            latitude: eb.ref('excluded.latitude'),
-            longitude: eb.ref('excluded.longitude'),
-          })),
-        )
-        .execute()
-    }
-  })
+  // One statement over a JSON array: 35,000 rows in a fraction of the time of batched inserts
+  // (every test database is built this way).
+  const payload = JSON.stringify(
+    rows.map((r) => [r.insee, r.name, r.department, r.postal_codes, r.epci, r.population, r.latitude, r.longitude]),
+  )
+  await sql`
+    insert into communes (insee, name, department, postal_codes, epci, population, latitude, longitude)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+    from json_each(${payload}) where true
+    on conflict (insee) do update set name = excluded.name, department = excluded.department,
+      postal_codes = excluded.postal_codes, epci = excluded.epci, population = excluded.population,
+      latitude = excluded.latitude, longitude = excluded.longitude`.execute(db)
 }
 
 async function ensureRegion(trx: Transaction<Database>, region: RegionDefinition): Promise<void> {

@@ -47,3 +47,23 @@ describe.each(regions.map((r) => [r.slug, r] as const))('REGION=%s', (slug, regi
     }
   }, 60_000)
 })
+
+it('completes a database of the two-department days in place: every commune, points, EPCI, the active region', async () => {
+  const { db } = openDatabase(path.join(folder, 'older.sqlite'))
+  try {
+    await prepareDatabase(db, { demo: false })
+    // As the former seed left it: communes of 59 and 62 only, no EPCI, points for a few, no active region.
+    await db.deleteFrom('communes').where('department', 'not in', ['59', '62']).execute()
+    await db.updateTable('communes').set({ epci: null, latitude: null, longitude: null }).where('insee', '!=', '62193').execute()
+    await db.updateTable('regions').set({ active: 0 }).execute()
+    await prepareDatabase(db, { demo: false })
+    const { n } = await db.selectFrom('communes').select((eb) => eb.fn.countAll<number>().as('n')).where('latitude', 'is not', null).executeTakeFirstOrThrow()
+    expect(n).toBe(34_969)
+    expect((await findActiveRegion(db))?.slug).toBe('littoral-hauts-de-france')
+    expect((await listTerritories(db)).map((t) => t.slug)).toContain('calaisis')
+    const boulogne = await db.selectFrom('communes as c').innerJoin('territories as t', 't.id', 'c.territory_id').select('t.slug').where('c.insee', '=', '62160').executeTakeFirst()
+    expect(boulogne?.slug).toBe('boulonnais')
+  } finally {
+    await db.destroy()
+  }
+})
