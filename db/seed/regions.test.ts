@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loader as homeLoader } from '#app/routes/home.tsx'
 import { countOpenOffersByTerritory } from '#db/queries/companies.ts'
 import { findActiveRegion, listClusters, listTerritories } from '#db/queries/reference.ts'
 import { createSearchEngine } from '#search/index.ts'
@@ -42,6 +43,12 @@ describe.each(regions.map((r) => [r.slug, r] as const))('REGION=%s', (slug, regi
       const all = await search.searchOffers(offerQuery())
       const facet = all.facets.territory.map((f) => f.value)
       expect(facet.filter((v) => v !== 'hors-territoire').sort()).toEqual(region.territories.map((t) => t.slug).sort())
+      // The home page speaks of this region: its name, clusters and territories, and a local search example.
+      const home = await homeLoader({ request: new Request('http://localhost/'), params: {}, context: { db, search } } as never)
+      expect(home.regionName).toBe(region.name)
+      expect(home.clusters.map((c) => c.name)).toEqual(region.clusters.map((c) => c.name))
+      expect(home.territories.map((t) => t.slug).sort()).toEqual(region.territories.map((t) => t.slug).sort())
+      expect(home.searchExample).toBe(region.demo.searchExample)
     } finally {
       await db.destroy()
     }
