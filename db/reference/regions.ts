@@ -45,6 +45,8 @@ const RegionSchema = z.object({
     seaside: z.boolean(),
     searchExample: z.string().min(2),
     companyNamePrefixes: z.array(z.string().min(2)).min(10),
+    /** Family names common in the region ("Delattre Informatique"); the Nord's by default. */
+    familyNames: z.array(z.string().min(2)).min(10).optional(),
     /** One school per demo training (db/seed/candidates.ts TRAININGS), in the same order. */
     schools: z.array(z.string().min(2)).length(10),
     forum: z.object({ slug, name: z.string().min(2), venue: z.string().min(2) }),

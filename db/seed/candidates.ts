@@ -93,7 +93,7 @@ export function generateCandidates(
   const demo = options.region ?? DEFAULT_DEMO
   // The same trainings everywhere, taught by the region's schools.
   const trainings = TRAININGS.map((t, i) => ({ ...t, school: demo.schools[i] ?? t.school }))
-  const families = [...FAMILY_NAMES, ...MORE_FAMILY_NAMES]
+  const families = [...(demo.familyNames ?? FAMILY_NAMES), ...MORE_FAMILY_NAMES]
   // Most graduates live in the big towns; weight communes by population.
   const weightedCommunes = communes.map((c) => [c.insee, Math.sqrt(c.population ?? 1000)] as const)
   return Array.from({ length: count }, (_, i) => {

@@ -62,7 +62,7 @@ export function generateCompanies(
   return Array.from({ length: count }, (_, i) => {
     const pool = firstPicks[i] ?? (rng.chance(TERRITORY_SHARE) || nearby.length === 0 ? inTerritories : nearby)
     const commune = rng.pickWeighted(pool)
-    const name = companyName(rng, names, commune.name, demo.companyNamePrefixes)
+    const name = companyName(rng, names, commune.name, demo.companyNamePrefixes, demo.familyNames ?? FAMILY_NAMES)
     const slug = uniqueSlug(slugify(name), slugs)
     const naf = rng.pickWeighted(NAF_ACTIVITIES.map((a) => [a, a.weight] as const))
     const size = rng.pickWeighted(COMPANY_SIZE_WEIGHTS)
@@ -90,7 +90,7 @@ export function generateCompanies(
   })
 }
 
-function companyName(rng: Random, taken: Set<string>, communeName: string, prefixes: string[]): string {
+function companyName(rng: Random, taken: Set<string>, communeName: string, prefixes: string[], families: readonly string[]): string {
   let name = ''
   // A few draws to avoid homonyms. The word lists give ~660 names; past that,
   // the town tells companies apart ("Opale Digital Calais"), then the slug's number.
@@ -98,7 +98,7 @@ function companyName(rng: Random, taken: Set<string>, communeName: string, prefi
     const roll = rng.next()
     name =
       roll < 0.6 ? `${rng.pick(prefixes)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
-      : roll < 0.8 ? `${rng.pick(FAMILY_NAMES)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
+      : roll < 0.8 ? `${rng.pick(families)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
       : `${rng.pick(COMPANY_NAME_LEADS)} ${rng.pick(prefixes)}`
   }
   if (taken.has(name)) name = `${name} ${communeName}`
