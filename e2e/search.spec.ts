@@ -102,6 +102,7 @@ test('an offer page carries JobPosting JSON-LD naming the company', async ({ pag
     salary_min: 32000,
     salary_max: 38000,
     salary_period: 'year',
+    occupation: 'M1801',
   })
 
   const response = await page.goto(`/offres/${offer.slug}`)
@@ -116,6 +117,11 @@ test('an offer page carries JobPosting JSON-LD naming the company', async ({ pag
   expect(posting.jobLocationType).toBe('TELECOMMUTE')
   expect(posting.baseSalary.value).toMatchObject({ minValue: 32000, maxValue: 38000, unitText: 'YEAR' })
   expect(Date.parse(posting.validThrough)).toBeGreaterThan(Date.parse(posting.datePosted))
+  // Its ROME occupation, shown and linked to the Métier facet.
+  expect(posting.occupationalCategory).toBe('M1801 Administrateur / Administratrice de systèmes d\'information (SI)')
+  await page.getByRole('link', { name: 'Administrateur / Administratrice de systèmes d\'information (SI)' }).click()
+  await expect(page).toHaveURL(/metier=M1801/)
+  await expect(page.getByRole('checkbox', { name: /^Administrateur \/ Administratrice de systèmes/ })).toBeChecked()
 })
 
 test.describe('without JavaScript', () => {
