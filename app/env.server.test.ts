@@ -18,6 +18,7 @@ it('fills every default for an empty environment', () => {
     TRUST_PROXY: false,
     WEB_CONCURRENCY: availableParallelism(),
     BACKUP_KEEP: 7,
+    REGION: 'littoral-hauts-de-france',
   })
 })
 
@@ -35,6 +36,11 @@ describe('TRUST_PROXY', () => {
       expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: false, un nombre de relais|TRUST_PROXY: au plus 10/)
     }
   })
+})
+
+it('serves the region named by REGION, one of the files of db/reference/regions, or says which exist', () => {
+  expect(parseEnv({ REGION: 'sophia-antipolis' }).REGION).toBe('sophia-antipolis')
+  expect(() => parseEnv({ REGION: 'bretagne' })).toThrow(/REGION: valeurs possibles : littoral-hauts-de-france, sophia-antipolis, montpellier, clermont-ferrand/)
 })
 
 it('keeps uploads next to the database unless told otherwise', () => {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.server.ts'
+import { DEFAULT_REGION_SLUG, REGION_SLUGS } from '#db/reference/regions.ts'
 import type { SearchConfig } from '#search/index.ts'
 
 /** Every environment variable the board reads, validated once at boot. */
@@ -74,6 +75,8 @@ const EnvSchema = z.object({
     .min(1, { message: 'au moins 1' })
     .max(365, { message: 'au plus 365' })
     .default(7),
+  /** The region the board serves: a file of db/reference/regions/. */
+  REGION: z.enum(REGION_SLUGS, { message: `valeurs possibles : ${REGION_SLUGS.join(', ')}` }).default(DEFAULT_REGION_SLUG),
 })
 
 // Checked apart from the schema so that they are reported with every other problem at once

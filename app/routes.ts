@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('offres', 'routes/offers.tsx'),
   route('offres/:slug', 'routes/offer.tsx'),
+  route('communes', 'routes/communes.ts'),
   route('offres/:slug/signaler', 'routes/offer-report.tsx'),
   route('entreprises/:slug', 'routes/company.tsx'),
   route('entreprises/:slug/logo', 'routes/company-logo.ts'),

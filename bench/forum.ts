@@ -6,6 +6,7 @@
  * pairs, then a re-run after the organiser pins and removes interviews.
  * BENCH_COMPANIES, BENCH_CANDIDATES, BENCH_SLOTS, BENCH_PAIRS (per candidate) override the sizes.
  */
+import { DEFAULT_REGION_SLUG, regionDefinition } from '#db/reference/regions.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -154,7 +155,7 @@ async function loadCommunes(): Promise<{ communes: SeedCommune[]; places: Map<st
     await migrateToLatest(db)
     await seedReferenceData(db)
     const rows = await db.selectFrom('communes').select(['insee', 'name', 'population', 'territory_id', 'latitude', 'longitude'])
-      .where('latitude', 'is not', null).where('longitude', 'is not', null).orderBy('insee').execute()
+      .where('insee', 'in', regionDefinition(DEFAULT_REGION_SLUG).demo.communes).orderBy('insee').execute()
     return {
       communes: rows.map(({ insee, name, population, territory_id }) => ({ insee, name, population, territory_id })),
       places: new Map(rows.map((r) => [r.insee, { latitude: r.latitude!, longitude: r.longitude! }])),

@@ -8,6 +8,7 @@ import * as removedPairs from './migrations/2026-11-22-005-forum-removed-pairs.t
 import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 import * as knownDevices from './migrations/2026-12-04-001-known-devices.ts'
 import * as inactivityIndex from './migrations/2026-12-04-011-inactivity-index.ts'
+import * as regionsOccupations from './migrations/2026-12-04-001-regions-occupations.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-23-001-search-relay': searchRelay,
   '2026-12-04-001-known-devices': knownDevices,
   '2026-12-04-011-inactivity-index': inactivityIndex,
+  '2026-12-04-001-regions-occupations': regionsOccupations,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

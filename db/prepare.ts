@@ -11,9 +11,9 @@ import { seedReferenceData } from './seed/reference.ts'
  * Brings a database file to a usable state: schema migrated, reference data
  * (region, communes, skills) present, and demo data when asked and empty.
  */
-export async function prepareDatabase(db: DB, options: { demo: boolean }): Promise<{ seeded: boolean }> {
+export async function prepareDatabase(db: DB, options: { demo: boolean; region?: string }): Promise<{ seeded: boolean }> {
   await migrateToLatest(db)
-  await seedReferenceData(db)
+  await seedReferenceData(db, options.region)
   if (!options.demo) return { seeded: false }
   const { count } = await db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
   if (count > 0) return { seeded: false }

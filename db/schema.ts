@@ -19,6 +19,10 @@ export interface Database {
   regions: RegionTable
   territories: TerritoryTable
   communes: CommuneTable
+  occupations: OccupationTable
+  occupation_appellations: OccupationAppellationTable
+  occupation_mobility: OccupationMobilityTable
+  candidate_occupations: CandidateOccupationTable
   clusters: ClusterTable
   companies: CompanyTable
   skills: SkillTable
@@ -55,6 +59,8 @@ export interface RegionTable {
   id: Generated<number>
   slug: string
   name: string
+  /** 1 for the region the board serves (REGION); communes' territories are that region's. */
+  active: Generated<number>
 }
 
 export interface TerritoryTable {
@@ -74,6 +80,8 @@ export interface CommuneTable {
   territory_id: number | null
   latitude: number | null
   longitude: number | null
+  /** SIREN of the commune's EPCI (intercommunalité), if any. */
+  epci: string | null
 }
 
 export interface ClusterTable {
@@ -135,6 +143,30 @@ export interface OfferTable {
   updated_at: string
   /** Why an admin sent the offer back to draft. */
   moderation_note: string | null
+  /** ROME code of the job (occupations.code), chosen by the recruiter or suggested from the title. */
+  occupation: string | null
+}
+
+export interface OccupationTable {
+  code: string
+  label: string
+}
+
+export interface OccupationAppellationTable {
+  /** ROME's code_ogr of the job title. */
+  id: number
+  occupation_code: string
+  label: string
+}
+
+export interface OccupationMobilityTable {
+  from_code: string
+  to_code: string
+}
+
+export interface CandidateOccupationTable {
+  user_id: number
+  occupation_code: string
 }
 
 export interface OfferSkillTable {

@@ -12,7 +12,7 @@ const env = parseEnv(process.env)
 mkdirSync(dirname(env.DATABASE_PATH), { recursive: true })
 const { db } = openDatabase(env.DATABASE_PATH)
 try {
-  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
   console.log(seeded ? `Base de démonstration créée (${env.DATABASE_PATH}).` : `Base à jour (${env.DATABASE_PATH}).`)
 } finally {
   await db.destroy()

@@ -13,7 +13,7 @@ import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
  * and a recruiter of another company, answers as its rule says — 302 to the
  * login page (the browser-friendly 401), 403 or 404 — and nothing changes.
  */
-const PUBLIC = new Set(['', 'offres', 'offres/:slug', 'entreprises/:slug', 'entreprises/:slug/logo', '*', 'inscription',
+const PUBLIC = new Set(['', 'offres', 'communes', 'offres/:slug', 'entreprises/:slug', 'entreprises/:slug/logo', '*', 'inscription',
   'connexion', 'deconnexion', 'mot-de-passe-oublie', 'reinitialiser-mot-de-passe', 'invitation', 'compte-supprime',
   'offres/:slug/signaler',
   // Its GET shows anyone how to apply (a login link for visitors); its POST needs a candidate

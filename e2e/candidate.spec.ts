@@ -27,7 +27,7 @@ test('a candidate fills the profile, uploads a CV, consents then withdraws, appl
   await page.getByLabel('TypeScript', { exact: true }).selectOption({ label: 'Avancé' })
   await page.getByLabel('React', { exact: true }).selectOption({ label: 'Intermédiaire' })
   await page.getByLabel('Anglais', { exact: true }).selectOption({ label: 'B2 – Avancé' })
-  await page.getByLabel('Commune de résidence').selectOption({ label: 'Wimereux (Boulonnais)' })
+  await page.getByLabel('Commune de résidence').fill('Wimereux')
   await page.getByLabel('Mobilité, en kilomètres autour de chez vous (0 à 200)').fill('40')
   await page.getByLabel('Télétravail souhaité').selectOption({ label: 'Hybride' })
   await page.getByLabel('Alternance', { exact: true }).check()
@@ -40,7 +40,7 @@ test('a candidate fills the profile, uploads a CV, consents then withdraws, appl
   await page.reload()
   await expect(page.getByLabel('TypeScript', { exact: true })).toHaveValue('typescript:3')
   await expect(page.getByLabel('React', { exact: true })).toHaveValue('react:2')
-  await expect(page.getByLabel('Commune de résidence')).toHaveValue('62893')
+  await expect(page.getByLabel('Commune de résidence')).toHaveValue('Wimereux (62)')
   await expect(page.getByLabel('Alternance', { exact: true })).toBeChecked()
 
   // The CV: a real PDF is kept; a PNG renamed .pdf is refused next to the field.

@@ -17,7 +17,7 @@ test('a recruiter creates the company page; a wrong SIREN is explained; a candid
   await page.getByLabel('SIREN ou SIRET (facultatif)').fill('216 201 938')
   await page.getByLabel('Activité (code NAF)').selectOption('62.01Z')
   await page.getByLabel('Taille').selectOption('1-9')
-  await page.getByLabel('Commune').selectOption({ label: 'Wimereux (Boulonnais)' })
+  await page.getByLabel('Commune').fill('Wimereux (62)')
   await page.getByLabel('Présentation').fill('Studio de développement web installé face à la mer, à Wimereux.')
   await page.getByRole('button', { name: 'Créer l’entreprise' }).click()
   await expect(page.getByText('Ce numéro ne passe pas le contrôle de l’INSEE (clé de Luhn) : vérifiez-le.')).toBeVisible()

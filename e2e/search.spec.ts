@@ -48,7 +48,13 @@ test('radius search around a commune shows the nearby offers with their distance
   await seed.offer(company.id, { title: `Technicien ${word} Dunkerque`, commune_insee: '59183' })
 
   await page.goto(`/offres?q=${word}`)
-  await page.getByLabel('Autour de').selectOption({ label: 'Boulogne-sur-Mer' })
+  const commune = page.getByRole('combobox', { name: 'Autour de' })
+  await commune.pressSequentially('Boulogne-s', { delay: 30 })
+  // With JavaScript, the field suggests communes of all France as the user types.
+  await expect(page.locator('#filtre-commune-suggestions option[value="Boulogne-sur-Mer (62)"]')).toHaveCount(1)
+  await commune.fill('Boulogne-sur-Mer (62)')
+  await commune.press('Enter')
+  await expect(page).toHaveURL(/commune=62160/)
   await page.getByLabel('Dans un rayon de').selectOption('20')
   await expect(page).toHaveURL(/commune=62160/)
   await expect(page).toHaveURL(/rayon=20/)
@@ -60,6 +66,33 @@ test('radius search around a commune shows the nearby offers with their distance
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
 })
 
+test('without JavaScript, a radius search around any commune of France: typed by name, or chosen among homonyms', async ({ browser, seed }) => {
+  const word = uniqueWord('hortillon')
+  const company = await seed.company({ name: 'Hortillonnages Data' })
+  await seed.offer(company.id, { title: `Analyste ${word} Amiens`, commune_insee: '80021' })
+  await seed.offer(company.id, { title: `Analyste ${word} Paris`, commune_insee: '75056' })
+  await seed.offer(company.id, { title: `Analyste ${word} Saint-Denis`, commune_insee: '93066' })
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage()
+
+  await page.goto(`/offres?q=${word}`)
+  await page.getByRole('combobox', { name: 'Autour de' }).fill('amiens')
+  await page.getByLabel('Dans un rayon de').selectOption('20')
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click()
+  await expect(page).toHaveURL(/commune=80021/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
+  await expect(page.getByRole('article').filter({ hasText: `Analyste ${word} Amiens` })).toContainText(/à \d+(,\d)? km/)
+  await expect(page.getByRole('combobox', { name: 'Autour de' })).toHaveValue('Amiens (80)')
+
+  // Several communes are called Saint-Denis: the server lists them, biggest first, as links.
+  await page.getByRole('combobox', { name: 'Autour de' }).fill('Saint-Denis')
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).click()
+  const choices = page.getByRole('navigation', { name: /Plusieurs communes correspondent/ })
+  await choices.getByRole('link', { name: 'Saint-Denis (93)' }).click()
+  await expect(page).toHaveURL(/commune=93066/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
+  await page.context().close()
+})
+
 test('an offer page carries JobPosting JSON-LD naming the company', async ({ page, seed }) => {
   const company = await seed.company({ name: 'Côte d’Opale Systèmes' })
   const offer = await seed.offer(company.id, {
@@ -69,6 +102,7 @@ test('an offer page carries JobPosting JSON-LD naming the company', async ({ pag
     salary_min: 32000,
     salary_max: 38000,
     salary_period: 'year',
+    occupation: 'M1801',
   })
 
   const response = await page.goto(`/offres/${offer.slug}`)
@@ -83,6 +117,11 @@ test('an offer page carries JobPosting JSON-LD naming the company', async ({ pag
   expect(posting.jobLocationType).toBe('TELECOMMUTE')
   expect(posting.baseSalary.value).toMatchObject({ minValue: 32000, maxValue: 38000, unitText: 'YEAR' })
   expect(Date.parse(posting.validThrough)).toBeGreaterThan(Date.parse(posting.datePosted))
+  // Its ROME occupation, shown and linked to the Métier facet.
+  expect(posting.occupationalCategory).toBe('M1801 Administrateur / Administratrice de systèmes d\'information (SI)')
+  await page.getByRole('link', { name: 'Administrateur / Administratrice de systèmes d\'information (SI)' }).click()
+  await expect(page).toHaveURL(/metier=M1801/)
+  await expect(page.getByRole('checkbox', { name: /^Administrateur \/ Administratrice de systèmes/ })).toBeChecked()
 })
 
 test.describe('without JavaScript', () => {

@@ -18,3 +18,6 @@ export function topFacetValues(counts: Iterable<readonly [value: string, count: 
   }
   return top
 }
+
+/** Territory facet value of offers placed outside the region's territories (or nowhere): they stay searchable. */
+export const OUTSIDE_TERRITORY = 'hors-territoire'

@@ -17,7 +17,7 @@ class TestDoublePrimary implements SearchEngine {
   gate: Promise<void> | null = null
   readonly answer: OfferSearchResult = {
     total: 0, page: 1, pageCount: 0, hits: [], sort: 'relevance', notices: [],
-    facets: { contract: [], remote: [], territory: [], experience: [], skill: [], company: [], postedWithin: [], salaryMin: [], radius: [] },
+    facets: { contract: [], remote: [], territory: [], experience: [], skill: [], company: [], postedWithin: [], salaryMin: [], radius: [], occupation: [] },
   }
   private async call<T>(value: T): Promise<T> {
     this.calls++

@@ -19,6 +19,7 @@ export const PARAM = {
   salaryMin: 'salaire',
   postedWithin: 'depuis',
   company: 'entreprise',
+  occupation: 'metier',
   sort: 'tri',
   page: 'page',
 } as const
@@ -115,6 +116,7 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
     salaryMin,
     postedWithinDays,
     companies: many(PARAM.company, slug, 'entreprise'),
+    occupations: many(PARAM.occupation, z.string().regex(/^[A-N]\d{4}$/), 'métier'),
     sort,
     page: pageParsed.success ? pageParsed.data : 1,
     perPage: PER_PAGE,
@@ -138,6 +140,7 @@ export function offerQueryToParams(query: Partial<OfferQuery>): URLSearchParams 
   if (query.salaryMin != null) params.set(PARAM.salaryMin, String(query.salaryMin))
   if (query.postedWithinDays != null) params.set(PARAM.postedWithin, String(query.postedWithinDays))
   for (const v of query.companies ?? []) params.append(PARAM.company, v)
+  for (const v of query.occupations ?? []) params.append(PARAM.occupation, v)
   if (query.sort && query.sort !== (query.text ? 'relevance' : 'date')) params.set(PARAM.sort, query.sort)
   if (query.page && query.page > 1) params.set(PARAM.page, String(query.page))
   return params
@@ -147,7 +150,7 @@ export function offerQueryToParams(query: Partial<OfferQuery>): URLSearchParams 
 export function offerQuery(overrides: Partial<OfferQuery> = {}): OfferQuery {
   return {
     text: '', contracts: [], remote: [], territories: [], near: null, experience: [], skills: [],
-    salaryMin: null, postedWithinDays: null, companies: [], sort: 'date', page: 1, perPage: PER_PAGE,
+    salaryMin: null, postedWithinDays: null, companies: [], occupations: [], sort: 'date', page: 1, perPage: PER_PAGE,
     ...overrides,
   }
 }

@@ -62,7 +62,8 @@ const offerQueryArbitrary: fc.Arbitrary<OfferQuery> = fc.record({
   text: fc.oneof(fc.constant(''), nasty, fc.string({ unit: 'grapheme', maxLength: 30 })),
   contracts: fc.subarray([...CONTRACT_TYPES]),
   remote: fc.subarray([...REMOTE_POLICIES]),
-  territories: fc.subarray(['calaisis', 'boulonnais', 'montreuillois', 'dunkerquois', 'inconnu']),
+  territories: fc.subarray(['calaisis', 'boulonnais', 'montreuillois', 'dunkerquois', 'hors-territoire', 'inconnu']),
+  occupations: fc.subarray(['M1855', 'M1805', 'M1801', 'Z9999']),
   near: fc.option(
     fc.record({ insee: fc.constantFrom('62193', '62160', '59183', '59350', '00000'), radiusKm: fc.integer({ min: 1, max: 200 }) }),
     { nil: null },

@@ -15,8 +15,35 @@ export function readSkillSpellings(sqlite: SQLite.Database): SkillSpellings[] {
 }
 
 /**
+ * Job titles said two ways: both genders of the usual role words (as ROME's
+ * appellations write them, "Développeur / Développeuse"), and English or
+ * short forms of French titles. Each group leads from any phrase to all;
+ * a phrase that is already a skill's spelling keeps its skill meaning.
+ */
+export const ROLE_SYNONYMS: string[][] = [
+  ['développeur', 'développeuse', 'développeurs', 'développeuses', 'dev'],
+  ['administrateur', 'administratrice'],
+  ['technicien', 'technicienne'],
+  ['ingénieur', 'ingénieure'],
+  ['consultant', 'consultante'],
+  ['intégrateur', 'intégratrice'],
+  ['testeur', 'testeuse'],
+  ['concepteur', 'conceptrice'],
+  ['chargé', 'chargée'],
+  ['assistant', 'assistante'],
+  ['designer', 'designeuse'],
+  ['chef de projet', 'cheffe de projet', 'project manager'],
+  ['ingénieur de données', 'ingénieure de données', 'data engineer'],
+  ['analyste de données', 'data analyst'],
+  ['scientifique des données', 'data scientist'],
+  ['administrateur système', 'administrateur systèmes', 'administratrice système', 'administratrice systèmes', 'sysadmin', 'admin sys'],
+  ['technicien informatique', 'technicienne informatique', 'technicien support'],
+]
+
+/**
  * Skill synonyms as token phrases: every spelling of a skill ("JS",
- * "JavaScript", "ECMAScript") leads to all the others.
+ * "JavaScript", "ECMAScript") leads to all the others; then the role
+ * synonyms above.
  */
 export class Synonyms {
   private phrasesBySpelling = new Map<string, string[]>()
@@ -29,6 +56,15 @@ export class Synonyms {
       for (const phrase of phrases) {
         // A spelling shared by two skills (rare) keeps the first skill's meaning.
         if (!this.phrasesBySpelling.has(phrase)) this.phrasesBySpelling.set(phrase, phrases)
+        longest = Math.max(longest, phrase.split(' ').length)
+      }
+    }
+    for (const group of ROLE_SYNONYMS) {
+      // Phrases already spelling a skill keep that meaning; the others lead to each other (both ways).
+      const phrases = unique(group.map((s) => tokenize(s).join(' '))).filter((p) => !this.phrasesBySpelling.has(p))
+      if (phrases.length < 2) continue
+      for (const phrase of phrases) {
+        this.phrasesBySpelling.set(phrase, phrases)
         longest = Math.max(longest, phrase.split(' ').length)
       }
     }

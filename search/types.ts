@@ -19,6 +19,8 @@ export type OfferQuery = {
   salaryMin: number | null
   postedWithinDays: number | null
   companies: string[]
+  /** ROME codes (offers.occupation); an offer must have one of them. */
+  occupations: string[]
   sort: OfferSort
   page: number
   perPage: number
@@ -34,6 +36,7 @@ export const FACETS = [
   'postedWithin',
   'salaryMin',
   'radius',
+  'occupation',
 ] as const
 export type FacetName = (typeof FACETS)[number]
 export type FacetValue = { value: string; count: number }

@@ -15,7 +15,7 @@ import { startWorker } from './worker.ts'
 export async function startDevelopment(env: Env): Promise<void> {
   mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
   const { db, sqlite } = openDatabase(env.DATABASE_PATH)
-  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
   if (seeded) console.log('Base de démonstration créée.')
   const { stop } = await startWorker(env, { development: true })
   console.log(`Passerelle (développement) : http://localhost:${env.PORT}`)

@@ -26,7 +26,7 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   const releaseLock = claimServerLock(env.DATABASE_PATH)
   const database = openDatabase(env.DATABASE_PATH)
   const { db, sqlite } = database
-  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA })
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
   if (seeded) console.log('Base de démonstration créée.')
   const { writer } = createSearch(searchConfigFrom(env), sqlite)
   const relay = writer ? startSearchRelay(db, writer) : null

@@ -2,6 +2,7 @@ import type { FieldMetadata } from '@conform-to/react'
 import { COMPANY_SIZES } from '#db/domain.ts'
 import { NAF_CODES } from '#db/reference/naf.ts'
 import type { CompanySchema } from '../utils/company-schema.ts'
+import { CommuneField } from './commune-input.tsx'
 import { Field, SelectField, TextAreaField } from './field.tsx'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's field metadata is invariant
@@ -10,11 +11,11 @@ type CompanyFieldsMeta = Record<keyof typeof CompanySchema.shape, FieldMetadata<
 /** The company's fields, the same when it is created and when it is edited. */
 export function CompanyFields({
   fields,
-  communes,
+  communeLabels,
   clusters,
 }: {
   fields: CompanyFieldsMeta
-  communes: { insee: string; name: string; territory: string | null }[]
+  communeLabels: Record<string, string>
   clusters: { slug: string; name: string }[]
 }) {
   return (
@@ -33,12 +34,7 @@ export function CompanyFields({
         empty="Choisir…"
         options={COMPANY_SIZES.map((size) => ({ value: size, label: `${size} salarié·es` }))}
       />
-      <SelectField
-        label="Commune"
-        meta={fields.communeInsee}
-        empty="Choisir…"
-        options={communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
-      />
+      <CommuneField label="Commune" meta={fields.communeInsee} text={fields.communeText} labels={communeLabels} />
       <SelectField
         label="Membre d’un pôle numérique (facultatif)"
         meta={fields.clusterSlug}

@@ -2,9 +2,10 @@ import { getFormProps, type DefaultValue, type SubmissionResult } from '@conform
 import { Form } from 'react-router'
 import { ForumSchema, type ForumFormValue } from '../utils/forum-schema.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
-import { Field, FormErrors, SelectField } from './field.tsx'
+import { CommuneField } from './commune-input.tsx'
+import { Field, FormErrors } from './field.tsx'
 
-export type ForumFormData = { communes: { insee: string; name: string; territory: string | null }[] }
+export type ForumFormData = { communeLabels: Record<string, string> }
 
 /** The forum's practical details, for a new forum and for editing one. */
 export function ForumForm({
@@ -25,12 +26,7 @@ export function ForumForm({
       <input type="hidden" name="intent" value="save" />
       <Field label="Nom du forum" meta={fields.name} type="text" />
       <Field label="Date (AAAA-MM-JJ)" meta={fields.date} type="text" />
-      <SelectField
-        label="Commune"
-        meta={fields.communeInsee}
-        empty="Choisir…"
-        options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
-      />
+      <CommuneField label="Commune" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
       <Field label="Lieu" meta={fields.venue} type="text" hint="Salle, bâtiment, adresse." />
       <Field label="Ouverture (HH:MM)" meta={fields.opensAt} type="text" />
       <Field label="Fermeture (HH:MM)" meta={fields.closesAt} type="text" />

@@ -4,12 +4,15 @@ import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES, SALARY_PERIODS } fr
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS } from '../utils/labels.ts'
 import { OfferSchema, type OfferFormValue } from '../utils/offer-schema.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
+import { CommuneField } from './commune-input.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+import { OccupationSelect, type OccupationGroup } from './occupation-select.tsx'
 
 const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
 
 export type OfferFormData = {
-  communes: { insee: string; name: string; territory: string | null }[]
+  communeLabels: Record<string, string>
+  occupations: OccupationGroup[]
   skills: { slug: string; name: string }[]
 }
 
@@ -52,12 +55,8 @@ export function OfferForm({
         meta={fields.descriptionMd}
         hint="Titres avec ##, listes avec -. Le HTML n’est pas interprété."
       />
-      <SelectField
-        label="Commune"
-        meta={fields.communeInsee}
-        empty="Choisir…"
-        options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
-      />
+      <CommuneField label="Commune" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
+      <OccupationSelect meta={fields.occupation} groups={data.occupations} />
       <SelectField label="Contrat" meta={fields.contractType} empty="Choisir…" options={CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] }))} />
       <SelectField label="Télétravail" meta={fields.remotePolicy} empty="Choisir…" options={REMOTE_POLICIES.map((r) => ({ value: r, label: REMOTE_LABELS[r] }))} />
       <SelectField label="Expérience" meta={fields.experienceLevel} empty="Choisir…" options={EXPERIENCE_LEVELS.map((e) => ({ value: e, label: EXPERIENCE_LABELS[e] }))} />

@@ -7,10 +7,13 @@ import {
   CONTRACT_LABELS, DEGREE_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS, SKILL_LEVEL_LABELS,
 } from '../utils/labels.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
+import { CommuneField } from './commune-input.tsx'
+import type { OccupationGroup } from './occupation-select.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
 
 export type ProfileFormData = {
-  communes: { insee: string; name: string; territory: string | null }[]
+  communeLabels: Record<string, string>
+  occupations: OccupationGroup[]
   skills: { slug: string; name: string; category: string }[]
 }
 
@@ -33,6 +36,8 @@ export function ProfileForm({
   const [form, fields] = useZodForm(ProfileSchema, { lastResult, defaultValue })
   const skillLevels = chosenLevels(fields.skills.initialValue)
   const languageLevels = chosenLevels(fields.languages.initialValue)
+  const targetOccupations = ((fields.targetOccupations.initialValue as (string | undefined)[] | string | undefined) ?? [])
+  const chosenOccupations = (Array.isArray(targetOccupations) ? targetOccupations : [targetOccupations]).filter((c): c is string => !!c)
   const contracts = new Set(asList(fields.contractTypes.initialValue))
   const categories = [...new Set(data.skills.map((s) => s.category))]
   return (
@@ -89,13 +94,29 @@ export function ProfileForm({
       </fieldset>
 
       <fieldset className="profile-group">
+        <legend>Métiers visés</legend>
+        <p className="field__hint">Jusqu’à trois métiers du référentiel ROME de France Travail : ils aident à vous proposer les bonnes offres.</p>
+        {[0, 1, 2].map((k) => (
+          <div className="field" key={k}>
+            <label htmlFor={`metier-vise-${k}`}>{`Métier visé ${k + 1}${k > 0 ? ' (facultatif)' : ''}`}</label>
+            <select id={`metier-vise-${k}`} name={fields.targetOccupations.name} defaultValue={chosenOccupations[k] ?? ''}>
+              <option value="">—</option>
+              {data.occupations.map((group) => (
+                <optgroup key={group.name} label={group.name}>
+                  {group.occupations.map((o) => (
+                    <option key={o.code} value={o.code}>{o.label}</option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        ))}
+        {fields.targetOccupations.errors?.length ? <p className="field__errors">{fields.targetOccupations.errors[0]}</p> : null}
+      </fieldset>
+
+      <fieldset className="profile-group">
         <legend>Où et comment travailler</legend>
-        <SelectField
-          label="Commune de résidence"
-          meta={fields.communeInsee}
-          empty="—"
-          options={data.communes.map((c) => ({ value: c.insee, label: c.territory ? `${c.name} (${c.territory})` : c.name }))}
-        />
+        <CommuneField label="Commune de résidence" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
         <Field label="Mobilité, en kilomètres autour de chez vous (0 à 200)" meta={fields.mobilityKm} type="text" />
         <SelectField
           label="Télétravail souhaité"

@@ -1,4 +1,5 @@
 import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES } from '#db/domain.ts'
+import { OUTSIDE_TERRITORY } from '#search/facet-values.ts'
 import { PARAM } from '#search/query-params.ts'
 import {
   POSTED_WITHIN_DAYS,
@@ -9,6 +10,7 @@ import {
   type FacetValue,
   type OfferQuery,
 } from '#search/types.ts'
+import { CommuneInput } from './commune-input.tsx'
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, SORT_LABELS, formatEuros } from '../utils/labels.ts'
 
 type Option = { value: string; label: string }
@@ -18,9 +20,12 @@ export type FilterData = {
   chosenSort: OfferQuery['sort'] | null
   facets: Record<FacetName, FacetValue[]>
   territories: { slug: string; name: string }[]
-  communes: { insee: string; name: string; territory: string | null }[]
+  /** What the commune field shows: the chosen commune's label, or the text typed. */
+  communeText: string
   skillNames: Record<string, string>
   companyNames: Record<string, string>
+  /** ROME labels of the occupations the facet lists. */
+  occupationNames: Record<string, string>
 }
 
 const countOf = (facet: FacetValue[], value: string) => facet.find((f) => f.value === value)?.count ?? 0
@@ -66,13 +71,8 @@ function SelectFilter(props: { label: string; name: string; value: string; optio
 }
 
 /** Every filter of the search page; all of them are plain form fields, so they work without JavaScript. */
-export function SearchFilters({ query, chosenSort, facets, territories, communes, skillNames, companyNames }: FilterData) {
+export function SearchFilters({ query, chosenSort, facets, territories, communeText, skillNames, companyNames, occupationNames }: FilterData) {
   const located = query.near !== null
-  const communeGroups = new Map<string, typeof communes>()
-  for (const commune of communes) {
-    const group = commune.territory ?? 'Autres communes'
-    communeGroups.set(group, [...(communeGroups.get(group) ?? []), commune])
-  }
   return (
     <div className="filters">
       <SelectFilter
@@ -84,18 +84,15 @@ export function SearchFilters({ query, chosenSort, facets, territories, communes
       />
       <div className="field">
         <label htmlFor="filtre-commune">Autour de</label>
-        <select id="filtre-commune" name={PARAM.commune} defaultValue={query.near?.insee ?? ''}>
-          <option value="">Toute la région</option>
-          {[...communeGroups].map(([territory, list]) => (
-            <optgroup key={territory} label={territory}>
-              {list.map((c) => (
-                <option key={c.insee} value={c.insee}>
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <p id="filtre-commune-aide" className="field__hint">Une commune de France, par son nom ou son code postal ; vide : partout.</p>
+        {query.near ? <input type="hidden" name={PARAM.commune} value={query.near.insee} /> : null}
+        <CommuneInput
+          id="filtre-commune"
+          name="lieu"
+          defaultValue={communeText}
+          describedBy="filtre-commune-aide"
+          onPick={(input) => input.form?.requestSubmit()}
+        />
       </div>
       <SelectFilter
         label="Dans un rayon de"
@@ -125,9 +122,16 @@ export function SearchFilters({ query, chosenSort, facets, territories, communes
       <CheckboxFacet
         legend="Territoire"
         name={PARAM.territory}
-        options={territories.map((t) => ({ value: t.slug, label: t.name }))}
+        options={[...territories.map((t) => ({ value: t.slug, label: t.name })), { value: OUTSIDE_TERRITORY, label: 'Hors territoire' }]}
         facet={facets.territory}
         selected={query.territories}
+      />
+      <CheckboxFacet
+        legend="Métier"
+        name={PARAM.occupation}
+        options={facets.occupation.filter((f, i) => i < 12 || query.occupations.includes(f.value)).map((f) => ({ value: f.value, label: occupationNames[f.value] ?? f.value }))}
+        facet={facets.occupation}
+        selected={query.occupations}
       />
       <CheckboxFacet
         legend="Expérience"

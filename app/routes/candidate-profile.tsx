@@ -2,7 +2,8 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
 import { findOwnProfile, listSkillChoices, replaceOwnCv, saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
-import { listLocatedCommunes } from '#db/queries/reference.ts'
+import { communeLabels } from '#db/queries/communes.ts'
+import { occupationChoices } from '../utils/occupation-choices.server.ts'
 import { FormErrors } from '../components/field.tsx'
 import { ProfileForm } from '../components/profile-form.tsx'
 import { ConsentSchema } from '../utils/candidate-profile-schema.ts'
@@ -19,18 +20,15 @@ const NO_PROFILE = 'Enregistrez d’abord votre profil (prénom et nom).'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCandidate(request, context.db)
-  const [profile, communes, skills] = await Promise.all([
-    findOwnProfile(context.db, user.id),
-    listLocatedCommunes(context.db),
-    listSkillChoices(context.db),
-  ])
+  const [profile, skills] = await Promise.all([findOwnProfile(context.db, user.id), listSkillChoices(context.db)])
+  const labels = await communeLabels(context.db, [profile?.commune_insee])
   return {
     profile: profile
       ? { visibility: profile.visibility, consentAt: profile.consent_at, cvName: profile.cv_name, cvSize: profile.cv_size,
           cvUploadedAt: profile.cv_uploaded_at }
       : null,
     values: profile ? profileFormValue(profile) : { remotePreference: 'any' as const, mobilityKm: 30 },
-    form: { communes, skills },
+    form: { communeLabels: labels, skills, occupations: occupationChoices() },
   }
 }
 

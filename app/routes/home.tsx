@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router'
 import { companiesBySlug } from '#db/queries/companies.ts'
-import { findRegion, listTerritories } from '#db/queries/reference.ts'
+import { findActiveRegion, listClusters, listTerritories } from '#db/queries/reference.ts'
+import { regions } from '#db/reference/regions.ts'
 import { PARAM, offerQuery } from '#search/query-params.ts'
 import { OfferCard } from '../components/offer-card.tsx'
 import { formatCount } from '../utils/labels.ts'
@@ -11,8 +12,9 @@ const HIRING_COMPANIES = 8
 // Counts come from the search engine's facets (its in-memory store), never
 // from a join of every offer: at 100,000 offers that join took 40 s.
 export async function loader({ context }: Route.LoaderArgs) {
-  const [region, regionTerritories, latest] = await Promise.all([
-    findRegion(context.db),
+  const [region, clusters, regionTerritories, latest] = await Promise.all([
+    findActiveRegion(context.db),
+    listClusters(context.db),
     listTerritories(context.db),
     context.search.searchOffers(offerQuery({ perPage: 6 })),
   ])
@@ -34,7 +36,8 @@ export async function loader({ context }: Route.LoaderArgs) {
     })
     .sort((a, b) => b.open_offers - a.open_offers || a.name.localeCompare(b.name, 'fr'))
     .slice(0, HIRING_COMPANIES)
-  return { regionName: region?.name ?? 'votre région', latest: latest.hits, total: latest.total, companies, territories }
+  const searchExample = regions.find((r) => r.slug === region?.slug)?.demo.searchExample ?? 'Développeur, React…'
+  return { regionName: region?.name ?? 'votre région', clusters, searchExample, latest: latest.hits, total: latest.total, companies, territories }
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -45,15 +48,18 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { regionName, latest, total, companies, territories } = loaderData
+  const { regionName, clusters, searchExample, latest, total, companies, territories } = loaderData
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Trouvez votre premier poste dans le numérique – {regionName}</h1>
-        <p>{formatCount(total, 'offre ouverte', 'offres ouvertes')} dans les entreprises du territoire : CDI, alternance, stages…</p>
+        <p>
+          {formatCount(total, 'offre ouverte', 'offres ouvertes')} dans les entreprises du territoire : CDI, alternance, stages…
+          {clusters.length ? ` Avec ${clusters.map((c) => c.name).join(', ')}.` : null}
+        </p>
         <Form method="get" action="/offres" role="search" className="search-bar">
           <label htmlFor="recherche-accueil" className="visually-hidden">Métier, compétence, entreprise</label>
-          <input id="recherche-accueil" type="search" name={PARAM.text} placeholder="Développeur, React, Calais…" />
+          <input id="recherche-accueil" type="search" name={PARAM.text} placeholder={searchExample} />
           <button type="submit" className="button">Rechercher</button>
         </Form>
       </section>

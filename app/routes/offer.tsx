@@ -27,6 +27,7 @@ export async function loader({ params, request, context }: Route.LoaderArgs) {
     commune: { name: offer.commune_name, postalCode: postalCodes[0] ?? null, latitude: offer.latitude, longitude: offer.longitude },
     skills: offer.skills.filter((s) => s.required).map((s) => s.name),
     url: `${origin}/offres/${offer.slug}`,
+    occupation: offer.occupation_code && offer.occupation_label ? { code: offer.occupation_code, label: offer.occupation_label } : null,
   })
   return { offer, descriptionHtml, salary, structuredData: serializeJsonLd(structuredData) }
 }
@@ -65,6 +66,9 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       <dl className="facts">
+        {offer.occupation_label ? (
+          <div><dt>Métier</dt><dd><Link to={`/offres?metier=${offer.occupation_code}`}>{offer.occupation_label}</Link></dd></div>
+        ) : null}
         <div><dt>Contrat</dt><dd>{CONTRACT_LABELS[offer.contract_type]}</dd></div>
         <div><dt>Télétravail</dt><dd>{REMOTE_LABELS[offer.remote_policy]}</dd></div>
         <div><dt>Expérience</dt><dd>{EXPERIENCE_LABELS[offer.experience_level]}</dd></div>

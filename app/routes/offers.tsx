@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
-import { Form, Link, useLocation, useNavigation, useSubmit } from 'react-router'
-import { companyNamesBySlug, listLocatedCommunes, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
+import { Form, Link, redirect, useLocation, useNavigation, useSubmit } from 'react-router'
+import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
+import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
+import { occupationLabel } from '#db/reference/occupations.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
 import { OfferCard } from '../components/offer-card.tsx'
@@ -9,12 +11,45 @@ import { SearchFilters } from '../components/search-filters.tsx'
 import { formatCount } from '../utils/labels.ts'
 import type { Route } from './+types/offers'
 
+/** The text of the commune field; `commune` (an INSEE code) is what links and the search contract use. */
+const PLACE_PARAM = 'lieu'
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const { query, notices } = parseOfferQuery(new URL(request.url).searchParams)
+  const notices: string[] = []
+  const params = new URL(request.url).searchParams
+  // The form sends the commune shown (hidden `commune`, an INSEE code) and the text of the field (`lieu`):
+  // a name or a postcode the user typed is resolved here, or the communes it could be are listed.
+  const typed = params.get(PLACE_PARAM)
+  let typedCommune = ''
+  let communeChoices: (CommuneChoice & { label: string; href: string })[] = []
+  if (typed !== null) {
+    params.delete(PLACE_PARAM)
+    typedCommune = typed.trim().slice(0, 100)
+    const resolved = await resolveCommuneInput(context.db, { insee: params.get(PARAM.commune), text: typed })
+    const before = params.get(PARAM.commune)
+    if (resolved.status === 'found') params.set(PARAM.commune, resolved.commune.insee)
+    else params.delete(PARAM.commune)
+    // One address per search: the URL keeps the commune's code only.
+    if (resolved.status === 'found' && resolved.commune.insee !== before) throw redirect(`/offres?${params}`)
+    if (resolved.status === 'ambiguous') {
+      communeChoices = resolved.choices.map((c) => {
+        const chosen = new URLSearchParams(params)
+        chosen.set(PARAM.commune, c.insee)
+        chosen.delete(PARAM.page)
+        return { ...c, label: communeLabel(c), href: `/offres?${chosen}` }
+      })
+    }
+    if (resolved.status === 'unknown') {
+      notices.push(`Commune « ${typedCommune} » introuvable : indiquez son nom ou son code postal.`)
+    }
+  }
+  const parsed = parseOfferQuery(params)
+  const query = parsed.query
+  notices.push(...parsed.notices)
   const result = await context.search.searchOffers(query)
-  const [territories, communes, skillNames, companyNames] = await Promise.all([
+  const [territories, nearLabels, skillNames, companyNames] = await Promise.all([
     listTerritories(context.db),
-    listLocatedCommunes(context.db),
+    communeLabels(context.db, [query.near?.insee]),
     skillNamesBySlug(context.db, result.facets.skill.map((f) => f.value)),
     companyNamesBySlug(context.db, result.facets.company.map((f) => f.value)),
   ])
@@ -24,9 +59,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     chosenSort,
     result: { ...result, notices: [...notices, ...result.notices] },
     territories,
-    communes,
+    communeText: query.near ? (nearLabels[query.near.insee] ?? query.near.insee) : typedCommune,
+    communeChoices,
     skillNames: Object.fromEntries(skillNames),
     companyNames: Object.fromEntries(companyNames),
+    occupationNames: Object.fromEntries(result.facets.occupation.map((f) => [f.value, occupationLabel(f.value)])),
   }
 }
 
@@ -63,6 +100,8 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget
     const target = event.target as HTMLInputElement
+    // A commune is being typed: wait for a suggestion to be picked (CommuneInput.onPick) or the form to be sent.
+    if (target.name === PLACE_PARAM) return
     const typing = target.name === PARAM.text
     refocusId.current = typing ? null : target.id
     clearTimeout(typingTimer.current)
@@ -105,6 +144,18 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
+          {loaderData.communeChoices.length > 0 ? (
+            <nav aria-labelledby="choix-commune" className="notices">
+              <h2 id="choix-commune">Plusieurs communes correspondent à « {loaderData.communeText} » : choisissez-en une</h2>
+              <ul>
+                {loaderData.communeChoices.map((c) => (
+                  <li key={c.insee}>
+                    <Link to={c.href}>{c.label}</Link> <span>{c.postcodes.slice(0, 3).join(', ')}</span>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
           {result.notices.length > 0 ? (
             <ul className="notices" role="status">
               {result.notices.map((notice) => (

@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     forumCounts(context.db, user, forum.id),
     listForumCompaniesForOrganiser(context.db, user, forum.id),
     listInvitableCompanies(context.db, forum.id),
-    forumFormData(context.db),
+    forumFormData(context.db, forum.commune_insee),
   ])
   const values = forumInputOf(forum)
   return {

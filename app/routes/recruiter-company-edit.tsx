@@ -37,7 +37,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       website: company.website ?? undefined,
       description: company.description,
     },
-    form: await companyFormData(context.db),
+    form: await companyFormData(context.db, company.commune_insee),
   }
 }
 
@@ -120,7 +120,7 @@ export default function EditCompany({ loaderData, actionData }: Route.ComponentP
       ) : null}
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <CompanyFields fields={fields} communes={choices.communes} clusters={choices.clusters} />
+        <CompanyFields fields={fields} communeLabels={choices.communeLabels} clusters={choices.clusters} />
         <div className="field">
           <label htmlFor="logo">{company.hasLogo ? 'Remplacer le logo (facultatif)' : 'Logo (facultatif)'}</label>
           <p id="logo-aide" className="field__hint">Image PNG, JPEG ou WebP, 1 Mo au plus.</p>

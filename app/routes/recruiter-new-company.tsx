@@ -31,7 +31,7 @@ export default function NewCompany({ loaderData, actionData }: Route.ComponentPr
       <h1 id="titre-entreprise">Créer une entreprise</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <CompanyFields fields={fields} communes={loaderData.communes} clusters={loaderData.clusters} />
+        <CompanyFields fields={fields} communeLabels={loaderData.communeLabels} clusters={loaderData.clusters} />
         <button type="submit" className="button">Créer l’entreprise</button>
       </Form>
     </section>

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     offer: { ...offer, statusLabel: OFFER_STATUS_LABELS[offer.status] },
     values: offerInputOf(offer),
     previewHtml: renderMarkdown(offer.description_md),
-    form: await offerFormData(context.db),
+    form: await offerFormData(context.db, offer.commune_insee),
   }
 }
 

@@ -10,7 +10,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRecruiter(request, context.db)
   const company = await findMemberCompany(context.db, user.id, params.slug)
   invariantResponse(company, 'Entreprise introuvable dans votre espace.')
-  return { company, form: await offerFormData(context.db) }
+  return { company, form: await offerFormData(context.db, company.commune_insee) }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

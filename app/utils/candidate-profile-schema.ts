@@ -51,12 +51,12 @@ export const ProfileSchema = z.object({
     .optional(),
   skills: choices<`${string}:${number}`>(/^[a-z0-9-]{1,60}:[1-4]$/, 'Choisissez les compétences et leur niveau dans les listes.')
     .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque compétence ne peut avoir qu’un niveau.'),
+  targetOccupations: choices<string>(/^[A-N]\d{4}$/, 'Choisissez les métiers visés dans la liste.')
+    .refine((list) => list.length <= 3, 'Trois métiers visés au plus.'),
   languages: choices<string>(LANGUAGE_CHOICE, 'Choisissez les langues et leur niveau dans les listes.')
     .refine((list) => new Set(list.map((c) => c.split(':')[0])).size === list.length, 'Chaque langue ne peut avoir qu’un niveau.'),
-  communeInsee: z
-    .string({ error: 'Choisissez votre commune dans la liste.' })
-    .regex(/^\d[\dAB]\d{3}$/, 'Choisissez votre commune dans la liste.')
-    .optional(),
+  communeInsee: z.string({ error: 'Choisissez votre commune dans la liste.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez votre commune dans la liste.').optional(),
+  communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
   mobilityKm: z
     .number({ error: 'Indiquez une distance en kilomètres, de 0 à 200.' })
     .int('Indiquez une distance en kilomètres entiers.')

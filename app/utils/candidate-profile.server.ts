@@ -2,6 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
 import type { LanguageLevel } from '#db/domain.ts'
 import type { OwnProfile, ProfileInput } from '#db/queries/candidate-profiles.ts'
+import { occupationByCode } from '#db/reference/occupations.ts'
+import { resolveCommuneField } from './commune-field.server.ts'
 import { ProfileSchema, type ProfileFormValue } from './candidate-profile-schema.ts'
 
 export const CV_MAX_BYTES = 5 * 1024 * 1024
@@ -13,17 +15,16 @@ export async function parseProfileForm(formData: FormData, db: DB) {
   const submission = parseWithZod(formData, { schema: ProfileSchema })
   if (submission.status !== 'success') return { submission, input: null }
   const v = submission.value
-  const commune = v.communeInsee
-    ? await db.selectFrom('communes').select('insee').where('insee', '=', v.communeInsee).where('latitude', 'is not', null).executeTakeFirst()
-    : null
+  const commune = await resolveCommuneField(db, formData, v.communeInsee, null)
   const skills = v.skills.map((choice) => {
     const [slug, level] = choice.split(':') as [string, string]
     return { slug, level: Number(level) }
   })
   const known = skills.length ? await db.selectFrom('skills').select('slug').where('slug', 'in', skills.map((s) => s.slug)).execute() : []
   const fieldErrors: Record<string, string[]> = {}
-  if (v.communeInsee && !commune) fieldErrors.communeInsee = ['Choisissez votre commune dans la liste.']
+  if ('error' in commune) fieldErrors.communeInsee = [commune.error]
   if (known.length !== skills.length) fieldErrors.skills = ['Choisissez les compétences et leur niveau dans les listes.']
+  if (v.targetOccupations.some((code) => !occupationByCode(code))) fieldErrors.targetOccupations = ['Choisissez les métiers visés dans la liste.']
   if (Object.keys(fieldErrors).length) {
     return { submission: { ...submission, reply: () => submission.reply({ fieldErrors }) }, input: null }
   }
@@ -34,7 +35,7 @@ export async function parseProfileForm(formData: FormData, db: DB) {
     programme: v.programme ?? '',
     degreeLevel: v.degreeLevel ?? null,
     graduationYear: v.graduationYear ?? null,
-    communeInsee: v.communeInsee ?? null,
+    communeInsee: 'insee' in commune ? commune.insee : null,
     mobilityKm: v.mobilityKm,
     remotePreference: v.remotePreference,
     contractTypes: v.contractTypes,
@@ -42,6 +43,7 @@ export async function parseProfileForm(formData: FormData, db: DB) {
     bio: v.bio ?? '',
     links: v.links ?? [],
     skills,
+    targetOccupations: [...new Set(v.targetOccupations)],
     languages: v.languages.map((choice) => {
       const [code, level] = choice.split(':') as [string, LanguageLevel]
       return { code, level }
@@ -68,6 +70,7 @@ export function profileFormValue(profile: OwnProfile): ProfileFormValue {
     links: profile.links.join('\n'),
     skills: profile.skills.map((s) => `${s.slug}:${s.level}`),
     languages: profile.languages.map((l) => `${l.language}:${l.level}`),
+    targetOccupations: profile.target_occupations,
   }
 }
 

@@ -23,9 +23,8 @@ export const CompanySchema = z.object({
   ),
   sizeBand: z.enum(COMPANY_SIZES, { error: 'Choisissez la taille de l’entreprise.' }),
   clusterSlug: z.string({ error: 'Pôle inconnu.' }).max(80, 'Pôle inconnu.').optional(),
-  communeInsee: z
-    .string({ error: 'Choisissez la commune de l’entreprise.' })
-    .regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune de l’entreprise.'),
+  communeInsee: z.string({ error: 'Choisissez la commune de l’entreprise.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune de l’entreprise.').optional(),
+  communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
   website: z
     .url({ protocol: /^https?$/, error: 'Indiquez une adresse web complète (https://…).' })
     .max(300, 'Adresse web trop longue.')

@@ -29,7 +29,8 @@ export const ForumSchema = z
       .min(5, 'Le nom doit compter au moins 5 caractères.')
       .max(120, 'Le nom ne peut dépasser 120 caractères.'),
     date: z.iso.date({ error: 'Indiquez la date au format AAAA-MM-JJ.' }),
-    communeInsee: z.string({ error: 'Choisissez la commune du forum.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune du forum.'),
+    communeInsee: z.string({ error: 'Choisissez la commune du forum.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune du forum.').optional(),
+    communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
     venue: z
       .string({ error: 'Indiquez le lieu (salle, bâtiment).' })
       .trim()

@@ -22,6 +22,8 @@ export type JobPostingInput = {
   commune: { name: string; postalCode: string | null; latitude: number | null; longitude: number | null }
   skills: string[]
   url: string
+  /** ROME code and label of the job, when known. */
+  occupation?: { code: string; label: string } | null
 }
 
 /** schema.org JobPosting, as search engines read it. */
@@ -35,6 +37,7 @@ export function jobPosting(input: JobPostingInput) {
     datePosted: input.publishedAt,
     ...(input.expiresAt ? { validThrough: input.expiresAt } : {}),
     employmentType: EMPLOYMENT_TYPE[input.contractType],
+    ...(input.occupation ? { occupationalCategory: `${input.occupation.code} ${input.occupation.label}` } : {}),
     url: input.url,
     hiringOrganization: {
       '@type': 'Organization',

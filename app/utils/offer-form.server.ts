@@ -1,6 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
+import { communeLabels } from '#db/queries/communes.ts'
+import { occupationByCode } from '#db/reference/occupations.ts'
+import { occupationChoices } from './occupation-choices.server.ts'
 import type { OfferInput } from '#db/queries/recruiter-offers.ts'
+import { resolveCommuneField } from './commune-field.server.ts'
 import { OfferSchema } from './offer-schema.ts'
 
 /** Parses the offer form and checks what only the database knows (commune, skills). */
@@ -8,23 +12,23 @@ export async function parseOfferForm(formData: FormData, db: DB) {
   const submission = parseWithZod(formData, { schema: OfferSchema })
   if (submission.status !== 'success') return { submission, input: null }
   const v = submission.value
-  const commune = await db
-    .selectFrom('communes')
-    .select('insee')
-    .where('insee', '=', v.communeInsee)
-    .where('latitude', 'is not', null)
-    .executeTakeFirst()
+  const commune = await resolveCommuneField(db, formData, v.communeInsee, 'Indiquez la commune du poste.')
   const wanted = [...v.requiredSkills, ...v.niceToHaveSkills]
   const known = wanted.length ? await db.selectFrom('skills').select('slug').where('slug', 'in', wanted).execute() : []
   const unknown = wanted.filter((slug) => !known.some((k) => k.slug === slug))
-  if (!commune || unknown.length) {
+  const unknownOccupation = v.occupation !== undefined && !occupationByCode(v.occupation)
+  if ('error' in commune || unknown.length || unknownOccupation) {
     const fieldErrors: Record<string, string[]> = {}
-    if (!commune) fieldErrors.communeInsee = ['Choisissez la commune dans la liste.']
+    if (unknownOccupation) fieldErrors.occupation = ['Choisissez le métier dans la liste.']
+    if ('error' in commune) fieldErrors.communeInsee = [commune.error]
     if (unknown.length) fieldErrors.requiredSkills = ['Choisissez les compétences dans la liste.']
     return { submission: { ...submission, reply: () => submission.reply({ fieldErrors }) }, input: null }
   }
+  const { communeText: _, ...fields } = v
   const input: OfferInput = {
-    ...v,
+    ...fields,
+    communeInsee: commune.insee!,
+    occupation: v.occupation ?? null,
     salaryMin: v.salaryMin ?? null,
     salaryMax: v.salaryMax ?? null,
     salaryPeriod: v.salaryPeriod ?? null,
@@ -33,16 +37,11 @@ export async function parseOfferForm(formData: FormData, db: DB) {
   return { submission, input }
 }
 
-export async function offerFormData(db: DB) {
-  const [communes, skills] = await Promise.all([
-    db
-      .selectFrom('communes as c')
-      .leftJoin('territories as t', 't.id', 'c.territory_id')
-      .select(['c.insee', 'c.name', 't.name as territory'])
-      .where('c.latitude', 'is not', null)
-      .orderBy('c.name')
-      .execute(),
+/** The skills to choose from, and how to show the commune the form starts with. */
+export async function offerFormData(db: DB, communeInsee?: string | null) {
+  const [communeNames, skills] = await Promise.all([
+    communeLabels(db, [communeInsee]),
     db.selectFrom('skills').select(['slug', 'name']).orderBy('name').execute(),
   ])
-  return { communes, skills }
+  return { communeLabels: communeNames, skills, occupations: occupationChoices() }
 }

@@ -24,7 +24,12 @@ export const OfferSchema = z
       .trim()
       .min(50, 'Décrivez le poste en 50 caractères au moins : missions, profil, conditions.')
       .max(10_000, 'La description ne peut dépasser 10 000 caractères.'),
-    communeInsee: z.string({ error: 'Choisissez la commune du poste.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune du poste.'),
+    communeInsee: z.string({ error: 'Choisissez la commune du poste.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune du poste.').optional(),
+    communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
+    occupation: z
+      .string({ error: 'Choisissez le métier dans la liste.' })
+      .regex(/^[A-N]\d{4}$/, 'Choisissez le métier dans la liste.')
+      .optional(),
     contractType: z.enum(CONTRACT_TYPES, { error: 'Choisissez le type de contrat.' }),
     remotePolicy: z.enum(REMOTE_POLICIES, { error: 'Choisissez la politique de télétravail.' }),
     experienceLevel: z.enum(EXPERIENCE_LEVELS, { error: 'Choisissez le niveau d’expérience.' }),

@@ -105,3 +105,13 @@ it('replacing the CV answers the previous file for removal; removing it clears t
   expect(await findOwnCv(test.db, id)).toBeUndefined()
   expect(await replaceOwnCv(test.db, await newCandidate('sans-profil@exemple.fr'), null, NOW)).toBe('no-profile')
 })
+
+it('keeps the occupations a candidate aims for (ROME codes), replaced on each save, kept when a save leaves them out', async () => {
+  const id = await newCandidate('metiers@example.fr')
+  await saveOwnProfile(test.db, id, input({ targetOccupations: ['M1855', 'M1805', 'Z9999'] }), NOW)
+  expect((await findOwnProfile(test.db, id))?.target_occupations).toEqual(['M1805', 'M1855'])
+  await saveOwnProfile(test.db, id, input(), NOW)
+  expect((await findOwnProfile(test.db, id))?.target_occupations).toEqual(['M1805', 'M1855'])
+  await saveOwnProfile(test.db, id, input({ targetOccupations: ['M1811'] }), NOW)
+  expect((await findOwnProfile(test.db, id))?.target_occupations).toEqual(['M1811'])
+})

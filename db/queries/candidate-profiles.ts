@@ -24,6 +24,8 @@ export type ProfileInput = {
   links: string[]
   skills: { slug: string; level: number }[]
   languages: { code: string; level: LanguageLevel }[]
+  /** ROME codes of the occupations aimed for (at most 3); left as they are when undefined. */
+  targetOccupations?: string[]
 }
 
 
@@ -38,7 +40,7 @@ export async function findOwnProfile(db: DB, userId: number) {
     .where('user_id', '=', userId)
     .executeTakeFirst()
   if (!profile) return undefined
-  const [skills, languages] = await Promise.all([
+  const [skills, languages, targetOccupations] = await Promise.all([
     db
       .selectFrom('candidate_skills as cs')
       .innerJoin('skills as s', 's.id', 'cs.skill_id')
@@ -47,6 +49,7 @@ export async function findOwnProfile(db: DB, userId: number) {
       .orderBy('s.name')
       .execute(),
     db.selectFrom('candidate_languages').select(['language', 'level']).where('user_id', '=', userId).orderBy('language').execute(),
+    db.selectFrom('candidate_occupations').select('occupation_code').where('user_id', '=', userId).orderBy('occupation_code').execute(),
   ])
   return {
     ...profile,
@@ -54,6 +57,7 @@ export async function findOwnProfile(db: DB, userId: number) {
     links: JSON.parse(profile.links) as string[],
     skills,
     languages,
+    target_occupations: targetOccupations.map((o) => o.occupation_code),
   }
 }
 export type OwnProfile = NonNullable<Awaited<ReturnType<typeof findOwnProfile>>>
@@ -104,6 +108,13 @@ export async function saveOwnProfile(db: DB, userId: number, input: ProfileInput
         .insertInto('candidate_languages')
         .values(input.languages.map((l) => ({ user_id: userId, language: l.code, level: l.level })))
         .execute()
+    }
+    if (input.targetOccupations) {
+      await trx.deleteFrom('candidate_occupations').where('user_id', '=', userId).execute()
+      const known = input.targetOccupations.length
+        ? await trx.selectFrom('occupations').select('code').where('code', 'in', input.targetOccupations).execute()
+        : []
+      if (known.length) await trx.insertInto('candidate_occupations').values(known.map((o) => ({ user_id: userId, occupation_code: o.code }))).execute()
     }
     // The profile index (consenting profiles only) and its outbox row, in the same transaction.
     await indexProfile(trx, userId)

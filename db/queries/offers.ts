@@ -10,7 +10,9 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
     .leftJoin('territories as t', 't.id', 'c.territory_id')
+    .leftJoin('occupations as oc', 'oc.code', 'o.occupation')
     .select([
+      'oc.code as occupation_code', 'oc.label as occupation_label',
       'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type',
       'o.experience_level', 'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date',
       'o.published_at', 'o.expires_at',

@@ -71,6 +71,13 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     .where('user_id', '=', userId)
     .orderBy('language')
     .execute()
+  const targetOccupations = await db
+    .selectFrom('candidate_occupations as co')
+    .innerJoin('occupations as o', 'o.code', 'co.occupation_code')
+    .select(['o.code', 'o.label'])
+    .where('co.user_id', '=', userId)
+    .orderBy('o.code')
+    .execute()
   const applications = await db
     .selectFrom('applications as a')
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
@@ -122,6 +129,7 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
       : null,
     skills,
     languages,
+    targetOccupations,
     applications,
     reports,
     recruiterNotes: RECRUITER_NOTES_POLICY,
@@ -159,6 +167,7 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     // Reports stay for moderation, without their author.
     await trx.updateTable('offer_reports').set({ reporter_id: null }).where('reporter_id', '=', userId).execute()
     await trx.deleteFrom('candidate_languages').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('candidate_occupations').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_skills').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_profiles').where('user_id', '=', userId).execute()
     // The profile leaves the index (and the outbox tells any other engine) in this same transaction.

@@ -1,3 +1,4 @@
+import { suggestOccupation } from '#search/occupations.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from '../connection.ts'
 import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '../domain.ts'
@@ -25,6 +26,8 @@ export type OfferInput = {
   startDate: string | null
   requiredSkills: string[]
   niceToHaveSkills: string[]
+  /** ROME code; when missing, suggested from the title (search/occupations.ts). */
+  occupation?: string | null
 }
 
 export function findMemberCompany(db: DB, userId: number, companySlug: string) {
@@ -103,6 +106,7 @@ export async function saveOffer(
       title: input.title,
       description_md: input.descriptionMd,
       commune_insee: input.communeInsee,
+      occupation: input.occupation ?? suggestOccupation(input.title),
       contract_type: input.contractType,
       remote_policy: input.remotePolicy,
       experience_level: input.experienceLevel,
@@ -189,6 +193,7 @@ export function offerInputOf(offer: NonNullable<Awaited<ReturnType<typeof findOf
     title: offer.title,
     descriptionMd: offer.description_md,
     communeInsee: offer.commune_insee,
+    occupation: offer.occupation,
     contractType: offer.contract_type,
     remotePolicy: offer.remote_policy,
     experienceLevel: offer.experience_level,

@@ -1,28 +1,26 @@
 import type { DB } from '../connection.ts'
 
-export const DEFAULT_REGION_SLUG = 'littoral-hauts-de-france'
-
-export function findRegion(db: DB, slug = DEFAULT_REGION_SLUG) {
-  return db.selectFrom('regions').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst()
+/** The region this board serves (REGION, written by db/seed/reference.ts at boot). */
+export function findActiveRegion(db: DB) {
+  return db.selectFrom('regions').select(['id', 'slug', 'name']).where('active', '=', 1).executeTakeFirst()
 }
 
-export function listTerritories(db: DB, regionSlug = DEFAULT_REGION_SLUG) {
+export function listTerritories(db: DB) {
   return db
     .selectFrom('territories as t')
     .innerJoin('regions as r', 'r.id', 't.region_id')
     .select(['t.slug', 't.name'])
-    .where('r.slug', '=', regionSlug)
+    .where('r.active', '=', 1)
     .orderBy('t.name')
     .execute()
 }
 
-/** Communes that can centre a radius search: those with coordinates. */
-export function listLocatedCommunes(db: DB) {
+export function listClusters(db: DB) {
   return db
-    .selectFrom('communes as c')
-    .leftJoin('territories as t', 't.id', 'c.territory_id')
-    .select(['c.insee', 'c.name', 'c.department', 't.name as territory'])
-    .where('c.latitude', 'is not', null)
+    .selectFrom('clusters as c')
+    .innerJoin('regions as r', 'r.id', 'c.region_id')
+    .select(['c.slug', 'c.name'])
+    .where('r.active', '=', 1)
     .orderBy('c.name')
     .execute()
 }

@@ -1,107 +1,84 @@
+import { z } from 'zod'
+import clermontFerrand from './regions/clermont-ferrand.json' with { type: 'json' }
+import littoral from './regions/littoral-hauts-de-france.json' with { type: 'json' }
+import montpellier from './regions/montpellier.json' with { type: 'json' }
+import sophiaAntipolis from './regions/sophia-antipolis.json' with { type: 'json' }
+
 /**
- * Reference data for the default region. A region is data: another cluster
- * (Sophia-Antipolis, Montpellier) adds an entry here, nothing else changes.
- * Territories are defined by the EPCI (intercommunalités) they group, so the
- * membership of every commune comes from the official EPCI list.
+ * A region is data: one JSON file under db/reference/regions/ per cluster's
+ * deployment, checked by this schema when the module loads. `REGION` picks the
+ * one a board serves. Territories group EPCI (intercommunalités) or whole
+ * departments; the membership of every commune comes from the official lists
+ * (db/reference/data/communes.tsv.gz).
  */
-export type RegionDefinition = {
-  slug: string
-  name: string
-  /** Departments whose communes are imported (so nearby cities can be picked too). */
-  departments: string[]
-  clusters: { slug: string; name: string }[]
-  territories: { slug: string; name: string; epci: string[] }[]
-  /** [INSEE code, latitude, longitude] for the communes the region uses. */
-  coordinates: [string, number, number][]
+const slug = z.string().regex(/^[a-z0-9-]{2,80}$/)
+const insee = z.string().regex(/^(\d{5}|2[AB]\d{3})$/)
+const department = z.string().regex(/^(\d{2,3}|2[AB])$/)
+
+export const OUTSIDE_TERRITORY_SLUG = 'hors-territoire'
+
+const RegionSchema = z.object({
+  slug,
+  name: z.string().min(2),
+  /** The region's own departments: the demo's "nearby" communes lie there. */
+  departments: z.array(department).min(1),
+  clusters: z.array(z.object({ slug, name: z.string().min(2) })).min(1),
+  territories: z
+    .array(
+      z
+        .object({
+          slug: slug.refine((s) => s !== OUTSIDE_TERRITORY_SLUG, 'réservé aux offres hors territoire'),
+          name: z.string().min(2),
+          epci: z.array(z.string().regex(/^\d{9}$/)).default([]),
+          departments: z.array(department).default([]),
+          note: z.string().optional(),
+        })
+        .refine((t) => t.epci.length + t.departments.length > 0, 'un territoire groupe au moins un EPCI ou un département'),
+    )
+    .min(1),
+  /** Where a map of the region opens, and the commune a radius search starts from by default. */
+  centre: z.object({ commune: insee, latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
+  /** What the deterministic demo (db/seed) writes for this region. */
+  demo: z.object({
+    /** "la Côte d’Opale", as in "sans quitter la Côte d’Opale". */
+    homeName: z.string().min(2),
+    seaside: z.boolean(),
+    searchExample: z.string().min(2),
+    companyNamePrefixes: z.array(z.string().min(2)).min(10),
+    /** Family names common in the region ("Delattre Informatique"); the Nord's by default. */
+    familyNames: z.array(z.string().min(2)).min(10).optional(),
+    /** One school per demo training (db/seed/candidates.ts TRAININGS), in the same order. */
+    schools: z.array(z.string().min(2)).length(10),
+    forum: z.object({ slug, name: z.string().min(2), venue: z.string().min(2) }),
+    candidate: z.object({ school: z.string().min(2), bio: z.string().min(2) }),
+    /** Where demo companies, offers and candidates live: communes of the territories, then a few nearby. */
+    communes: z.array(insee).min(5),
+  }),
+})
+
+export type RegionDefinition = z.infer<typeof RegionSchema>
+
+function parseRegion(file: string, raw: unknown): RegionDefinition {
+  const result = RegionSchema.safeParse(raw)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Région invalide (db/reference/regions/${file}.json) :\n${problems}`)
+  }
+  return result.data
 }
 
-export const littoralHautsDeFrance: RegionDefinition = {
-  slug: 'littoral-hauts-de-france',
-  name: 'Littoral Hauts-de-France',
-  departments: ['59', '62'],
-  clusters: [{ slug: 'cap-numeric', name: 'Cap Numeric' }],
-  territories: [
-    {
-      slug: 'calaisis',
-      name: 'Calaisis',
-      // CA Grand Calais Terres et Mers, CC Pays d'Opale, CC de la Région d'Audruicq
-      epci: ['200090751', '200072478', '246200844'],
-    },
-    {
-      slug: 'boulonnais',
-      name: 'Boulonnais',
-      // CA du Boulonnais, CC de Desvres-Samer, CC de la Terre des Deux Caps
-      epci: ['246200729', '200018083', '246200380'],
-    },
-    {
-      slug: 'montreuillois',
-      name: 'Montreuillois',
-      // CA des Deux Baies en Montreuillois, CC du Haut Pays du Montreuillois
-      epci: ['200069029', '200069235'],
-    },
-    {
-      slug: 'dunkerquois',
-      name: 'Dunkerquois',
-      // CU de Dunkerque, CC des Hauts de Flandre
-      epci: ['245900428', '200040954'],
-    },
-  ],
-  coordinates: [
-    ["62193", 50.9513, 1.8587], // Calais
-    ["62239", 50.9297, 1.7967], // Coquelles
-    ["62548", 50.9486, 1.9500], // Marck
-    ["62244", 50.9236, 1.8869], // Coulogne
-    ["62774", 50.9453, 1.7531], // Sangatte
-    ["62397", 50.8697, 1.8706], // Guînes
-    ["62038", 50.8542, 1.9792], // Ardres
-    ["62057", 50.8797, 2.0797], // Audruicq
-    ["62645", 50.9789, 2.0431], // Oye-Plage
-    ["62160", 50.7264, 1.6147], // Boulogne-sur-Mer
-    ["62643", 50.7053, 1.5939], // Outreau
-    ["62667", 50.7067, 1.5736], // Le Portel
-    ["62758", 50.7267, 1.6389], // Saint-Martin-Boulogne
-    ["62893", 50.7694, 1.6111], // Wimereux
-    ["62894", 50.7647, 1.6317], // Wimille
-    ["62755", 50.6906, 1.6264], // Saint-Léonard
-    ["62560", 50.8131, 1.7081], // Marquise
-    ["62268", 50.6683, 1.8347], // Desvres
-    ["62773", 50.6386, 1.7453], // Samer
-    ["62604", 50.6203, 1.6436], // Neufchâtel-Hardelot
-    ["62588", 50.4639, 1.7636], // Montreuil-sur-Mer
-    ["62108", 50.4083, 1.5928], // Berck
-    ["62318", 50.5131, 1.6392], // Étaples
-    ["62826", 50.5211, 1.5858], // Le Touquet-Paris-Plage
-    ["62261", 50.4900, 1.6200], // Cucq
-    ["62688", 50.4167, 1.6500], // Rang-du-Fliers
-    ["62201", 50.5711, 1.6111], // Camiers
-    ["62364", 50.5150, 2.1336], // Fruges
-    ["59183", 51.0344, 2.3768], // Dunkerque
-    ["59155", 51.0225, 2.3931], // Coudekerque-Branche
-    ["59271", 51.0139, 2.3028], // Grande-Synthe
-    ["59273", 50.9864, 2.1281], // Gravelines
-    ["59094", 50.9475, 2.1956], // Bourbourg
-    ["59359", 50.9956, 2.2181], // Loon-Plage
-    ["59588", 51.0186, 2.4400], // Téteghem-Coudekerque-Village
-    ["59340", 51.0347, 2.4644], // Leffrinckoucke
-    ["59107", 51.0731, 2.5169], // Bray-Dunes
-    ["59131", 51.0000, 2.3650], // Cappelle-la-Grande
-    ["59067", 50.9686, 2.4336], // Bergues
-    ["59663", 50.8819, 2.4681], // Wormhout
-    ["59309", 50.9811, 2.5861], // Hondschoote
-    ["62765", 50.7500, 2.2522], // Saint-Omer
-    ["62040", 50.7358, 2.3025], // Arques
-    ["62525", 50.7364, 2.2431], // Longuenesse
-    ["59295", 50.7233, 2.5392], // Hazebrouck
-    ["59350", 50.6292, 3.0573], // Lille
-    ["59009", 50.6233, 3.1450], // Villeneuve-d'Ascq
-    ["59512", 50.6942, 3.1746], // Roubaix
-    ["59599", 50.7239, 3.1612], // Tourcoing
-    ["59178", 50.3714, 3.0800], // Douai
-    ["59606", 50.3570, 3.5235], // Valenciennes
-    ["62041", 50.2910, 2.7775], // Arras
-    ["62498", 50.4322, 2.8333], // Lens
-    ["62119", 50.5303, 2.6408], // Béthune
-  ],
-}
+export const regions: RegionDefinition[] = [
+  parseRegion('littoral-hauts-de-france', littoral),
+  parseRegion('sophia-antipolis', sophiaAntipolis),
+  parseRegion('montpellier', montpellier),
+  parseRegion('clermont-ferrand', clermontFerrand),
+]
 
-export const regions: RegionDefinition[] = [littoralHautsDeFrance]
+export const REGION_SLUGS = regions.map((r) => r.slug) as [string, ...string[]]
+export const DEFAULT_REGION_SLUG = 'littoral-hauts-de-france'
+
+export function regionDefinition(slug: string): RegionDefinition {
+  const region = regions.find((r) => r.slug === slug)
+  if (!region) throw new Error(`Région inconnue : ${slug} (valeurs possibles : ${REGION_SLUGS.join(', ')})`)
+  return region
+}

@@ -186,7 +186,7 @@ export const JOB_ARCHETYPES: JobArchetype[] = [
     title: 'Consultant·e cybersécurité', family: 'infra',
     required: ['cybersecurite', 'reseaux', 'linux'], niceToHave: ['windows-server', 'azure'],
     contracts: ['cdi', 'freelance'], levels: ['junior', 'confirmed', 'senior'], salary: [38000, 55000],
-    pitch: 'Vous aidez les PME et les collectivités du littoral à se protéger des cyberattaques.',
+    pitch: 'Vous aidez les PME et les collectivités du territoire à se protéger des cyberattaques.',
     missions: [
       'Réaliser des audits de sécurité et des tests d’intrusion',
       'Rédiger les plans de remédiation et accompagner leur mise en œuvre',
@@ -333,7 +333,7 @@ export const JOB_ARCHETYPES: JobArchetype[] = [
     missions: [
       'Diagnostiquer et réparer les postes et les imprimantes',
       'Installer les postes sous Windows et les serveurs Windows Server',
-      'Intervenir sur site chez les clients du littoral',
+      'Intervenir sur site chez les clients de la région',
       'Assurer l’assistance utilisateurs par téléphone',
       'Tenir à jour l’inventaire du parc',
     ],

@@ -1,7 +1,7 @@
 import type { ContractType, DegreeLevel, LanguageLevel, RemotePreference } from '../domain.ts'
 import { FAMILY_NAMES } from './content.ts'
-import type { SeedCommune } from './generate.ts'
 import type { Random } from './random.ts'
+import { DEFAULT_DEMO, type DemoVocabulary, type SeedCommune } from './generate.ts'
 
 /**
  * Believable young graduates of the Côte d'Opale: the regional trainings,
@@ -62,7 +62,7 @@ const LANGUAGES: [string, LanguageLevel][][] = [
 
 const BIOS = [
   (t: Training) => `Fraîchement diplômé·e (${t.programme}), je cherche une équipe où progresser sur des projets concrets.`,
-  (t: Training) => `Après mon ${t.programme}, j’aimerais rester sur la Côte d’Opale et rejoindre une entreprise du numérique locale.`,
+  (t: Training, homeName: string) => `Après mon ${t.programme}, j’aimerais rester travailler près de chez moi (${homeName}) et rejoindre une entreprise du numérique locale.`,
   (t: Training) => `Curieux·se et rigoureux·se, j’ai réalisé plusieurs projets pendant mon ${t.programme} ; disponible rapidement.`,
   () => 'Passionné·e par le numérique depuis le lycée, je cherche une alternance ou un premier poste près de chez moi.',
 ]
@@ -88,18 +88,21 @@ export function generateCandidates(
   rng: Random,
   count: number,
   communes: SeedCommune[],
-  options: { now: Date; emailDomain: string },
+  options: { now: Date; emailDomain: string; region?: DemoVocabulary },
 ): GeneratedCandidate[] {
-  const families = [...FAMILY_NAMES, ...MORE_FAMILY_NAMES]
+  const demo = options.region ?? DEFAULT_DEMO
+  // The same trainings everywhere, taught by the region's schools.
+  const trainings = TRAININGS.map((t, i) => ({ ...t, school: demo.schools[i] ?? t.school }))
+  const families = [...(demo.familyNames ?? FAMILY_NAMES), ...MORE_FAMILY_NAMES]
   // Most graduates live in the big towns; weight communes by population.
   const weightedCommunes = communes.map((c) => [c.insee, Math.sqrt(c.population ?? 1000)] as const)
   return Array.from({ length: count }, (_, i) => {
     const firstName = rng.pick(FIRST_NAMES)
     const lastName = rng.pick(families)
-    const training = rng.pick(TRAININGS)
+    const training = rng.pick(trainings)
     // The core of the training, plus a few picked up elsewhere.
     const own = training.skills.filter((_, k) => k < 3 || rng.chance(0.6))
-    const extra = rng.chance(0.5) ? [rng.pick(TRAININGS).skills[0]!] : []
+    const extra = rng.chance(0.5) ? [rng.pick(trainings).skills[0]!] : []
     const skills = [...new Set([...own, ...extra])].map((slug, k) => ({ slug, level: k < 2 ? rng.int(2, 4) : rng.int(1, 3) }))
     const year = options.now.getUTCFullYear()
     const available = new Date(options.now.getTime() + rng.int(0, 120) * 86_400_000)
@@ -115,7 +118,7 @@ export function generateCandidates(
       remotePreference: rng.pickWeighted<RemotePreference>([['any', 4], ['hybrid', 3], ['on_site', 2], ['full_remote', 1]]),
       contractTypes: training.contracts.filter((_, k) => k === 0 || rng.chance(0.5)),
       availableFrom: available.toISOString().slice(0, 10),
-      bio: rng.pick(BIOS)(training),
+      bio: rng.pick(BIOS)(training, demo.homeName),
       consenting: rng.chance(0.7),
       skills,
       languages: rng.pick(LANGUAGES),

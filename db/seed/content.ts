@@ -7,11 +7,6 @@ import type { JobFamily } from './archetypes.ts'
  * Weights are rough shares, not statistics.
  */
 
-export const COMPANY_NAME_PREFIXES = [
-  'Opale', 'Baie', 'Flandre', 'Cap', 'Dune', 'Estran', 'Nord', 'Littoral', 'Phare', 'Marée',
-  'Blanc-Nez', 'Gris-Nez', 'Houle', 'Beffroi', 'Canche', 'Authie', 'Jetée', 'Corsaire', 'Dentelle', 'Escale',
-] as const
-
 export const COMPANY_NAME_SUFFIXES = [
   'Digital', 'Studio', 'Labs', 'Informatique', 'Numérique', 'Web', 'Data', 'Solutions', 'Conseil', 'Systèmes',
   'Software', 'Réseaux', 'Tech', 'Cloud', 'Services', 'Interactive',
@@ -51,11 +46,12 @@ export const COMPANY_SIZE_PHRASES: Record<CompanySize, string> = {
   '250+': 'plusieurs centaines de salarié·es répartis sur la région',
 }
 
-export const COMPANY_VALUES_SENTENCES = [
+/** `homeName` is the region's ("la Côte d’Opale", db/reference/regions/*.json). */
+export const COMPANY_VALUES_SENTENCES = (homeName: string) => [
   'Nous privilégions les projets utiles, le travail bien fait et la transmission entre générations.',
   'Nos clients sont des PME, des ports, des collectivités et des associations du territoire.',
-  'Nous croyons qu’on peut faire carrière dans le numérique sans quitter la Côte d’Opale.',
-  'L’entreprise forme chaque année des alternant·es issu·es des écoles du littoral.',
+  `Nous croyons qu’on peut faire carrière dans le numérique sans quitter ${homeName}.`,
+  'L’entreprise forme chaque année des alternant·es issu·es des écoles du territoire.',
   'Sobriété numérique et accessibilité font partie de notre cahier des charges.',
   'Nous travaillons en proximité avec nos clients, du premier atelier à la mise en production.',
 ]
@@ -117,7 +113,7 @@ export const BENEFITS = [
   'Prise en charge de 50 % de l’abonnement TER ou bus',
 ]
 
-/** Only said of offers placed in a territory: the four of the Littoral all lie on the coast. */
+/** Only said of offers placed in a territory of a region by the sea (its `demo.seaside`). */
 export const SEASIDE_BENEFIT = 'La mer à quelques minutes : le midi, on marche sur la digue'
 export const REMOTE_BENEFIT = 'Télétravail jusqu’à 2 jours par semaine, avec une indemnité mensuelle'
 

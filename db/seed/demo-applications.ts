@@ -4,6 +4,7 @@ import { APPLICATION_STAGES, type ApplicationStage } from '../domain.ts'
 import { DEMO_PASSWORD } from './accounts.ts'
 import { generateCandidates, type GeneratedCandidate } from './candidates.ts'
 import { Random } from './random.ts'
+import { activeRegionDefinition, demoCommunes } from './region.ts'
 
 const NOTES: Partial<Record<ApplicationStage, string>> = {
   reviewed: 'Profil intéressant, projets de fin d’études solides. À appeler cette semaine.',
@@ -20,14 +21,10 @@ const NOTES: Partial<Record<ApplicationStage, string>> = {
  */
 export async function seedDemoApplications(db: DB, now: Date, { count = 60, seed = 7 } = {}): Promise<void> {
   const rng = new Random(seed)
-  const communes = await db
-    .selectFrom('communes')
-    .select(['insee', 'name', 'population', 'territory_id'])
-    .where('latitude', 'is not', null)
-    .orderBy('insee')
-    .execute()
+  const region = await activeRegionDefinition(db)
+  const communes = await demoCommunes(db, region)
   const skillIds = new Map((await db.selectFrom('skills').select(['id', 'slug']).execute()).map((s) => [s.slug, s.id]))
-  const generated = generateCandidates(rng, count, communes, { now, emailDomain: 'demo.passerelle.fr' })
+  const generated = generateCandidates(rng, count, communes, { now, emailDomain: 'demo.passerelle.fr', region: region.demo })
   const passwordHash = await hash(DEMO_PASSWORD)
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
 
@@ -67,12 +64,12 @@ export async function seedDemoApplications(db: DB, now: Date, { count = 60, seed
     // The demo candidate: a BUT Informatique graduate from Calais, visible to recruiters.
     const demoCandidate = await trx.selectFrom('users').select('id').where('email', '=', 'candidate@demo.passerelle.fr').executeTakeFirst()
     if (demoCandidate) {
-      const [first] = generateCandidates(new Random(1), 1, communes, { now, emailDomain: 'x' })
+      const [first] = generateCandidates(new Random(1), 1, communes, { now, emailDomain: 'x', region: region.demo })
       await insertProfile(demoCandidate.id, {
-        ...first!, firstName: 'Inès', lastName: 'Delattre', communeInsee: '62193', consenting: true, mobilityKm: 40,
-        training: { ...first!.training, school: 'IUT du Littoral Côte d’Opale, Calais', programme: 'BUT Informatique', degree: 'bac3' },
+        ...first!, firstName: 'Inès', lastName: 'Delattre', communeInsee: region.centre.commune, consenting: true, mobilityKm: 40,
+        training: { ...first!.training, school: region.demo.candidate.school, programme: 'BUT Informatique', degree: 'bac3' },
         skills: [{ slug: 'typescript', level: 3 }, { slug: 'react', level: 3 }, { slug: 'sql', level: 2 }, { slug: 'git', level: 3 }],
-        bio: 'Diplômée du BUT Informatique de Calais, je cherche un premier poste de développeuse web sur le Littoral.',
+        bio: region.demo.candidate.bio,
       })
     }
 

@@ -1,5 +1,6 @@
 import type { DB } from '../connection.ts'
 import { Random } from './random.ts'
+import { activeRegionDefinition } from './region.ts'
 
 /**
  * An open forum run by the demo organiser, a few weeks ahead: eight demo
@@ -11,13 +12,14 @@ export async function seedDemoForum(db: DB, now: Date, { seed = 11 } = {}): Prom
   const organiser = await db.selectFrom('users').select('id').where('email', '=', 'organisation@demo.passerelle.fr').executeTakeFirst()
   if (!organiser) return
   const rng = new Random(seed)
+  const { demo, centre } = await activeRegionDefinition(db)
   const iso = now.toISOString()
   const date = new Date(now.getTime() + 21 * 86_400_000).toISOString().slice(0, 10)
   await db.transaction().execute(async (trx) => {
     const forum = await trx
       .insertInto('forums')
-      .values({ slug: `forum-numerique-calaisis-${date}`, name: 'Forum de l’emploi numérique du Calaisis', organiser_id: organiser.id,
-        date, commune_insee: '62193', venue: 'Halle de la Cité de la dentelle', opens_at: '09:00', closes_at: '12:20', slot_minutes: 20,
+      .values({ slug: `${demo.forum.slug}-${date}`, name: demo.forum.name, organiser_id: organiser.id,
+        date, commune_insee: centre.commune, venue: demo.forum.venue, opens_at: '09:00', closes_at: '12:20', slot_minutes: 20,
         tables_per_company: 2, max_interviews_per_candidate: 4, status: 'open', created_at: iso, updated_at: iso })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -44,6 +44,8 @@ export type TestOfferInput = {
   title?: string
   description_md?: string
   commune_insee?: string
+  /** ROME code of the job. */
+  occupation?: string | null
   contract_type?: ContractType
   remote_policy?: RemotePolicy
   experience_level?: ExperienceLevel

@@ -5,7 +5,6 @@ import { JOB_ARCHETYPES, type JobArchetype } from './archetypes.ts'
 import {
   CLUSTER_SENTENCE,
   COMPANY_NAME_LEADS,
-  COMPANY_NAME_PREFIXES,
   COMPANY_NAME_SUFFIXES,
   COMPANY_SIZE_PHRASES,
   COMPANY_SIZE_WEIGHTS,
@@ -18,7 +17,9 @@ import { atPlace, offerDescription } from './description.ts'
 import { randomSiren, slugify, uniqueSlug } from '../identifiers.ts'
 import { generateOfferDates } from './offer-dates.ts'
 import { longTailSentence, romeOffer } from './rome-offers.ts'
+import { suggestOccupation } from '#search/occupations.ts'
 import type { Random } from './random.ts'
+import { DEFAULT_REGION_SLUG, regionDefinition, type RegionDefinition } from '../reference/regions.ts'
 
 /**
  * Pure generation of demo rows: no database, no clock, no Math.random. The
@@ -33,6 +34,9 @@ export type OfferSkillSeed = { slug: string; required: boolean }
 export type GeneratedOffer = { offer: NewOffer; skills: OfferSkillSeed[] }
 
 const DAY = 86_400_000
+/** What a region gives the demo: names, schools, sentences (db/reference/regions/*.json). */
+export type DemoVocabulary = RegionDefinition['demo']
+export const DEFAULT_DEMO: DemoVocabulary = regionDefinition(DEFAULT_REGION_SLUG).demo
 const TERRITORY_SHARE = 0.7
 const CLUSTER_SHARE = 0.6
 
@@ -40,8 +44,10 @@ export function generateCompanies(
   rng: Random,
   count: number,
   communes: SeedCommune[],
-  options: { now: Date; cluster: { id: number; name: string } | null },
+  options: { now: Date; cluster: { id: number; name: string } | null; region?: DemoVocabulary },
 ): NewCompany[] {
+  const demo = options.region ?? DEFAULT_DEMO
+  const valuesSentences = COMPANY_VALUES_SENTENCES(demo.homeName)
   const byPopulation = (list: SeedCommune[]) => list.map((c) => [c, c.population ?? 1] as const)
   const territories = new Map<number, SeedCommune[]>()
   for (const c of communes) {
@@ -57,7 +63,7 @@ export function generateCompanies(
   return Array.from({ length: count }, (_, i) => {
     const pool = firstPicks[i] ?? (rng.chance(TERRITORY_SHARE) || nearby.length === 0 ? inTerritories : nearby)
     const commune = rng.pickWeighted(pool)
-    const name = companyName(rng, names, commune.name)
+    const name = companyName(rng, names, commune.name, demo.companyNamePrefixes, demo.familyNames ?? FAMILY_NAMES)
     const slug = uniqueSlug(slugify(name), slugs)
     const naf = rng.pickWeighted(NAF_ACTIVITIES.map((a) => [a, a.weight] as const))
     const size = rng.pickWeighted(COMPANY_SIZE_WEIGHTS)
@@ -66,7 +72,7 @@ export function generateCompanies(
     const description = [
       `${name} ${naf.activity}, ${atPlace(commune.name)}.`,
       `Fondée en ${founded}, l’entreprise réunit ${COMPANY_SIZE_PHRASES[size]}.`,
-      rng.pick(COMPANY_VALUES_SENTENCES),
+      rng.pick(valuesSentences),
       ...(cluster ? [CLUSTER_SENTENCE(cluster.name)] : []),
     ].join(' ')
     return {
@@ -85,16 +91,16 @@ export function generateCompanies(
   })
 }
 
-function companyName(rng: Random, taken: Set<string>, communeName: string): string {
+function companyName(rng: Random, taken: Set<string>, communeName: string, prefixes: string[], families: readonly string[]): string {
   let name = ''
   // A few draws to avoid homonyms. The word lists give ~660 names; past that,
   // the town tells companies apart ("Opale Digital Calais"), then the slug's number.
   for (let attempt = 0; attempt < 5 && (name === '' || taken.has(name)); attempt++) {
     const roll = rng.next()
     name =
-      roll < 0.6 ? `${rng.pick(COMPANY_NAME_PREFIXES)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
-      : roll < 0.8 ? `${rng.pick(FAMILY_NAMES)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
-      : `${rng.pick(COMPANY_NAME_LEADS)} ${rng.pick(COMPANY_NAME_PREFIXES)}`
+      roll < 0.6 ? `${rng.pick(prefixes)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
+      : roll < 0.8 ? `${rng.pick(families)} ${rng.pick(COMPANY_NAME_SUFFIXES)}`
+      : `${rng.pick(COMPANY_NAME_LEADS)} ${rng.pick(prefixes)}`
   }
   if (taken.has(name)) name = `${name} ${communeName}`
   taken.add(name)
@@ -106,6 +112,9 @@ const REMOTE_WEIGHTS: [RemotePolicy, number][] = [['on_site', 50], ['hybrid', 35
 const STATUS_WEIGHTS: [OfferStatus, number][] = [['published', 88], ['draft', 4], ['pending', 3], ['closed', 3], ['expired', 2]]
 const POSTING_WEIGHT: Record<NewCompany['size_band'], number> = { '1-9': 1, '10-49': 2, '50-249': 4, '250+': 6 }
 const SKILL_NAMES = new Map(skills.map((s) => [s.slug, s.name]))
+// The recruiter's choice, as the form would suggest it from the archetype's title.
+const OCCUPATION_OF = new Map(JOB_ARCHETYPES.map((a) => [a.title, suggestOccupation(a.title)]))
+const occupationOf = (archetype: JobArchetype) => OCCUPATION_OF.get(archetype.title) ?? null
 
 export function generateOffers(
   rng: Random,
@@ -113,6 +122,7 @@ export function generateOffers(
   companies: SeededCompany[],
   now: Date,
   communes: SeedCommune[],
+  region: DemoVocabulary = DEFAULT_DEMO,
   options: { wideVocabulary: boolean } = { wideVocabulary: false },
 ): GeneratedOffer[] {
   if (count === 0) return []
@@ -139,7 +149,7 @@ export function generateOffers(
       requiredSkills: archetype.required.map(skillName),
       niceToHaveSkills: niceToHave.map(skillName),
       startDate: dates.start_date,
-      seaside: commune.territory_id !== null,
+      seaside: region.seaside && commune.territory_id !== null,
     })
     if (options.wideVocabulary) {
       // Half the offers of every trade (ROME), half digital ones; all name clients and projects, as real offers do.
@@ -154,6 +164,7 @@ export function generateOffers(
         title,
         description_md,
         commune_insee: commune.insee,
+        occupation: occupationOf(archetype),
         remote_policy: remote,
         contract_type: contract,
         experience_level: level,

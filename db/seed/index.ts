@@ -6,6 +6,7 @@ import { generateCompanies, generateOffers } from './generate.ts'
 import { nextId } from './next-id.ts'
 import { Random } from './random.ts'
 import { seedReferenceData } from './reference.ts'
+import { activeRegionDefinition, demoCommunes } from './region.ts'
 
 export {
   createTestApplication,
@@ -41,18 +42,20 @@ export type SeedDemoOptions = {
 export async function seedDemo(db: DB, options: SeedDemoOptions): Promise<{ companies: number; offers: number }> {
   const { seed = 42, now = new Date() } = options
   await seedReferenceData(db)
-  const communes = await db
-    .selectFrom('communes')
-    .select(['insee', 'name', 'population', 'territory_id'])
-    .where('latitude', 'is not', null)
-    .where('longitude', 'is not', null)
-    .orderBy('insee')
-    .execute()
-  const cluster = (await db.selectFrom('clusters').select(['id', 'name']).orderBy('id').executeTakeFirst()) ?? null
+  const region = await activeRegionDefinition(db)
+  const communes = await demoCommunes(db, region)
+  const cluster =
+    (await db
+      .selectFrom('clusters as c')
+      .innerJoin('regions as r', 'r.id', 'c.region_id')
+      .select(['c.id', 'c.name'])
+      .where('r.active', '=', 1)
+      .orderBy('c.id')
+      .executeTakeFirst()) ?? null
   const skillIds = new Map((await db.selectFrom('skills').select(['id', 'slug']).execute()).map((s) => [s.slug, s.id]))
 
   const rng = new Random(seed)
-  const companyRows = generateCompanies(rng, options.companies, communes, { now, cluster })
+  const companyRows = generateCompanies(rng, options.companies, communes, { now, cluster, region: region.demo })
 
   await db.transaction().execute(async (trx) => {
     // Explicit ids, so offers can point at their company without reading rows back.
@@ -60,7 +63,7 @@ export async function seedDemo(db: DB, options: SeedDemoOptions): Promise<{ comp
     const companies = companyRows.map((company, i) => ({ ...company, id: firstCompanyId + i }))
     await insertCompanies(trx, companies)
 
-    const generated = generateOffers(rng, options.offers, companies, now, communes, { wideVocabulary: options.wideVocabulary ?? false })
+    const generated = generateOffers(rng, options.offers, companies, now, communes, region.demo, { wideVocabulary: options.wideVocabulary ?? false })
     const firstOfferId = await nextId(trx, 'offers')
     await insertOffers(trx, generated.map(({ offer }, i) => ({ ...offer, id: firstOfferId + i })))
     const offerSkills = generated.flatMap(({ skills }, i) =>

@@ -1,91 +1,122 @@
-import { createRequire } from 'node:module'
-import type { Insertable, Transaction } from 'kysely'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { sql, type Insertable, type Transaction } from 'kysely'
 import type { DB } from '../connection.ts'
-import { regions, type RegionDefinition } from '../reference/regions.ts'
+import { DEFAULT_REGION_SLUG, regionDefinition, regions, type RegionDefinition } from '../reference/regions.ts'
 import { skills } from '../reference/skills.ts'
 import type { CommuneTable, Database } from '../schema.ts'
+import { seedOccupations } from './occupations.ts'
 
-// createRequire rather than a JSON import attribute: it behaves the same under
-// tsx, Node and a Vite SSR bundle, and keeps its 12 MB of JSON out of the bundle.
-const require = createRequire(import.meta.url)
-
-type EtalabCommune = {
-  code: string
-  nom: string
-  type: string
-  departement?: string
-  codesPostaux?: string[]
-  population?: number
-}
-type EtalabEpci = { code: string; membres: { code: string }[] }
-
-const BATCH = 500
+// Resolved from the working directory (the repository root for npm scripts and tests), not from this
+// module's URL, which a bundle would move.
+const COMMUNES_FILE = path.resolve('db/reference/data/communes.tsv.gz')
 
 /**
- * Regions, clusters, territories, communes and the skills taxonomy. Runs once:
- * a database that already has regions is left as it is.
+ * Communes of all France, the regions and their territories, the skills
+ * taxonomy and the occupations. Each part is written once; a later call only
+ * switches the active region when `regionSlug` names another one.
  */
-export async function seedReferenceData(db: DB): Promise<void> {
-  const existing = await db.selectFrom('regions').select('id').limit(1).executeTakeFirst()
-  if (existing) return
-
-  const communes = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[]
-  const epcis = require('@etalab/decoupage-administratif/data/epci.json') as EtalabEpci[]
-
+export async function seedReferenceData(db: DB, regionSlug?: string): Promise<void> {
+  // Without a region asked for, the database keeps the one it serves.
+  const current = await db.selectFrom('regions').select('slug').where('active', '=', 1).executeTakeFirst()
+  const active = regionDefinition(regionSlug ?? current?.slug ?? DEFAULT_REGION_SLUG)
+  await seedCommunes(db)
   await db.transaction().execute(async (trx) => {
-    for (const region of regions) await seedRegion(trx, region, communes, epcis)
-    await seedSkills(trx)
+    for (const region of regions) await ensureRegion(trx, region)
+    await activateRegion(trx, active)
+    const hasSkills = await trx.selectFrom('skills').select('id').limit(1).executeTakeFirst()
+    if (!hasSkills) await seedSkills(trx)
+  })
+  await seedOccupations(db)
+}
+
+/** The derived national file (db/reference/derive-communes.ts): INSEE, name, department, postcodes, EPCI, population, point. */
+export function readCommunesFile(): Insertable<CommuneTable>[] {
+  const [, ...lines] = gunzipSync(readFileSync(COMMUNES_FILE)).toString('utf8').trimEnd().split('\n')
+  return lines.map((line) => {
+    const [insee, name, department, postcodes, epci, population, lat, lon] = line.split('\t') as string[]
+    return {
+      insee: insee!,
+      name: name!,
+      department: department!,
+      postal_codes: JSON.stringify(postcodes ? postcodes.split(' ') : []),
+      epci: epci || null,
+      population: population ? Number(population) : null,
+      latitude: Number(lat),
+      longitude: Number(lon),
+    }
   })
 }
 
-async function seedRegion(
-  trx: Transaction<Database>,
-  region: RegionDefinition,
-  communes: EtalabCommune[],
-  epcis: EtalabEpci[],
-): Promise<void> {
-  const { id: regionId } = await trx
-    .insertInto('regions')
-    .values({ slug: region.slug, name: region.name })
-    .returning('id')
+/** Every current commune with its point; an older database (two departments, few points) is completed in place. */
+async function seedCommunes(db: DB): Promise<void> {
+  const rows = readCommunesFile()
+  const { located } = await db
+    .selectFrom('communes')
+    .select((eb) => eb.fn.count<number>('insee').as('located'))
+    .where('latitude', 'is not', null)
+    .where('epci', 'is not', null)
     .executeTakeFirstOrThrow()
-  for (const cluster of region.clusters) {
-    await trx.insertInto('clusters').values({ region_id: regionId, ...cluster }).execute()
-  }
+  // Communes without an EPCI (islands such as Île-de-Sein) are the few the count may miss.
+  if (located >= rows.filter((r) => r.epci).length) return
+  // One statement over a JSON array: 35,000 rows in a fraction of the time of batched inserts
+  // (every test database is built this way).
+  const payload = JSON.stringify(
+    rows.map((r) => [r.insee, r.name, r.department, r.postal_codes, r.epci, r.population, r.latitude, r.longitude]),
+  )
+  await sql`
+    insert into communes (insee, name, department, postal_codes, epci, population, latitude, longitude)
+    select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+    from json_each(${payload}) where true
+    on conflict (insee) do update set name = excluded.name, department = excluded.department,
+      postal_codes = excluded.postal_codes, epci = excluded.epci, population = excluded.population,
+      latitude = excluded.latitude, longitude = excluded.longitude`.execute(db)
+}
 
-  const territoryOfCommune = new Map<string, number>()
+async function ensureRegion(trx: Transaction<Database>, region: RegionDefinition): Promise<void> {
+  const existing = await trx.selectFrom('regions').select('id').where('slug', '=', region.slug).executeTakeFirst()
+  const regionId =
+    existing?.id ??
+    (await trx.insertInto('regions').values({ slug: region.slug, name: region.name }).returning('id').executeTakeFirstOrThrow()).id
+  if (existing) await trx.updateTable('regions').set({ name: region.name }).where('id', '=', regionId).execute()
+  for (const cluster of region.clusters) {
+    await trx
+      .insertInto('clusters')
+      .values({ region_id: regionId, ...cluster })
+      .onConflict((oc) => oc.column('slug').doUpdateSet({ name: cluster.name }))
+      .execute()
+  }
   for (const territory of region.territories) {
-    const { id } = await trx
+    await trx
       .insertInto('territories')
       .values({ region_id: regionId, slug: territory.slug, name: territory.name })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    for (const code of territory.epci) {
-      const epci = epcis.find((e) => e.code === code)
-      if (!epci) throw new Error(`EPCI ${code} (territoire ${territory.slug}) absent du référentiel`)
-      for (const member of epci.membres) territoryOfCommune.set(member.code, id)
-    }
+      .onConflict((oc) => oc.column('slug').doUpdateSet({ name: territory.name }))
+      .execute()
   }
+}
 
-  const coordinates = new Map(region.coordinates.map(([insee, lat, lon]) => [insee, { lat, lon }]))
-  const rows: Insertable<CommuneTable>[] = communes
-    .filter((c) => c.type === 'commune-actuelle' && c.departement && region.departments.includes(c.departement))
-    .map((c) => ({
-      insee: c.code,
-      name: c.nom,
-      department: c.departement!,
-      postal_codes: JSON.stringify(c.codesPostaux ?? []),
-      population: c.population ?? null,
-      territory_id: territoryOfCommune.get(c.code) ?? null,
-      latitude: coordinates.get(c.code)?.lat ?? null,
-      longitude: coordinates.get(c.code)?.lon ?? null,
-    }))
-  // Two regions may share a department: the first one keeps its communes.
-  for (let start = 0; start < rows.length; start += BATCH) {
+/**
+ * Points the communes at the active region's territories (and no other): the
+ * territory facet, the home page and the demo read them. An offer elsewhere
+ * is "hors territoire". Done again only when the active region changes.
+ */
+async function activateRegion(trx: Transaction<Database>, region: RegionDefinition): Promise<void> {
+  const current = await trx.selectFrom('regions').select('slug').where('active', '=', 1).executeTakeFirst()
+  if (current?.slug === region.slug) return
+  await trx.updateTable('regions').set({ active: sql<number>`slug = ${region.slug}` }).execute()
+  await trx.updateTable('communes').set({ territory_id: null }).where('territory_id', 'is not', null).execute()
+  for (const territory of region.territories) {
+    const { id } = await trx.selectFrom('territories').select('id').where('slug', '=', territory.slug).executeTakeFirstOrThrow()
     await trx
-      .insertInto('communes')
-      .values(rows.slice(start, start + BATCH))
-      .onConflict((oc) => oc.column('insee').doNothing())
+      .updateTable('communes')
+      .set({ territory_id: id })
+      .where((eb) =>
+        eb.or([
+          ...(territory.epci.length ? [eb('epci', 'in', territory.epci)] : []),
+          ...(territory.departments.length ? [eb('department', 'in', territory.departments)] : []),
+        ]),
+      )
       .execute()
   }
 }

@@ -22,30 +22,30 @@ export async function seedOffers(db: DB) {
     ids[key] = (await createTestOffer(db, fields)).id
   }
   await offer('fullstack', {
-    companyId: calais.id, title: 'Développeur web full-stack', commune_insee: '62193', contract_type: 'cdi',
+    companyId: calais.id, title: 'Développeur web full-stack', commune_insee: '62193', contract_type: 'cdi', occupation: 'M1855',
     remote_policy: 'hybrid', experience_level: 'junior', salary_min: 30000, salary_max: 36000, salary_period: 'year',
     published_at: daysAgo(2), description_md: 'Vous développerez nos applications en JavaScript.',
     skills: [{ slug: 'javascript', required: true }, { slug: 'react', required: true }],
   })
   await offer('alternance', {
-    companyId: boulogne.id, title: 'Alternance technicien support', commune_insee: '62160', contract_type: 'alternance',
+    companyId: boulogne.id, title: 'Alternance technicien support', commune_insee: '62160', contract_type: 'alternance', occupation: 'I1404',
     remote_policy: 'on_site', experience_level: 'entry', salary_min: 1100, salary_max: 1300, salary_period: 'month',
     published_at: daysAgo(10), description_md: 'Assistance aux utilisateurs, un développeur vous accompagne.',
     skills: [{ slug: 'support', required: true }],
   })
   await offer('csharp', {
-    companyId: lille.id, title: 'Ingénieur C# / .NET', commune_insee: '59350', contract_type: 'cdi',
+    companyId: lille.id, title: 'Ingénieur C# / .NET', commune_insee: '59350', contract_type: 'cdi', occupation: 'M1805',
     remote_policy: 'full_remote', experience_level: 'confirmed', salary_min: 42000, salary_max: 50000, salary_period: 'year',
     published_at: daysAgo(1), description_md: 'Applications métier en C# sur Azure.',
     skills: [{ slug: 'csharp', required: true }, { slug: 'dotnet', required: true }],
   })
   await offer('cpp', {
-    companyId: lille.id, title: 'Développeur C++ embarqué', commune_insee: '59350', contract_type: 'cdd',
+    companyId: lille.id, title: 'Développeur C++ embarqué', commune_insee: '59350', contract_type: 'cdd', occupation: 'M1892',
     remote_policy: 'on_site', experience_level: 'senior', published_at: daysAgo(40), description_md: 'Systèmes embarqués.',
     skills: [{ slug: 'cpp', required: true }],
   })
   await offer('dunkerque', {
-    companyId: calais.id, title: 'Stage data analyst', commune_insee: '59183', contract_type: 'stage',
+    companyId: calais.id, title: 'Stage data analyst', commune_insee: '59183', contract_type: 'stage', occupation: 'M1419',
     remote_policy: 'hybrid', experience_level: 'entry', salary_min: 700, salary_max: 700, salary_period: 'month',
     published_at: daysAgo(5), description_md: 'Tableaux de bord Power BI, un peu de développement Python.',
     skills: [{ slug: 'python', required: true }, { slug: 'power-bi', required: false }],
@@ -174,18 +174,33 @@ export function offerSearchContract(factory: EngineFactory) {
     })
 
     describe('filters and facets', () => {
+      it('filters by occupation (the ROME code, "Métier") and counts that facet with the other filters on', async () => {
+        const developers = await search({ occupations: ['M1855', 'M1805'] })
+        expect(developers.hits.map((h) => h.title).sort()).toEqual(['Développeur web full-stack', 'Ingénieur C# / .NET'])
+        // The facet leaves its own filter out: every occupation still shows, with its count.
+        expect(developers.facets.occupation).toEqual(['I1404', 'M1419', 'M1805', 'M1855', 'M1892'].map((value) => ({ value, count: 1 })))
+        // The occupation filter narrows the other facets.
+        expect(developers.facets.contract).toEqual([{ value: 'cdi', count: 2 }])
+        const internships = await search({ contracts: ['stage'] })
+        expect(internships.facets.occupation).toEqual([{ value: 'M1419', count: 1 }])
+      })
+
       it('filters by contract and territory, and counts each facet with the other filters on', async () => {
         const result = await search({ contracts: ['cdi'], territories: ['calaisis'] })
         expect(result.hits.map((h) => h.title)).toEqual(['Développeur web full-stack'])
         // Contract counts ignore the contract filter but honour the territory one.
         expect(result.facets.contract).toEqual([{ value: 'cdi', count: 1 }])
-        // Territory counts honour the contract filter: the CDI in Lille belongs to no territory.
-        expect(result.facets.territory).toEqual([{ value: 'calaisis', count: 1 }])
+        // Territory counts honour the contract filter: the CDI in Lille lies outside the region's territories.
+        expect(result.facets.territory).toEqual([{ value: 'calaisis', count: 1 }, { value: 'hors-territoire', count: 1 }])
         const all = await search({ contracts: ['cdi', 'stage'] })
         expect(all.facets.territory).toEqual([
           { value: 'calaisis', count: 1 },
           { value: 'dunkerquois', count: 1 },
+          { value: 'hors-territoire', count: 1 },
         ])
+        // Offers outside the territories stay searchable, and can be asked for.
+        const outside = await search({ territories: ['hors-territoire'] })
+        expect(new Set(outside.hits.map((h) => h.commune.name))).toEqual(new Set(['Lille']))
         expect(all.facets.contract).toEqual([
           { value: 'cdi', count: 2 },
           { value: 'alternance', count: 1 },

@@ -28,6 +28,7 @@ export function compileFilters(store: OfferStore, query: OfferQuery, nowMs: numb
     experience: allowed(query.experience, (v) => EXPERIENCE_LEVELS.indexOf(v), EXPERIENCE_LEVELS.length),
     territory: allowedIn(store.territories, query.territories),
     company: allowedIn(store.companies, query.companies),
+    occupation: allowedIn(store.occupations, query.occupations),
     skills: query.skills.map((s) => store.skills.find(s) ?? -1),
     postedAfter: query.postedWithinDays ? nowMs - query.postedWithinDays * DAY_MS : Number.NEGATIVE_INFINITY,
     salaryMin: query.salaryMin ?? Number.NaN,
@@ -45,7 +46,7 @@ export function collectCandidates(store: OfferStore, filters: Filters, matched: 
   const slots = new Int32Array(capacity)
   const failedMask = new Uint16Array(capacity)
   const distances = new Float64Array(capacity).fill(Number.NaN)
-  const { live, expiresAt, publishedAt, contract, remote, experience, territory, company, salary, place } = store
+  const { live, expiresAt, publishedAt, contract, remote, experience, territory, company, occupation, salary, place } = store
   const { nowMs, center, radiusKm, postedAfter, salaryMin } = filters
   const placeDistance = center ? distancesFrom(store, center) : null
   const checkSalary = !Number.isNaN(salaryMin)
@@ -60,6 +61,7 @@ export function collectCandidates(store: OfferStore, filters: Filters, matched: 
     if (filters.experience && !filters.experience[experience[slot]!]) failed |= BIT.experience
     if (filters.territory && !(territory[slot]! >= 0 && filters.territory[territory[slot]!])) failed |= BIT.territory
     if (filters.company && !filters.company[company[slot]!]) failed |= BIT.company
+    if (filters.occupation && !(occupation[slot]! >= 0 && filters.occupation[occupation[slot]!])) failed |= BIT.occupation
     if (filters.skills.length && !hasAll(store, slot, filters.skills)) failed |= BIT.skill
     if (publishedAt[slot]! < postedAfter) failed |= BIT.postedWithin
     if (checkSalary && !(salary[slot]! >= salaryMin)) failed |= BIT.salaryMin

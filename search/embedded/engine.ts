@@ -35,6 +35,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly anyMatch: SQLite.Statement<[string], number>
   private readonly offerTexts: SQLite.Statement<[string], string>
   private readonly communeCoordinates: SQLite.Statement<[string], { latitude: number | null; longitude: number | null }>
+  /** Offers holding a word exactly (the FTS5 vocabulary), for the typo policy of text-query.ts. */
+  private readonly exactOffers: SQLite.Statement<[string], { docs: number }>
 
   constructor(private readonly sqlite: SQLite.Database) {
     this.store = new OfferStore(sqlite)
@@ -51,6 +53,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       .pluck()
     this.anyMatch = sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? limit 1').pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
+    this.exactOffers = sqlite.prepare('select doc as docs from offers_fts_vocab where term = ?')
   }
 
   async warmUp(): Promise<void> {
@@ -97,7 +100,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let plan: TextPlan | null = null
     let matched: Int32Array | null = null
     if (query.text) {
-      plan = planTextQuery(query.text, this.loadSynonyms(), this.loadVocabulary())
+      plan = planTextQuery(query.text, this.loadSynonyms(), this.loadVocabulary(), (word) => this.exactOffers.get(word)?.docs ?? 0)
       if (plan.truncated) notices.push(NOTICE.wordsTruncated)
       if (plan.expression === null) {
         notices.push(NOTICE.noUsableWord)

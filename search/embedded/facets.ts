@@ -35,6 +35,7 @@ export function countFacets(store: OfferStore, c: Candidates, query: OfferQuery,
     postedWithin: steps(POSTED_WITHIN_DAYS, t.posted),
     salaryMin: steps(SALARY_THRESHOLDS, t.salary),
     radius: steps(RADIUS_STEPS_KM, t.radius),
+    occupation: byCount(store.occupations.values, t.occupation, query.occupations),
   } satisfies Record<FacetName, FacetValue[]>
 }
 
@@ -50,11 +51,12 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
     posted: new Int32Array(POSTED.length),
     salary: new Int32Array(SALARIES.length),
     radius: new Int32Array(RADII.length),
+    occupation: new Int32Array(store.occupations.size),
   }
-  const { contract, remote, experience, territory, company, skill, posted, salary, radius } = counts
+  const { contract, remote, experience, territory, company, skill, posted, salary, radius, occupation } = counts
   const postedLimits = POSTED.map((days) => nowMs - days * DAY_MS)
   const { contract: contractOf, remote: remoteOf, experience: experienceOf, territory: territoryOf } = store
-  const { company: companyOf, publishedAt, salaryStep } = store
+  const { company: companyOf, occupation: occupationOf, publishedAt, salaryStep } = store
   // Offers per number of thresholds reached; summed from the top after the loop.
   const salaryReached = new Int32Array(SALARIES.length + 1)
   const { data: skillData, start: skillStart, count: skillCount } = store.skillCodes
@@ -67,6 +69,7 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
   const notPosted = ~BIT.postedWithin
   const notSalary = ~BIT.salaryMin
   const notRadius = ~BIT.radius
+  const notOccupation = ~BIT.occupation
 
   for (let i = 0; i < c.count; i++) {
     const failed = failedMask[i]!
@@ -78,6 +81,7 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
     if ((failed & notExperience) === 0) experience[experienceOf[slot]!]!++
     if ((failed & notTerritory) === 0 && territoryOf[slot]! >= 0) territory[territoryOf[slot]!]!++
     if ((failed & notCompany) === 0) company[companyOf[slot]!]!++
+    if ((failed & notOccupation) === 0 && occupationOf[slot]! >= 0) occupation[occupationOf[slot]!]!++
     if (failed === 0) {
       const end = skillStart[slot]! + skillCount[slot]!
       for (let k = skillStart[slot]!; k < end; k++) skill[skillData[k]!]!++

@@ -1,3 +1,4 @@
+import { activeRegionDefinition, demoCommunes } from '#db/seed/region.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DB } from '#db/connection.ts'
 import { setOwnVisibility } from '#db/queries/candidate-profiles.ts'
@@ -21,8 +22,7 @@ let privateIds: Set<number>
 
 /** Generated graduates of the region, inserted as they would be by the demo seed. */
 async function insertGenerated(db: DB, count: number) {
-  const communes = await db.selectFrom('communes').select(['insee', 'name', 'population', 'territory_id'])
-    .where('latitude', 'is not', null).orderBy('insee').execute()
+  const communes = await demoCommunes(db, await activeRegionDefinition(db))
   const skillIds = new Map((await db.selectFrom('skills').select(['id', 'slug']).execute()).map((s) => [s.slug, s.id]))
   const generated = generateCandidates(new Random(11), count, communes, { now: NOW, emailDomain: 'exemple.fr' })
   const privates: number[] = []

@@ -9,6 +9,7 @@ import {
   type RemotePolicy,
   type SalaryPeriod,
 } from '#db/domain.ts'
+import { OUTSIDE_TERRITORY } from '../facet-values.ts'
 import { tokenize } from '../text.ts'
 import { SKILL_TEXT_CTE } from './offer-index.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
@@ -24,6 +25,7 @@ type Row = {
   remote_policy: RemotePolicy
   experience_level: ExperienceLevel
   territory_slug: string | null
+  occupation: string | null
   latitude: number | null
   longitude: number | null
   salary_min: number | null
@@ -41,7 +43,7 @@ const SELECT = `
     (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
     o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
-    t.slug as territory_slug, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
+    t.slug as territory_slug, o.occupation, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
       where os.offer_id = o.id) as skills
@@ -113,7 +115,6 @@ const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
 const CONTRACT_CODE = new Map(CONTRACT_TYPES.map((v, i) => [v, i]))
 const REMOTE_CODE = new Map(REMOTE_POLICIES.map((v, i) => [v, i]))
 const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
-const NO_TERRITORY = -1
 
 /**
  * The filterable attributes of every published offer, in memory and in
@@ -127,6 +128,7 @@ const NO_TERRITORY = -1
 export class OfferStore {
   readonly companies = new Dictionary()
   readonly territories = new Dictionary()
+  readonly occupations = new Dictionary()
   readonly skills = new Dictionary()
   /** Communes offers are in, with their coordinates: distances are computed per place, not per offer. */
   readonly places = new Dictionary()
@@ -145,6 +147,8 @@ export class OfferStore {
   experience = new Uint8Array(0)
   territory = new Int32Array(0)
   company = new Int32Array(0)
+  /** Code in `occupations`, -1 when the offer has none. */
+  occupation = new Int32Array(0)
   place = new Int32Array(0)
   /** Yearly equivalent of the highest salary, NaN when unknown. */
   salary = new Float64Array(0)
@@ -258,8 +262,9 @@ export class OfferStore {
     this.contract[slot] = CONTRACT_CODE.get(row.contract_type) ?? 0
     this.remote[slot] = REMOTE_CODE.get(row.remote_policy) ?? 0
     this.experience[slot] = EXPERIENCE_CODE.get(row.experience_level) ?? 0
-    this.territory[slot] = row.territory_slug ? this.territories.code(row.territory_slug) : NO_TERRITORY
+    this.territory[slot] = this.territories.code(row.territory_slug ?? OUTSIDE_TERRITORY)
     this.company[slot] = this.companies.code(row.company_slug)
+    this.occupation[slot] = row.occupation ? this.occupations.code(row.occupation) : -1
     const place = this.places.code(row.commune_insee)
     this.placeLatitude[place] = row.latitude ?? Number.NaN
     this.placeLongitude[place] = row.longitude ?? Number.NaN
@@ -325,6 +330,7 @@ export class OfferStore {
     this.experience = grow(this.experience, capacity)
     this.territory = grow(this.territory, capacity)
     this.company = grow(this.company, capacity)
+    this.occupation = grow(this.occupation, capacity)
     this.place = grow(this.place, capacity)
     this.salary = grow(this.salary, capacity)
     this.salaryStep = grow(this.salaryStep, capacity)

@@ -2,6 +2,20 @@ import type { Synonyms } from '../synonyms.ts'
 import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
+/**
+ * The shortest last word matched as a prefix while typing: two letters
+ * ("bi", "de") begin too many words (bilingue, biostatisticien…); shorter
+ * words match themselves only.
+ */
+export const MIN_PREFIX_LENGTH = 3
+
+/**
+ * A word found exactly in this many offers or more gets no typo corrections:
+ * "ingénieur" must not also pull "intérieur". Rarer words keep them, in case
+ * the exact word is itself the typo of a common one.
+ */
+export const ENOUGH_EXACT_OFFERS = 20
+
 /** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
 export type Alternative = { tokens: string[]; prefix: boolean }
 /** A query word (or a multi-word skill name) and the ways it may match. */
@@ -22,7 +36,13 @@ export type TextPlan = {
   truncated: boolean
 }
 
-export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Vocabulary): TextPlan {
+export function planTextQuery(
+  text: string,
+  synonyms: Synonyms,
+  vocabulary: Vocabulary,
+  /** How many offers hold a word exactly; without it, every word gets its corrections. */
+  exactOffers: (word: string) => number = () => 0,
+): TextPlan {
   let tokens = tokenize(text)
   const truncated = tokens.length > MAX_QUERY_WORDS
   tokens = tokens.slice(0, MAX_QUERY_WORDS)
@@ -48,10 +68,9 @@ export function planTextQuery(text: string, synonyms: Synonyms, vocabulary: Voca
       continue
     }
     const token = tokens[i]!
-    // A single letter as a prefix would match most of the index: it matches itself only.
-    const prefix = lastIsPrefix && isLast(1) && token.length >= 2
+    const prefix = lastIsPrefix && isLast(1) && token.length >= MIN_PREFIX_LENGTH
     // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
-    const typos = vocabulary
+    const typos = exactOffers(token) >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
       .corrections(token)
       .filter((t) => !(prefix && t.startsWith(token)))
       .map((t) => ({ tokens: [t], prefix: false }))

@@ -22,6 +22,8 @@ beforeAll(async () => {
     salary_min: 3000, salary_max: 3500, salary_period: 'month', published_at: daysAgo(1), expires_at: daysAgo(-59),
     description_md: 'Applications **métier** en C#.', skills: [{ slug: 'csharp', required: true }, { slug: 'power-bi', required: false }],
   })
+  // Every commune of France has a point: this one loses it, to stand for a place that cannot be located.
+  await test.db.updateTable('communes').set({ latitude: null, longitude: null }).where('insee', '=', '59001').execute()
   await offer('noSalaryNoPlace', { title: 'Développeur', commune_insee: '59001', published_at: daysAgo(3), expires_at: null })
   await offer('expired', { title: 'Périmée', published_at: daysAgo(70), expires_at: daysAgo(10) })
   await offer('draft', { title: 'Brouillon', status: 'draft' })
@@ -63,7 +65,7 @@ describe('offer documents', () => {
     const [doc] = offerDocuments(test.sqlite, [ids.noSalaryNoPlace!])
     expect(doc).not.toHaveProperty('yearlySalary')
     expect(doc).not.toHaveProperty('expiresAtMs')
-    expect(doc).not.toHaveProperty('territory')
+    expect(doc!.territory).toBe('hors-territoire')
     expect(doc).not.toHaveProperty('_geo')
     expect(doc!.located).toBe(false)
     expect(doc!.salarySteps).toEqual([])

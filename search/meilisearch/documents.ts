@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3'
 import { annualSalary, type ContractType, type ExperienceLevel, type RemotePolicy, type SalaryPeriod } from '#db/domain.ts'
 import { SKILL_TEXT_CTE } from '../embedded/offer-index.ts'
+import { OUTSIDE_TERRITORY } from '../facet-values.ts'
 import { tokenize } from '../text.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
 
@@ -23,6 +24,8 @@ export type OfferDocument = {
   remotePolicy: RemotePolicy
   experienceLevel: ExperienceLevel
   territory?: string
+  /** ROME code of the job, when known. */
+  occupation?: string
   company: string
   skills: string[]
   /** Yearly equivalent of the highest salary. */
@@ -60,6 +63,7 @@ type OfferRow = {
   remote_policy: RemotePolicy
   experience_level: ExperienceLevel
   territory_slug: string | null
+  occupation: string | null
   latitude: number | null
   longitude: number | null
   salary_min: number | null
@@ -77,7 +81,7 @@ const OFFERS_SQL = `
       where os.offer_id = o.id) as skill_text,
     (select json_group_array(s.slug) from offer_skills os join skills s on s.id = os.skill_id
       where os.offer_id = o.id) as skills,
-    o.contract_type, o.remote_policy, o.experience_level, t.slug as territory_slug, c.latitude, c.longitude,
+    o.contract_type, o.remote_policy, o.experience_level, t.slug as territory_slug, o.occupation, c.latitude, c.longitude,
     o.salary_min, o.salary_max, o.salary_period, o.published_at, o.expires_at
   from offers o
   join companies co on co.id = o.company_id
@@ -115,7 +119,8 @@ export function offerDocuments(sqlite: SQLite.Database, ids: readonly number[]):
       contractType: row.contract_type,
       remotePolicy: row.remote_policy,
       experienceLevel: row.experience_level,
-      ...(row.territory_slug ? { territory: row.territory_slug } : {}),
+      territory: row.territory_slug ?? OUTSIDE_TERRITORY,
+      ...(row.occupation ? { occupation: row.occupation } : {}),
       company: row.company_slug,
       skills,
       ...(yearlySalary !== null ? { yearlySalary } : {}),

@@ -84,6 +84,6 @@ describe('facet answers', () => {
   })
 
   it('ask the page’s query for every distributed facet', () => {
-    expect(MAIN_QUERY_FACETS).toEqual(['contractType', 'remotePolicy', 'experienceLevel', 'territory', 'company', 'skills', 'salarySteps'])
+    expect(MAIN_QUERY_FACETS).toEqual(['contractType', 'remotePolicy', 'experienceLevel', 'territory', 'company', 'skills', 'salarySteps', 'occupation'])
   })
 })

@@ -28,11 +28,12 @@ export const FACET_ATTRIBUTE = {
   company: 'company',
   skill: 'skills',
   salaryMin: 'salarySteps',
+  occupation: 'occupation',
 } as const satisfies Partial<Record<FacetName, string>>
 type DistributedFacet = keyof typeof FACET_ATTRIBUTE
 
 /** Facets whose filter accepts any of its values: counting them under their own filter would hide the others. */
-const DISJUNCTIVE = ['contract', 'remote', 'experience', 'territory', 'company', 'salaryMin'] as const
+const DISJUNCTIVE = ['contract', 'remote', 'experience', 'territory', 'company', 'salaryMin', 'occupation'] as const
 
 /** What one extra query of the multi-search is for. */
 export type FacetProbe =
@@ -96,5 +97,6 @@ export function facetsFromAnswers(
     postedWithin: buckets('postedWithin'),
     salaryMin: SALARY_THRESHOLDS.flatMap((t) => ((salary[String(t)] ?? 0) > 0 ? [{ value: String(t), count: salary[String(t)]! }] : [])),
     radius: buckets('radius'),
+    occupation: listed('occupation', query.occupations),
   }
 }

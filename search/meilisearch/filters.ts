@@ -63,6 +63,7 @@ export function offerFilters(query: OfferQuery, now: Date, center: Center | null
   if (query.experience.length) byFacet.experience = [anyOf('experienceLevel', query.experience)]
   if (query.territories.length) byFacet.territory = [anyOf('territory', query.territories)]
   if (query.companies.length) byFacet.company = [anyOf('company', query.companies)]
+  if (query.occupations.length) byFacet.occupation = [anyOf('occupation', query.occupations)]
   // An offer must list every skill asked for.
   if (query.skills.length) byFacet.skill = query.skills.map((slug) => equals('skills', slug))
   if (query.salaryMin !== null) byFacet.salaryMin = [`yearlySalary >= ${literal(query.salaryMin)}`]

@@ -17,7 +17,7 @@ export function offerIndexSettings(synonyms: Synonyms): Settings {
     // skillTokens is last and only ever searched by the match shortlists (attributesToSearchOn).
     searchableAttributes: ['title', 'skillsAndCompany', 'description', 'skillTokens'] satisfies OfferAttribute[],
     filterableAttributes: [
-      'contractType', 'remotePolicy', 'experienceLevel', 'territory', 'company', 'skills',
+      'contractType', 'remotePolicy', 'experienceLevel', 'territory', 'company', 'skills', 'occupation',
       'yearlySalary', 'salarySteps', 'publishedAtMs', 'expiresAtMs', 'located', '_geo',
     ] satisfies OfferAttribute[],
     sortableAttributes: ['publishedAtMs', 'yearlySalary', 'id', '_geo'] satisfies OfferAttribute[],
