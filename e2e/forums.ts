@@ -67,7 +67,10 @@ export async function registerForForum(candidate: Page, forumName: string, compa
   await candidate.getByRole('button', { name: 'M’inscrire au forum' }).click()
   await expect(candidate.getByText('Vous êtes inscrit·e à ce forum.')).toBeVisible()
   for (const name of companies) await candidate.getByLabel(`Rencontrer ${name}`).check()
+  // The save must be answered before the reload, or the reload may cancel it (more likely with several workers).
+  const saved = candidate.waitForResponse((r) => r.request().method() === 'POST')
   await candidate.getByRole('button', { name: 'Enregistrer mes souhaits' }).click()
+  await saved
   await candidate.reload()
   for (const name of companies) await expect(candidate.getByLabel(`Rencontrer ${name}`)).toBeChecked()
 }

@@ -219,7 +219,8 @@ test('a backup taken while offers are written holds every one acknowledged befor
   test.setTimeout(300_000)
   const cookie = await signIn('recruteur@demo.passerelle.fr')
   const writer = await offerWriter(cookie, demoCompany(), 'sauvegardeq')
-  await new Promise((r) => setTimeout(r, 1500))
+  const started = Date.now()
+  while ((Date.now() - started < 1500 || writer.acknowledged.length < 10) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100))
   const beganAt = Date.now()
   const before = writer.acknowledged.map((a) => a.id)
   const file = path.join(app.dir, 'sauvegardes', 'pendant-ecritures.sqlite')
@@ -259,7 +260,9 @@ test('kill -9 of every process while offers are written, twice: every acknowledg
     const word = `crashtest${'abcdefgh'[round]}${Date.now().toString(36).replace(/\d/g, 'x')}`
     const cookie = await signIn('recruteur@demo.passerelle.fr')
     const writer = await offerWriter(cookie, company, word)
-    await new Promise((r) => setTimeout(r, 2500))
+    // At least 2.5 s of writes and 10 acknowledged ones, however loaded the machine, then the power cut.
+    const started = Date.now()
+    while ((Date.now() - started < 2500 || writer.acknowledged.length < 10) && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100))
     await app.kill9()
     await writer.stop()
     const acknowledged = writer.acknowledged.map((a) => a.id)

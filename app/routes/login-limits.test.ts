@@ -88,3 +88,17 @@ it('sign-up is limited per address, with Retry-After', async () => {
   expect(Number(refused.retryAfter)).toBeGreaterThan(3000)
   expect((await signup(SIGNUPS_PER_HOUR + 1, '203.0.113.51')).status).toBe(302)
 })
+
+it('wrong reset links from one address are limited (the password is never hashed for them), with Retry-After', async () => {
+  const { action: resetAction } = await import('./reset-password.tsx')
+  const reset = async (ip: string) => {
+    const body = new URLSearchParams({ token: `faux-${Math.random()}`, password: 'un mot de passe long', confirmation: 'un mot de passe long' })
+    const outcome = (await resetAction({ request: new Request('http://localhost/reinitialiser-mot-de-passe', { method: 'POST', body }), context: context(ip), params: {} } as never)) as { init: ResponseInit | null }
+    return { status: outcome.init?.status, retryAfter: new Headers(outcome.init?.headers).get('Retry-After') }
+  }
+  for (let i = 0; i < 30; i++) expect((await reset('203.0.113.60')).status).toBe(400)
+  const refused = await reset('203.0.113.60')
+  expect(refused.status).toBe(429)
+  expect(Number(refused.retryAfter)).toBeGreaterThan(0)
+  expect((await reset('203.0.113.61')).status).toBe(400)
+})

@@ -1,10 +1,12 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link } from 'react-router'
-import { findPasswordReset, resetPassword } from '#db/queries/accounts.ts'
+import { checkRateLimit, findPasswordReset, recordRateLimitEvents, resetPassword } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { ResetSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
+import { tooManyAttempts } from '../utils/rate-limit.server.ts'
+import { passRetryAfter } from '../utils/retry-after.ts'
 import { safeRedirect, signIn } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/reset-password'
@@ -20,6 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return data({ token, valid, suite }, { status: valid ? 200 : 400 })
 }
 
+/** Wrong or spent links tried from one address per 15 minutes (anyone may post here, and hashing costs). */
+const BAD_LINKS_PER_ADDRESS = 30
+
+/** A 429 keeps its Retry-After on the page. */
+export const headers = passRetryAfter
+
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: ResetSchema })
@@ -27,8 +35,17 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data(submission.reply({ hideFields: ['password', 'confirmation'] }), { status: 400 })
   }
   const { token, password } = submission.value
-  const done = await resetPassword(context.db, token, await hashPassword(password), new Date())
-  if (!done) return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
+  const now = new Date()
+  const addressKey = `reset-fail-ip:${context.clientIp}`
+  const limit = await checkRateLimit(context.db, addressKey, now, { limit: BAD_LINKS_PER_ADDRESS, windowMs: 15 * 60_000 })
+  const blocked = tooManyAttempts([limit], 'Trop de liens invalides essayés depuis cette adresse.')
+  if (blocked) return data(submission.reply({ formErrors: [blocked.message], hideFields: ['password', 'confirmation'] }), blocked.init)
+  // The link is checked before the (costly) hash; a bad one counts against the address.
+  const done = (await findPasswordReset(context.db, token, now)) ? await resetPassword(context.db, token, await hashPassword(password), now) : null
+  if (!done) {
+    await recordRateLimitEvents(context.db, [addressKey], now)
+    return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
+  }
   // Every other session was revoked with the old password; this one starts fresh.
   return signIn(context.db, done.userId, safeRedirect(formData.get('suite'), '/'), request)
 }
