@@ -22,7 +22,7 @@ export async function createForum(organiser: Page, day: ForumDay): Promise<strin
   await organiser.goto('/organisation')
   await organiser.getByRole('link', { name: 'Créer un forum' }).click()
   await organiser.getByLabel('Nom du forum').fill(day.name)
-  await organiser.getByLabel('Date (AAAA-MM-JJ)').fill(day.date)
+  await organiser.getByLabel('Date du forum').fill(day.date)
   await organiser.getByLabel('Commune').selectOption({ label: 'Calais (Calaisis)' })
   await organiser.getByLabel('Lieu').fill('Halle Vauban')
   await organiser.getByLabel('Ouverture (HH:MM)').fill(day.opens)

@@ -56,7 +56,8 @@ export function BarChart({
           )
         })}
       </svg>
-      <table className="visually-hidden">
+      <div className="visually-hidden">
+      <table>
         <caption>{title}</caption>
         <tbody>
           {data.map((d) => (
@@ -64,6 +65,7 @@ export function BarChart({
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   )
 }

@@ -24,7 +24,7 @@ export function ForumForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="save" />
       <Field label="Nom du forum" meta={fields.name} type="text" />
-      <Field label="Date (AAAA-MM-JJ)" meta={fields.date} type="text" />
+      <Field label="Date du forum" meta={fields.date} type="date" />
       <SelectField
         label="Commune"
         meta={fields.communeInsee}

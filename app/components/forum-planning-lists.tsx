@@ -1,6 +1,7 @@
 import { Form } from 'react-router'
 import type { MatchReasons } from '#search/matching/score.ts'
 import { MatchExplanation } from './match-reasons.tsx'
+import { TableScroll } from './table-scroll.tsx'
 
 /** The planning page's blocks: one company (its interviews and best candidates), one candidate (their best companies). */
 
@@ -16,6 +17,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
     <section aria-labelledby={`entreprise-${c.id}`}>
       <h3 id={`entreprise-${c.id}`}>{c.name}</h3>
       {c.interviews.length === 0 ? <p>Aucun entretien.</p> : (
+        <TableScroll label={`Entretiens de ${c.name}`}>
         <table className="table">
           <caption>Entretiens de {c.name}</caption>
           <thead><tr><th scope="col">Heure</th><th scope="col">Table</th><th scope="col">Candidat·e</th><th scope="col">Score</th><th scope="col">Épinglé</th><th scope="col">Actions</th></tr></thead>
@@ -39,6 +41,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <details open>
         <summary>{c.name} : {plural(c.matches.length, 'meilleur profil', 'meilleurs profils')}</summary>

@@ -61,10 +61,10 @@ export function OfferForm({
       <SelectField label="Contrat" meta={fields.contractType} empty="Choisir…" options={CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] }))} />
       <SelectField label="Télétravail" meta={fields.remotePolicy} empty="Choisir…" options={REMOTE_POLICIES.map((r) => ({ value: r, label: REMOTE_LABELS[r] }))} />
       <SelectField label="Expérience" meta={fields.experienceLevel} empty="Choisir…" options={EXPERIENCE_LEVELS.map((e) => ({ value: e, label: EXPERIENCE_LABELS[e] }))} />
-      <Field label="Salaire minimum brut, en euros (facultatif)" meta={fields.salaryMin} type="text" />
+      <Field label="Salaire minimum brut, en euros (facultatif)" meta={fields.salaryMin} type="text" hint="Par exemple 32 000, 32 000 € ou 32 k€." />
       <Field label="Salaire maximum brut, en euros (facultatif)" meta={fields.salaryMax} type="text" />
       <SelectField label="Période du salaire" meta={fields.salaryPeriod} empty="—" options={SALARY_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
-      <Field label="Date de début (AAAA-MM-JJ, facultatif)" meta={fields.startDate} type="text" />
+      <Field label="Date de début (facultatif)" meta={fields.startDate} type="date" />
       {skillBoxes('requiredSkills', 'Compétences demandées')}
       {skillBoxes('niceToHaveSkills', 'Compétences appréciées')}
       <button type="submit" className="button">{submitLabel}</button>

@@ -112,7 +112,7 @@ export function ProfileForm({
           ))}
           {fields.contractTypes.errors?.length ? <p className="field__errors">{fields.contractTypes.errors[0]}</p> : null}
         </fieldset>
-        <Field label="Disponible à partir du (AAAA-MM-JJ, facultatif)" meta={fields.availableFrom} type="text" />
+        <Field label="Disponible à partir du (facultatif)" meta={fields.availableFrom} type="date" />
       </fieldset>
 
       <TextAreaField label="Présentation (2 000 caractères au plus)" meta={fields.bio} />

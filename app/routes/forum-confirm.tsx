@@ -7,6 +7,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forum-confirm'
+import { withFlash } from '../utils/flash.ts'
 
 const NOT_FOUND = 'Aucune inscription à ce forum n’attend votre confirmation.'
 
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   if (forum.status !== 'open') return data(submission.reply({ formErrors: ['Les inscriptions à ce forum sont closes.'] }), { status: 409 })
   await confirmRegistration(context.db, user.id, forum.id, new Date())
-  return redirect(`/forums/${forum.slug}`)
+  return redirect(withFlash(`/forums/${forum.slug}`, 'confirme'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Confirmer mon inscription – Passerelle' }]

@@ -3,6 +3,7 @@ import { Form, Link, useLocation, useNavigation, useSubmit } from 'react-router'
 import { companyNamesBySlug, listLocatedCommunes, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
+import { ActiveFilters, activeFilterChips } from '../components/active-filters.tsx'
 import { OfferCard } from '../components/offer-card.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { SearchFilters } from '../components/search-filters.tsx'
@@ -15,8 +16,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [territories, communes, skillNames, companyNames] = await Promise.all([
     listTerritories(context.db),
     listLocatedCommunes(context.db),
-    skillNamesBySlug(context.db, result.facets.skill.map((f) => f.value)),
-    companyNamesBySlug(context.db, result.facets.company.map((f) => f.value)),
+    skillNamesBySlug(context.db, [...result.facets.skill.map((f) => f.value), ...query.skills]),
+    companyNamesBySlug(context.db, [...result.facets.company.map((f) => f.value), ...query.companies]),
   ])
   const chosenSort = SORTS.find((sort) => sort === new URL(request.url).searchParams.get(PARAM.sort)) ?? null
   return {
@@ -72,6 +73,12 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
     )
   }
 
+  const chips = activeFilterChips(query, loaderData.chosenSort, {
+    territories: Object.fromEntries(loaderData.territories.map((t) => [t.slug, t.name])),
+    communes: Object.fromEntries(loaderData.communes.map((c) => [c.insee, c.name])),
+    skills: loaderData.skillNames,
+    companies: loaderData.companyNames,
+  })
   const filterParams = new URLSearchParams(location.search)
   filterParams.delete(PARAM.text)
   filterParams.delete(PARAM.page)
@@ -96,15 +103,22 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
           Rechercher
         </button>
       </div>
+      <a className="skip-results" href="#resultats">Aller aux résultats</a>
       <div className="search-layout">
-        <aside aria-label="Filtres" key={filterParams.toString()}>
-          <SearchFilters {...loaderData} facets={result.facets} />
-        </aside>
+        {/* Results come first on a phone; the filters fold behind "Filtres (n)", a <details> that needs no
+            JavaScript (on a wide screen the panel is always shown, beside the results). */}
+        <details className="filters-panel" aria-label="Filtres">
+          <summary>Filtres{chips.length ? ` (${chips.length})` : ''}</summary>
+          <div key={filterParams.toString()}>
+            <SearchFilters {...loaderData} facets={result.facets} />
+          </div>
+        </details>
         <section aria-labelledby="resultats" className={searching ? 'results results--loading' : 'results'}>
-          <h1 id="resultats" aria-live="polite">
+          <h1 id="resultats" aria-live="polite" tabIndex={-1}>
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
+          <ActiveFilters chips={chips} clearHref={query.text.trim() ? `/offres?${new URLSearchParams({ q: query.text.trim() })}` : '/offres'} />
           {result.notices.length > 0 ? (
             <ul className="notices" role="status">
               {result.notices.map((notice) => (

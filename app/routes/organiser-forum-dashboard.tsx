@@ -8,6 +8,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, formatDateTime } from '../utils/labels.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-dashboard'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 const EXPORT_LABELS: Record<string, string> = {
   planning: 'Planning', correspondances: 'Correspondances', classeur: 'Planning et correspondances', agendas: 'Agendas',
@@ -98,6 +99,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <h2>Derniers exports</h2>
       {exports.length ? (
+        <TableScroll label="Tableau des chiffres">
         <table className="data-table">
           <thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Quoi</th></tr></thead>
           <tbody>
@@ -106,6 +108,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : <p className="empty">Aucun export pour l’instant.</p>}
     </section>
   )

@@ -6,6 +6,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import { parseTextUpload } from '../utils/upload.server.ts'
 import type { Route } from './+types/organiser-forum-import'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 const MAX_BYTES = 1024 * 1024
 
@@ -78,6 +79,7 @@ export default function ImportCandidates({ loaderData, actionData }: Route.Compo
       {actionData?.problems ? (
         <div className="form-errors" role="alert">
           <p><strong>Rien n’a été importé.</strong> Corrigez ces {actionData.problems.length > 1 ? `${actionData.problems.length} problèmes` : 'problème'} puis envoyez à nouveau le fichier :</p>
+          <TableScroll label="Lignes du fichier">
           <table>
             <thead><tr><th scope="col">Ligne</th><th scope="col">Colonne</th><th scope="col">Problème</th></tr></thead>
             <tbody>
@@ -86,6 +88,7 @@ export default function ImportCandidates({ loaderData, actionData }: Route.Compo
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </div>
       ) : null}
       {actionData?.imported !== undefined ? (

@@ -7,6 +7,7 @@ import { CandidateMatches, CompanyPlanning } from '../components/forum-planning-
 import { Pagination } from '../components/pagination.tsx'
 import { planningMatchPages } from '../utils/forum-match-pages.server.ts'
 import { computePlanningMatches, runSchedule } from '../utils/forum-planning.server.ts'
+import { withFlash } from '../utils/flash.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDateTime } from '../utils/labels.ts'
 import { pageParam } from '../utils/pagination.ts'
@@ -87,7 +88,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   // Back to the page the button was on (the form posts to the page's own address, query string included).
   const pages = parsePages(request)
-  return redirect(planningHref(forum.slug, pages.success ? pages.data : { entreprises: 1, candidats: 1 }))
+  const flash = intent === 'schedule' ? 'planning-calcule' : intent === 'remove' ? 'entretien-retire' : intent === 'pin' ? 'entretien-epingle' : 'entretien-libere'
+  return redirect(withFlash(planningHref(forum.slug, pages.success ? pages.data : { entreprises: 1, candidats: 1 }), flash))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Planning – ${data?.forum.name ?? 'Forum'} – Passerelle` }]

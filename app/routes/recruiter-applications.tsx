@@ -7,6 +7,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, STAGE_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-applications'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRecruiter(request, context.db)
@@ -57,6 +58,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       {applications.length === 0 ? (
         <p>Aucune candidature {stage ? 'à cette étape' : 'pour l’instant'}.</p>
       ) : (
+        <TableScroll label="Candidatures">
         <table className="data-table">
           <thead>
             <tr><th scope="col">Candidat·e</th><th scope="col">Reçue le</th><th scope="col">Étape</th></tr>
@@ -71,6 +73,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   )

@@ -8,6 +8,7 @@ import { AnswerSchema, CompanyWishSchema } from '../utils/forum-schema.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-forum'
+import { withFlash } from '../utils/flash.ts'
 
 const LEVELS = ['', 'notions', 'intermédiaire', 'avancé', 'expert']
 const FORUM_NOT_FOUND = 'Forum introuvable : aucune de vos entreprises n’y est invitée.'
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (outcome === 'not-found') throw new Response(FORUM_NOT_FOUND, { status: 404 })
     if (outcome === 'closed') return refuse('Ce forum est clos : la participation et les offres ne changent plus.', 409)
     if (outcome === 'unknown-offer') return refuse('Choisissez parmi les offres publiées de votre entreprise.')
-    return redirect(`/recruteur/forums/${forum.slug}`)
+    return redirect(withFlash(`/recruteur/forums/${forum.slug}`, 'reponse-forum'))
   }
   if (intent === 'wish') {
     const submission = parseWithZod(formData, { schema: CompanyWishSchema })
@@ -54,7 +55,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const v = submission.value
     const done = await setCompanyWish(context.db, user.id, forum.id, v.companyId, v.candidateId, v.wish === '1', now)
     if (!done) return refuse('Ce souhait n’est pas possible : forum fermé, participation non confirmée ou candidat·e non inscrit·e.', 409)
-    return redirect(`/recruteur/forums/${forum.slug}`)
+    return redirect(withFlash(`/recruteur/forums/${forum.slug}`, 'souhait-forum'))
   }
   return refuse('Action inconnue.')
 }
