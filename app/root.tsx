@@ -87,7 +87,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            Passerelle relie les jeunes diplômé·es du territoire aux entreprises du numérique qui recrutent.
+            <p>Passerelle relie les jeunes diplômé·es du territoire aux entreprises du numérique qui recrutent.</p>
+            <nav aria-label="Informations légales" className="footer-nav">
+              <Link to="/mentions-legales">Mentions légales</Link>
+              <Link to="/confidentialite">Confidentialité</Link>
+              <Link to="/conditions-utilisation">Conditions d’utilisation</Link>
+            </nav>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

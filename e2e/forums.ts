@@ -36,7 +36,7 @@ export async function createForum(organiser: Page, day: ForumDay): Promise<strin
   await expect(organiser.getByRole('heading', { level: 1 })).toHaveText(day.name)
   await organiser.getByRole('button', { name: 'Ouvrir les inscriptions' }).click()
   await expect(organiser.locator('.status')).toHaveText('Inscriptions ouvertes')
-  return organiser.url().split('/').at(-1)!
+  return new URL(organiser.url()).pathname.split('/').at(-1)!
 }
 
 export async function inviteCompany(organiser: Page, companyName: string) {

@@ -50,7 +50,8 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   await admin.getByRole('link', { name: 'Offres en attente de validation' }).click()
   await admin.getByRole('link', { name: title }).click()
   await admin.getByRole('button', { name: 'Valider et publier' }).click()
-  await expect(admin).toHaveURL(/\/admin\/offres$/)
+  await expect(admin).toHaveURL(/\/admin\/offres\?fait=offre-approuvee$/)
+  await expect(admin.getByRole('status')).toHaveText('Offre approuvée et publiée.')
   expect(await messageFor(recruiterEmail)).toContain(`L’offre « ${title} » a été validée par la modération`)
 
   // 3. A candidate finds it, builds a profile with a CV and applies.

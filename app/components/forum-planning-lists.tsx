@@ -25,17 +25,21 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
             {c.interviews.map((i) => (
               <tr key={i.id}>
                 <td>{i.time}</td><td>{i.table}</td><td>{i.candidate}</td><td>{i.score}</td>
-                <td>{i.pinned ? '📌 épinglé' : ''}</td>
+                <td>{i.pinned ? <><span aria-hidden="true">📌 </span>épinglé</> : ''}</td>
                 <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="interviewId" value={i.id} />
-                    <button type="submit" name="intent" value={i.pinned ? 'unpin' : 'pin'} className="button button--secondary">
-                      {i.pinned ? 'Désépingler' : 'Épingler'}<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                    </button>
-                    <button type="submit" name="intent" value="remove" className="button button--secondary">
-                      Retirer<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                    </button>
-                  </Form>
+                  {/* The row's actions fold into a small menu (a native <details>, no JavaScript). */}
+                  <details className="row-menu">
+                    <summary>Actions<span className="visually-hidden"> pour l’entretien avec {i.candidate}</span></summary>
+                    <Form method="post" className="row-menu__items">
+                      <input type="hidden" name="interviewId" value={i.id} />
+                      <button type="submit" name="intent" value={i.pinned ? 'unpin' : 'pin'} className="link-action">
+                        {i.pinned ? 'Désépingler' : 'Épingler'}<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
+                      </button>
+                      <button type="submit" name="intent" value="remove" className="link-action">
+                        Retirer<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
+                      </button>
+                    </Form>
+                  </details>
                 </td>
               </tr>
             ))}
@@ -43,7 +47,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
         </table>
         </TableScroll>
       )}
-      <details open>
+      <details className="planning-matches">
         <summary>{c.name} : {plural(c.matches.length, 'meilleur profil', 'meilleurs profils')}</summary>
         {c.matches.length === 0 ? <p>Aucun profil correspondant aux offres apportées.</p> : (
           <ol>

@@ -5,12 +5,13 @@ import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS } from '../utils/labe
 import { OfferSchema, type OfferFormValue } from '../utils/offer-schema.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+import { SkillPicker } from './skill-picker.tsx'
 
 const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
 
 export type OfferFormData = {
   communes: { insee: string; name: string; territory: string | null }[]
-  skills: { slug: string; name: string }[]
+  skills: { slug: string; name: string; category: string }[]
 }
 
 /** The offer form, for a new offer and for editing one. */
@@ -30,14 +31,19 @@ export function OfferForm({
     const meta = fields[name]
     const chosen = new Set((meta.initialValue as string[] | undefined) ?? [])
     return (
-      <fieldset className="skill-grid">
+      <fieldset className="profile-group">
         <legend>{legend}</legend>
-        {data.skills.map((s) => (
-          <div key={s.slug} className="facet__option">
-            <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
-            <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
-          </div>
-        ))}
+        <SkillPicker
+          id={name}
+          skills={data.skills}
+          chosenLabel={(s) => (chosen.has(s.slug) ? s.name : null)}
+          renderSkill={(s) => (
+            <div className="facet__option">
+              <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
+              <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
+            </div>
+          )}
+        />
         {meta.errors?.length ? <p className="field__errors">{meta.errors[0]}</p> : null}
       </fieldset>
     )

@@ -11,6 +11,7 @@ import { getOptionalUser, requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forum'
 import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const NOT_FOUND = 'Ce forum n’existe pas ou n’est pas encore annoncé.'
 
@@ -66,7 +67,7 @@ export default function ForumPage({ loaderData, actionData }: Route.ComponentPro
     <section className="company-page" aria-labelledby="titre-forum">
       <p className="breadcrumb"><Link to="/forums">Forums de recrutement</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
-      <p>Le {forum.date}, de {forum.opens_at} à {forum.closes_at} · {forum.venue}, {forum.commune_name}</p>
+      <p>Le {formatDay(forum.date)}, de {formatTime(forum.opens_at)} à {formatTime(forum.closes_at)} · {forum.venue}, {forum.commune_name}</p>
       <FormErrors id="erreurs-forum" errors={actionData?.error ? [actionData.error] : undefined} />
 
       <section aria-labelledby="titre-inscription">

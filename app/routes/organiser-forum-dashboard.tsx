@@ -5,7 +5,7 @@ import { BarChart } from '../components/charts.tsx'
 import { computePlanningMatches } from '../utils/forum-planning.server.ts'
 import { slotCount } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate, formatDateTime } from '../utils/labels.ts'
+import { formatDateTime, formatDay } from '../utils/labels.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-dashboard'
 import { TableScroll } from '../components/table-scroll.tsx'
@@ -53,7 +53,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   return (
     <section className="company-page dashboard" aria-labelledby="titre-tableau">
       <h1 id="titre-tableau">Tableau de bord – {forum.name}</h1>
-      <p>Forum du {formatDate(`${forum.date}T12:00:00Z`)}.</p>
+      <p>Forum du {formatDay(forum.date)}.</p>
       <ul className="offer-actions" aria-label="Exports">
         <li><a className="button button--secondary" href={`${base}/export/planning.csv`} download>Planning (CSV)</a></li>
         <li><a className="button button--secondary" href={`${base}/export/correspondances.csv`} download>Correspondances (CSV)</a></li>

@@ -14,6 +14,7 @@ import { requireOrganiser } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/organiser-forum'
 import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const INVITATION_LABELS = { invited: 'invitée, sans réponse', accepted: 'participe', declined: 'a décliné' } as const
 
@@ -86,7 +87,7 @@ export default function OrganiserForum({ loaderData, actionData }: Route.Compone
       <p className="breadcrumb"><Link to="/organisation">Espace organisation</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
       <p>
-        {forum.date} · {forum.commune_name} · {forum.opens_at}–{forum.closes_at} ·{' '}
+        {formatDay(forum.date)} · {forum.commune_name} · {formatTime(forum.opens_at)}–{formatTime(forum.closes_at)} ·{' '}
         <strong>{slots} créneau{slots > 1 ? 'x' : ''} de {forum.slot_minutes} min</strong>
       </p>
       <p>État : <span className="status">{FORUM_STATUS_LABELS[forum.status]}</span>

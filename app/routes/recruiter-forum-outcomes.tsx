@@ -7,7 +7,7 @@ import { applicantName } from '../utils/applicant.ts'
 import { OUTCOME_LABELS, OutcomeSchema, venueToday } from '../utils/forum-outcome-schema.ts'
 import { slotRange } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate } from '../utils/labels.ts'
+import { formatDay } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-forum-outcomes'
@@ -86,7 +86,7 @@ export default function ForumOutcomes({ loaderData, actionData }: Route.Componen
     <section className="company-page" aria-labelledby="titre-resultats">
       <h1 id="titre-resultats">Résultats du forum {forum.name}</h1>
       <p>
-        Forum du {formatDate(`${forum.date}T12:00:00Z`)}. Indiquez pour chaque entretien s’il a mené à une embauche :
+        Forum du {formatDay(forum.date)}. Indiquez pour chaque entretien s’il a mené à une embauche :
         l’organisation du forum n’en voit que les totaux.
       </p>
       {forum.open ? null : <p className="form-errors">{TOO_EARLY}</p>}

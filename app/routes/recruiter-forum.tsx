@@ -9,6 +9,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-forum'
 import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const LEVELS = ['', 'notions', 'intermédiaire', 'avancé', 'expert']
 const FORUM_NOT_FOUND = 'Forum introuvable : aucune de vos entreprises n’y est invitée.'
@@ -69,7 +70,7 @@ export default function RecruiterForum({ loaderData, actionData }: Route.Compone
     <section className="auth-page" aria-labelledby="titre-forum">
       <p className="breadcrumb"><Link to="/recruteur/forums">Forums de recrutement</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
-      <p>{forum.date} · {forum.venue}, {forum.commune_name} · {forum.opens_at}–{forum.closes_at}{closed ? ' · forum clos' : ''}</p>
+      <p>{formatDay(forum.date)} · {forum.venue}, {forum.commune_name} · {formatTime(forum.opens_at)}–{formatTime(forum.closes_at)}{closed ? ' · forum clos' : ''}</p>
       <FormErrors id="erreurs-forum" errors={actionData?.error ? [actionData.error] : undefined} />
       {companies.map((c) => (
         <section key={c.id} aria-labelledby={`entreprise-${c.id}`}>

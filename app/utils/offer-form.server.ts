@@ -42,7 +42,7 @@ export async function offerFormData(db: DB) {
       .where('c.latitude', 'is not', null)
       .orderBy('c.name')
       .execute(),
-    db.selectFrom('skills').select(['slug', 'name']).orderBy('name').execute(),
+    db.selectFrom('skills').select(['slug', 'name', 'category']).orderBy('name').execute(),
   ])
   return { communes, skills }
 }
