@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { tinyPdf } from './files.ts'
 import { expect, test, uniqueWord } from './fixtures.ts'
 import { messageFor } from './mailbox.ts'
-import { logIn, signUp } from './people.ts'
+import { logIn, signUp, openGroupOf } from './people.ts'
 
 async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage()
@@ -59,6 +59,7 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   await candidate.getByRole('link', { name: 'Mon profil' }).click()
   await candidate.getByLabel('Prénom', { exact: true }).fill('Lina')
   await candidate.getByLabel('Nom', { exact: true }).fill('Haddad')
+  await openGroupOf(candidate, candidate.getByLabel('TypeScript', { exact: true }))
   await candidate.getByLabel('TypeScript', { exact: true }).selectOption({ label: 'Avancé' })
   await candidate.getByRole('button', { name: 'Enregistrer mon profil' }).click()
   await expect(candidate.getByText('Votre profil est enregistré.')).toBeVisible()

@@ -103,10 +103,19 @@ export default function CandidateProfile({ loaderData, actionData }: Route.Compo
           ? `Visibilité : votre profil est visible des recruteurs et recruteuses d’entreprises vérifiées (depuis le ${formatDate(profile.consentAt)}).`
           : 'Visibilité : votre profil est privé. Aucun recruteur ne le voit, sauf pour les offres auxquelles vous postulez.'}
       </p>
+      {/* One flow in three steps: the CV and the consent are part of the profile, not an afterthought below its button. */}
+      <nav aria-label="Étapes du profil" className="steps">
+        <ol>
+          <li><a href="#titre-infos">Mes informations</a></li>
+          <li><a href="#titre-cv">Mon CV</a></li>
+          <li><a href="#titre-visibilite">Visibilité</a></li>
+        </ol>
+      </nav>
+      <h2 id="titre-infos">1. Mes informations</h2>
       <ProfileForm data={form} defaultValue={values} lastResult={reply?.intent === 'profile' ? reply.result : undefined} />
 
       <section aria-labelledby="titre-cv">
-        <h2 id="titre-cv">CV</h2>
+        <h2 id="titre-cv">2. Mon CV</h2>
         {profile ? (
           <CvForms cv={profile.cvName ? { name: profile.cvName, size: profile.cvSize ?? 0 } : null} error={reply?.intent === 'cv' ? reply.error : undefined} />
         ) : (
@@ -115,7 +124,7 @@ export default function CandidateProfile({ loaderData, actionData }: Route.Compo
       </section>
 
       <section aria-labelledby="titre-visibilite">
-        <h2 id="titre-visibilite">Visibilité de mon profil</h2>
+        <h2 id="titre-visibilite">3. Visibilité de mon profil</h2>
         {profile ? (
           <ConsentForms visible={profile.visibility === 'verified_recruiters'} lastResult={reply?.intent === 'consent' ? reply.result : undefined} />
         ) : (
