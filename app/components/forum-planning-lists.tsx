@@ -1,7 +1,6 @@
 import { Form } from 'react-router'
 import type { MatchReasons } from '#search/matching/score.ts'
 import { MatchExplanation } from './match-reasons.tsx'
-import { TableScroll } from './table-scroll.tsx'
 
 /** The planning page's blocks: one company (its interviews and best candidates), one candidate (their best companies). */
 
@@ -14,19 +13,23 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 
 export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
   return (
-    <section aria-labelledby={`entreprise-${c.id}`}>
-      <h3 id={`entreprise-${c.id}`}>{c.name}</h3>
+    <section aria-labelledby={`entreprise-${c.id}`} className="planning-company">
+      {/* Folded to one line per company (a native <details>): the page of a whole forum stays short on a phone. */}
+      <details>
+        <summary>
+          <h3 id={`entreprise-${c.id}`}>{c.name}</h3>
+          <span className="planning-company__count"> · {plural(c.interviews.length, 'entretien', 'entretiens')}</span>
+        </summary>
       {c.interviews.length === 0 ? <p>Aucun entretien.</p> : (
-        <TableScroll label={`Entretiens de ${c.name}`}>
-        <table className="table">
+        <table className="table stack-table stack-table--compact">
           <caption>Entretiens de {c.name}</caption>
           <thead><tr><th scope="col">Heure</th><th scope="col">Table</th><th scope="col">Candidat·e</th><th scope="col">Score</th><th scope="col">Épinglé</th><th scope="col">Actions</th></tr></thead>
           <tbody>
             {c.interviews.map((i) => (
               <tr key={i.id}>
-                <td>{i.time}</td><td>{i.table}</td><td>{i.candidate}</td><td>{i.score}</td>
-                <td>{i.pinned ? <><span aria-hidden="true">📌 </span>épinglé</> : ''}</td>
-                <td>
+                <td data-label="Heure">{i.time}</td><td data-label="Table">{i.table}</td><td data-label="Candidat·e">{i.candidate}</td><td data-label="Score">{i.score}</td>
+                <td data-label="Épinglé">{i.pinned ? <><span aria-hidden="true">📌 </span>épinglé</> : ''}</td>
+                <td data-label="Actions">
                   {/* The row's actions fold into a small menu (a native <details>, no JavaScript). */}
                   <details className="row-menu">
                     <summary>Actions<span className="visually-hidden"> pour l’entretien avec {i.candidate}</span></summary>
@@ -45,7 +48,6 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
             ))}
           </tbody>
         </table>
-        </TableScroll>
       )}
       <details className="planning-matches">
         <summary>{c.name} : {plural(c.matches.length, 'meilleur profil', 'meilleurs profils')}</summary>
@@ -59,6 +61,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
             ))}
           </ol>
         )}
+      </details>
       </details>
     </section>
   )

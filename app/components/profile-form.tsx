@@ -76,7 +76,7 @@ export function ProfileForm({
 
       <fieldset className="profile-group">
         <legend>Langues</legend>
-        <details className="skill-picker__group" open={languageLevels.size > 0 ? true : undefined}>
+        <details className="skill-picker__group">
           <summary>
             <span className="skill-picker__category">Langues</span>
             <span className="skill-picker__chosen">

@@ -5,8 +5,8 @@ type Skill = { slug: string; name: string; category: string }
 export type SkillChoice = { slug: string; name: string; category: string; chosen: string | null }
 
 /**
- * The skills grouped by category, each group a native <details> (closed
- * unless something in it is chosen, its summary saying what is): the whole
+ * The skills grouped by category, each group a native <details> (closed,
+ * its summary saying what is chosen in it): the whole
  * list fits one phone screen and works without JavaScript. With JavaScript,
  * a search box narrows the list and opens the groups that match.
  * `renderSkill` draws one skill's control (a level <select> on the profile,
@@ -38,7 +38,7 @@ export function SkillPicker({ id, skills, chosenLabel, renderSkill }: {
         const shown = wanted ? inCategory.filter((s) => fold(s.name).includes(wanted)) : inCategory
         if (wanted && shown.length === 0) return null
         return (
-          <details key={category} className="skill-picker__group" open={wanted ? true : chosen.length > 0 ? true : undefined}>
+          <details key={category} className="skill-picker__group" open={wanted ? true : undefined}>
             <summary>
               <span className="skill-picker__category">{SKILL_CATEGORY_LABELS[category as SkillCategory] ?? category}</span>
               <span className="skill-picker__chosen">{chosen.length ? ` : ${chosen.join(', ')}` : ''}</span>
