@@ -87,7 +87,7 @@ test('an organiser runs a forum in the browser: creates it, invites companies wh
     await expect(organiser.getByRole('heading', { level: 1 })).toHaveText(`Planning – ${forumName}`)
     await expect(organiser.getByText('Le planning n’a pas encore été calculé.')).toBeVisible()
     const opaleBlock = organiser.getByRole('region', { name: opale.name, exact: true })
-    await opaleBlock.locator('.planning-company > details > summary').click()
+    await opaleBlock.locator(':scope > details > summary').click()
     await opaleBlock.locator('details.planning-matches > summary').click()
     const zoeAtOpale = opaleBlock.getByRole('listitem').filter({ has: organiser.getByText('Zoé Lefèvre', { exact: true }) })
     await expect(zoeAtOpale).toContainText('Compétences demandées présentes : React')
@@ -117,7 +117,7 @@ test('an organiser runs a forum in the browser: creates it, invites companies wh
     const opaleTable = organiser.getByRole('table', { name: `Entretiens de ${opale.name}` })
     const dataTable = organiser.getByRole('table', { name: `Entretiens de ${data.name}` })
     // The Data company's block opens too (Opale's is still open: a submission with JavaScript keeps the page).
-    await organiser.getByRole('region', { name: data.name, exact: true }).locator('.planning-company > details > summary').click()
+    await organiser.getByRole('region', { name: data.name, exact: true }).locator(':scope > details > summary').click()
     const zoeRow = opaleTable.getByRole('row', { name: /Zoé Lefèvre/ })
     await expect(zoeRow.getByRole('cell').nth(3)).toHaveText(String(zoeScore))
     const zoeTime = (await zoeRow.getByRole('cell').first().textContent())!
