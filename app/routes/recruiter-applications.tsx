@@ -7,7 +7,6 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, STAGE_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-applications'
-import { TableScroll } from '../components/table-scroll.tsx'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRecruiter(request, context.db)
@@ -58,22 +57,20 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       {applications.length === 0 ? (
         <p>Aucune candidature {stage ? 'à cette étape' : 'pour l’instant'}.</p>
       ) : (
-        <TableScroll label="Candidatures">
-        <table className="data-table">
+        <table className="data-table stack-table">
           <thead>
             <tr><th scope="col">Candidat·e</th><th scope="col">Reçue le</th><th scope="col">Étape</th></tr>
           </thead>
           <tbody>
             {applications.map((a) => (
               <tr key={a.id}>
-                <td><Link to={`/recruteur/candidatures/${a.id}`}>{a.name}</Link></td>
-                <td>{formatDate(a.createdAt)}</td>
-                <td>{a.stage}</td>
+                <td data-label="Candidat·e"><Link to={`/recruteur/candidatures/${a.id}`}>{a.name}</Link></td>
+                <td data-label="Reçue le">{formatDate(a.createdAt)}</td>
+                <td data-label="Étape">{a.stage}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        </TableScroll>
       )}
     </section>
   )
