@@ -62,7 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       <NavLink to="/candidat/profil">Mon profil</NavLink>
                       <NavLink to="/candidat/candidatures">Mes candidatures</NavLink>
                       <NavLink to="/candidat/offres-pour-vous">Offres pour vous</NavLink>
-                      <NavLink to="/candidat/contacts">Demandes de contact</NavLink>
+                      <NavLink to="/candidat/contacts">Contacts</NavLink>
                     </>
                   ) : null}
                   {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
