@@ -122,3 +122,18 @@ describe('search engine', () => {
     expect(() => parseEnv({ SEARCH_ENGINE: 'meilisearch', MEILISEARCH_URL: '', MEILISEARCH_API_KEY: '' })).toThrow(/MEILISEARCH_URL: obligatoire/)
   })
 })
+
+describe('legal pages operator', () => {
+  it('has demo defaults that say they are to be configured', async () => {
+    const { parseLegalOperator } = await import('./env.server.ts')
+    const operator = parseLegalOperator({})
+    expect(operator.OPERATOR_NAME).toMatch(/démonstration : à configurer/)
+    expect(operator.OPERATOR_ADDRESS).toMatch(/démonstration : à configurer/)
+    expect(parseLegalOperator({ OPERATOR_NAME: 'Cap Numeric', OPERATOR_EMAIL: 'dpo@capnumeric.fr' })).toMatchObject({ OPERATOR_NAME: 'Cap Numeric', OPERATOR_EMAIL: 'dpo@capnumeric.fr' })
+  })
+
+  it('stops the boot on a malformed contact, with the other problems', () => {
+    expect(() => parseEnv({ PORT: 'x', OPERATOR_EMAIL: 'pas une adresse', OPERATOR_SIREN: '12' }))
+      .toThrow(/PORT[\s\S]*OPERATOR_EMAIL: une adresse e-mail[\s\S]*OPERATOR_SIREN: 9 chiffres/)
+  })
+})

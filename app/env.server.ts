@@ -5,6 +5,18 @@ import { parseTrustProxy, type TrustProxy } from './trust-proxy.server.ts'
 import { DEFAULT_REGION_SLUG, REGION_SLUGS } from '#db/reference/regions.ts'
 import type { SearchConfig } from '#search/index.ts'
 
+const DEMO = '(démonstration : à configurer)'
+/** Who runs the board, for the legal pages (checked at boot with the rest); set them all in production (README, "Legal pages"). */
+const LegalEnvSchema = z.object({
+  OPERATOR_NAME: z.string().trim().min(2).max(200).default(`Cap Numeric ${DEMO}`),
+  OPERATOR_ADDRESS: z.string().trim().min(5).max(300).default(`Adresse postale de l’exploitant ${DEMO}`),
+  OPERATOR_EMAIL: z.email({ message: 'une adresse e-mail' }).default('contact@passerelle.invalid'),
+  OPERATOR_SIREN: z.string().regex(/^\d{9}$/, { message: '9 chiffres' }).optional(),
+  OPERATOR_DIRECTOR: z.string().trim().min(2).max(200).default(`Directeur ou directrice de la publication ${DEMO}`),
+  OPERATOR_HOST: z.string().trim().min(5).max(300).default(`Hébergeur : nom, adresse et téléphone ${DEMO}`),
+})
+export type LegalOperator = z.infer<typeof LegalEnvSchema>
+
 /** Every environment variable the board reads, validated once at boot. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -98,6 +110,8 @@ export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPu
   const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''))
   const result = EnvSchema.safeParse(source)
   const problems = result.success ? [] : result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+  const legal = LegalEnvSchema.safeParse(source)
+  if (!legal.success) problems.push(...legal.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`))
   if (source.SEARCH_ENGINE === 'meilisearch') {
     for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
     problems.push(...meilisearchKeyProblems(source, purpose))
@@ -123,6 +137,12 @@ function meilisearchKeyProblems(source: Record<string, string | undefined>, purp
     problems.push('  - MEILISEARCH_ADMIN_KEY: doit différer de MEILISEARCH_API_KEY (le serveur ne doit pas pouvoir créer d’index)')
   }
   return problems
+}
+
+/** The operator named on the legal pages (/mentions-legales, /confidentialite), from the same environment. */
+export function parseLegalOperator(raw: Record<string, string | undefined>): LegalOperator {
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''))
+  return LegalEnvSchema.parse(source)
 }
 
 /** What search/index.ts needs to build the configured engine. */

@@ -1,6 +1,7 @@
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './styles.css?url'
+import { Flash } from './components/flash.tsx'
 import { useNonce } from './utils/nonce.tsx'
 import { getOptionalUser } from './utils/session.server.ts'
 
@@ -8,6 +9,14 @@ export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
+
+/** The title of the pages the shared error boundary renders (a route's own meta is gone with its data). */
+export const meta: Route.MetaFunction = ({ error }) => {
+  if (!error) return [{ title: 'Passerelle' }]
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const title = status === 404 ? 'Page introuvable' : status === 403 ? 'Accès refusé' : status < 500 ? 'Demande invalide' : 'Une erreur est survenue'
+  return [{ title: `${title} – Passerelle` }]
+}
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getOptionalUser(request, context.db)
@@ -36,7 +45,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
               Passerelle
               <span className="brand__tagline">l’emploi numérique en région</span>
             </Link>
-            <nav aria-label="Navigation principale" className="site-nav">
+            {/* Below 900 px the menu folds behind a "Menu" toggle that needs no JavaScript: a checkbox drawn as a
+                button (its own 44 px target), whose state shows the navigation that follows it in CSS. */}
+            <span className="menu-toggle">
+              <input type="checkbox" id="menu-toggle" aria-controls="navigation-principale" />
+              <label htmlFor="menu-toggle">Menu</label>
+            </span>
+            <nav aria-label="Navigation principale" className="site-nav" id="navigation-principale">
               <NavLink to="/offres">Offres d’emploi</NavLink>
               <NavLink to="/forums" end>Forums</NavLink>
               {user ? (
@@ -47,12 +62,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       <NavLink to="/candidat/profil">Mon profil</NavLink>
                       <NavLink to="/candidat/candidatures">Mes candidatures</NavLink>
                       <NavLink to="/candidat/offres-pour-vous">Offres pour vous</NavLink>
-                      <NavLink to="/candidat/contacts">Demandes de contact</NavLink>
+                      <NavLink to="/candidat/contacts">Contacts</NavLink>
                     </>
                   ) : null}
                   {user.role === 'admin' ? <NavLink to="/admin">Modération</NavLink> : null}
                   {user.role === 'organiser' || user.role === 'admin' ? <NavLink to="/organisation">Espace organisation</NavLink> : null}
-                  <NavLink to="/compte" className="site-nav__user" aria-label={`Mon compte (${user.displayName})`}>{user.displayName}</NavLink>
+                  <NavLink to="/compte" className="site-nav__user">Mon compte ({user.displayName})</NavLink>
                   <Form method="post" action="/deconnexion">
                     <button type="submit" className="link-button">Se déconnecter</button>
                   </Form>
@@ -67,11 +82,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </div>
         </header>
         <main id="contenu" className="container">
+          <Flash />
           {children}
         </main>
         <footer className="site-footer">
           <div className="container">
-            Passerelle relie les jeunes diplômé·es du territoire aux entreprises du numérique qui recrutent.
+            <p>Passerelle relie les jeunes diplômé·es du territoire aux entreprises du numérique qui recrutent.</p>
+            <nav aria-label="Informations légales" className="footer-nav">
+              <Link to="/mentions-legales">Mentions légales</Link>
+              <Link to="/confidentialite">Confidentialité</Link>
+              <Link to="/conditions-utilisation">Conditions d’utilisation</Link>
+            </nav>
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -57,5 +57,8 @@ export default [
   route('organisation/forums/:slug/tableau-de-bord', 'routes/organiser-forum-dashboard.tsx'),
   route('organisation/forums/:slug/planning', 'routes/organiser-forum-planning.tsx'),
   route('recruteur/forums/:slug/resultats', 'routes/recruiter-forum-outcomes.tsx'),
+  route('mentions-legales', 'routes/legal-notice.tsx'),
+  route('confidentialite', 'routes/privacy.tsx'),
+  route('conditions-utilisation', 'routes/terms.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -20,7 +20,9 @@ const PUBLIC = new Set(['', 'offres', 'communes', 'offres/:slug', 'entreprises/:
   // (app/routes/offer-apply.property.test.ts, e2e/candidate.spec.ts).
   'offres/:slug/postuler',
   // Open forums are announced to all; their POST (register, wishes) needs a candidate (app/routes/forum.property.test.ts).
-  'forums', 'forums/:slug'])
+  'forums', 'forums/:slug',
+  // The legal pages.
+  'mentions-legales', 'confidentialite', 'conditions-utilisation'])
 
 type Actor = 'anonyme' | 'candidat' | 'autre recruteur'
 /** 'login': 302 to /connexion; 'home': the actor's own space, where they are allowed (their journeys test it). */

@@ -1,5 +1,6 @@
 import { tinyPdf } from './files.ts'
 import { expect, test, uniqueWord } from './fixtures.ts'
+import { openGroupOf } from './people.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 
@@ -24,8 +25,11 @@ test('a candidate fills the profile, uploads a CV, consents then withdraws, appl
   await page.getByLabel('École ou université (facultatif)').fill('Université du Littoral Côte d’Opale')
   await page.getByLabel('Niveau de diplôme').selectOption({ label: 'Bac +3 (licence, BUT…)' })
   await page.getByLabel('Année d’obtention (facultatif)').fill('2026')
+  await openGroupOf(page, page.getByLabel('TypeScript', { exact: true }))
   await page.getByLabel('TypeScript', { exact: true }).selectOption({ label: 'Avancé' })
+  await openGroupOf(page, page.getByLabel('React', { exact: true }))
   await page.getByLabel('React', { exact: true }).selectOption({ label: 'Intermédiaire' })
+  await openGroupOf(page, page.getByLabel('Anglais', { exact: true }))
   await page.getByLabel('Anglais', { exact: true }).selectOption({ label: 'B2 – Avancé' })
   await page.getByLabel('Commune de résidence').fill('Wimereux')
   await page.getByLabel('Mobilité, en kilomètres autour de chez vous (0 à 200)').fill('40')
@@ -122,6 +126,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Créer mon compte' }).click()
     await page.goto('/candidat/profil')
     await page.getByLabel('Prénom', { exact: true }).fill('Hugo')
+    await openGroupOf(page, page.getByLabel('Python', { exact: true }))
     await page.getByLabel('Python', { exact: true }).selectOption({ label: 'Expert' })
     await page.getByLabel('Mobilité, en kilomètres autour de chez vous (0 à 200)').fill('250')
     await page.getByRole('button', { name: 'Enregistrer mon profil' }).click()

@@ -22,7 +22,7 @@ export async function createForum(organiser: Page, day: ForumDay): Promise<strin
   await organiser.goto('/organisation')
   await organiser.getByRole('link', { name: 'Créer un forum' }).click()
   await organiser.getByLabel('Nom du forum').fill(day.name)
-  await organiser.getByLabel('Date (AAAA-MM-JJ)').fill(day.date)
+  await organiser.getByLabel('Date du forum').fill(day.date)
   await organiser.getByLabel('Commune').fill('62100')
   await organiser.getByLabel('Lieu').fill('Halle Vauban')
   await organiser.getByLabel('Ouverture (HH:MM)').fill(day.opens)
@@ -36,7 +36,7 @@ export async function createForum(organiser: Page, day: ForumDay): Promise<strin
   await expect(organiser.getByRole('heading', { level: 1 })).toHaveText(day.name)
   await organiser.getByRole('button', { name: 'Ouvrir les inscriptions' }).click()
   await expect(organiser.locator('.status')).toHaveText('Inscriptions ouvertes')
-  return organiser.url().split('/').at(-1)!
+  return new URL(organiser.url()).pathname.split('/').at(-1)!
 }
 
 export async function inviteCompany(organiser: Page, companyName: string) {

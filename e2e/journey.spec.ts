@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test'
 import { tinyPdf } from './files.ts'
 import { expect, test, uniqueWord } from './fixtures.ts'
 import { messageFor } from './mailbox.ts'
-import { logIn, signUp } from './people.ts'
+import { logIn, signUp, openGroupOf } from './people.ts'
 
 async function newPage(browser: Browser) {
   return (await browser.newContext()).newPage()
@@ -50,7 +50,8 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   await admin.getByRole('link', { name: 'Offres en attente de validation' }).click()
   await admin.getByRole('link', { name: title }).click()
   await admin.getByRole('button', { name: 'Valider et publier' }).click()
-  await expect(admin).toHaveURL(/\/admin\/offres$/)
+  await expect(admin).toHaveURL(/\/admin\/offres\?fait=offre-approuvee$/)
+  await expect(admin.getByRole('status')).toHaveText('Offre approuvée et publiée.')
   expect(await messageFor(recruiterEmail)).toContain(`L’offre « ${title} » a été validée par la modération`)
 
   // 3. A candidate finds it, builds a profile with a CV and applies.
@@ -58,6 +59,7 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   await candidate.getByRole('link', { name: 'Mon profil' }).click()
   await candidate.getByLabel('Prénom', { exact: true }).fill('Lina')
   await candidate.getByLabel('Nom', { exact: true }).fill('Haddad')
+  await openGroupOf(candidate, candidate.getByLabel('TypeScript', { exact: true }))
   await candidate.getByLabel('TypeScript', { exact: true }).selectOption({ label: 'Avancé' })
   await candidate.getByRole('button', { name: 'Enregistrer mon profil' }).click()
   await expect(candidate.getByText('Votre profil est enregistré.')).toBeVisible()

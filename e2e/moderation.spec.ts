@@ -62,7 +62,7 @@ test('an admin refuses a pending offer with a reason the recruiter receives by e
   await expect(page.getByText(/La raison du refus doit compter au moins 10 caractères/)).toBeVisible()
   await page.getByLabel('Raison du refus').fill('Indiquez une fourchette de salaire et le lieu de travail précis.')
   await page.getByRole('button', { name: 'Refuser l’offre' }).click()
-  await expect(page).toHaveURL(/\/admin\/offres$/)
+  await expect(page).toHaveURL(/\/admin\/offres\?fait=offre-refusee$/)
   await expect(page.getByRole('link', { name: offer.title })).toHaveCount(0)
 
   const mail = await messageFor(recruiterEmail)

@@ -26,5 +26,12 @@ export async function logIn(page: Page, email: string, password = 'passerelle-de
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible()
+  // On a phone the button sits in the folded menu: signed in is when it is on the page.
+  await expect(page.getByRole('button', { name: 'Se déconnecter', includeHidden: true })).toBeAttached()
+}
+
+/** Opens, by its summary as a person would, the folded group of the skill picker that holds this field (if closed). */
+export async function openGroupOf(page: Page, field: ReturnType<Page['getByLabel']>) {
+  const group = page.locator('details.skill-picker__group').filter({ has: field })
+  if (!(await group.evaluate((details) => (details as HTMLDetailsElement).open))) await group.locator('> summary').click()
 }

@@ -13,7 +13,7 @@ test('a recruiter moves an applicant to "Entretien", writes a note and exports t
       description: 'Un studio qui reçoit ses premières candidatures.' },
     maxRedirects: 0,
   })
-  const slug = created.headers()['location']!.replace('/entreprises/', '')
+  const slug = new URL(created.headers()['location']!, 'http://x').pathname.replace('/entreprises/', '')
   const company = await db.selectFrom('companies').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()
   const offer = await seed.offer(company.id, { title: 'Développeur·se mobile' })
   const candidate = await retryingWrite(() => createTestCandidate(db, { firstName: 'Zoé', lastName: 'Lefèvre', skills: [{ slug: 'react', level: 3 }] }))

@@ -1,4 +1,5 @@
 import { expect, test, uniqueWord } from './fixtures.ts'
+import { openGroupOf } from './people.ts'
 
 test('a recruiter creates the company page; a wrong SIREN is explained; a candidate is kept out', async ({ page, browser }) => {
   const email = `${uniqueWord('recrue')}@exemple.fr`
@@ -83,6 +84,7 @@ test('a recruiter of a verified company drafts, publishes and finds an offer; an
   await page.getByLabel('Salaire minimum brut, en euros (facultatif)').fill('31000')
   await page.getByLabel('Salaire maximum brut, en euros (facultatif)').fill('36000')
   await page.getByLabel('Période du salaire').selectOption('year')
+  await openGroupOf(page, page.locator('#requiredSkills-typescript'))
   await page.locator('#requiredSkills-typescript').check()
   await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
   await expect(page.getByText('Brouillon')).toBeVisible()

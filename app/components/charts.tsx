@@ -1,15 +1,13 @@
 /**
- * Charts as plain SVG, no library: a horizontal bar per value. Each chart is
+ * Charts without a library: a horizontal bar per value (HTML text, SVG bars). Each chart is
  * an image with a title and a description for screen readers, and the same
  * values in a visually hidden table, so nothing is only in the picture.
  * Dark bars with their value printed beside them read in black and white.
  */
 export type ChartDatum = { label: string; value: number }
 
-const ROW = 30
-const LABEL_WIDTH = 190
-const BAR_WIDTH = 260
-const WIDTH = LABEL_WIDTH + BAR_WIDTH + 70
+/** A bar is drawn in a 0–100 wide SVG stretched to its cell: no inline style (the CSP forbids them). */
+const FULL = 100
 
 export function BarChart({
   id,
@@ -29,34 +27,28 @@ export function BarChart({
   unit?: string
 }) {
   const top = Math.max(max ?? 0, ...data.map((d) => d.value), 1)
-  const height = data.length * ROW + 10
+  // Labels and values are HTML text: they wrap and keep their size on a phone, where a scaled SVG's text shrank to 5 px.
   return (
     <figure className="chart">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-titre ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        style={{ maxWidth: WIDTH }}
-      >
-        <title id={`${id}-titre`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {data.map((d, i) => {
-          const y = 5 + i * ROW
-          const width = Math.round((Math.max(0, d.value) / top) * BAR_WIDTH)
+      <div role="img" aria-labelledby={`${id}-titre ${id}-desc`} className="chart__bars">
+        <span id={`${id}-titre`} className="visually-hidden">{title}</span>
+        <span id={`${id}-desc`} className="visually-hidden">{description}</span>
+        {data.map((d) => {
+          const width = Math.round((Math.max(0, d.value) / top) * FULL * 10) / 10
           return (
-            <g key={d.label}>
-              <text x={LABEL_WIDTH - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" className="chart__label">{d.label}</text>
-              <rect x={LABEL_WIDTH} y={y + 4} width={BAR_WIDTH} height={ROW - 8} className="chart__track" />
-              <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} className="chart__bar" />
-              <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + ROW / 2} dominantBaseline="middle" className="chart__value">
-                {formatValue(d.value)}{unit}
-              </text>
-            </g>
+            <div key={d.label} className="chart__row">
+              <span className="chart__label">{d.label}</span>
+              <svg className="chart__svg" viewBox={`0 0 ${FULL} 10`} preserveAspectRatio="none" width="100%" height="18" aria-hidden="true">
+                <rect x="0" y="0" width={FULL} height="10" className="chart__track" />
+                <rect x="0" y="0" width={width} height="10" className="chart__bar" />
+              </svg>
+              <span className="chart__value">{formatValue(d.value)}{unit}</span>
+            </div>
           )
         })}
-      </svg>
-      <table className="visually-hidden">
+      </div>
+      <div className="visually-hidden">
+      <table>
         <caption>{title}</caption>
         <tbody>
           {data.map((d) => (
@@ -64,6 +56,7 @@ export function BarChart({
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   )
 }

@@ -10,12 +10,14 @@ export function Field({
   meta,
   type,
   autoComplete,
+  inputMode,
   hint,
 }: {
   label: string
   meta: AnyField
-  type: 'text' | 'email' | 'password'
+  type: 'text' | 'email' | 'password' | 'date'
   autoComplete?: string
+  inputMode?: 'text' | 'decimal' | 'numeric'
   hint?: string
 }) {
   const hintId = hint ? `${meta.id}-aide` : undefined
@@ -27,6 +29,7 @@ export function Field({
         {...getInputProps(meta, { type, ariaDescribedBy: hintId })}
         key={meta.key}
         autoComplete={autoComplete}
+        inputMode={inputMode}
       />
       {meta.errors?.length ? (
         <ul id={meta.errorId} className="field__errors">

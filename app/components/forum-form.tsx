@@ -25,7 +25,7 @@ export function ForumForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="save" />
       <Field label="Nom du forum" meta={fields.name} type="text" />
-      <Field label="Date (AAAA-MM-JJ)" meta={fields.date} type="text" />
+      <Field label="Date du forum" meta={fields.date} type="date" />
       <CommuneField label="Commune" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
       <Field label="Lieu" meta={fields.venue} type="text" hint="Salle, bâtiment, adresse." />
       <Field label="Ouverture (HH:MM)" meta={fields.opensAt} type="text" />

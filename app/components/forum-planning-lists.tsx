@@ -13,34 +13,43 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 
 export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
   return (
-    <section aria-labelledby={`entreprise-${c.id}`}>
-      <h3 id={`entreprise-${c.id}`}>{c.name}</h3>
+    <section aria-labelledby={`entreprise-${c.id}`} className="planning-company">
+      {/* Folded to one line per company (a native <details>): the page of a whole forum stays short on a phone. */}
+      <details>
+        <summary>
+          <h3 id={`entreprise-${c.id}`}>{c.name}</h3>
+          <span className="planning-company__count"> · {plural(c.interviews.length, 'entretien', 'entretiens')}</span>
+        </summary>
       {c.interviews.length === 0 ? <p>Aucun entretien.</p> : (
-        <table className="table">
+        <table className="table stack-table stack-table--compact">
           <caption>Entretiens de {c.name}</caption>
           <thead><tr><th scope="col">Heure</th><th scope="col">Table</th><th scope="col">Candidat·e</th><th scope="col">Score</th><th scope="col">Épinglé</th><th scope="col">Actions</th></tr></thead>
           <tbody>
             {c.interviews.map((i) => (
               <tr key={i.id}>
-                <td>{i.time}</td><td>{i.table}</td><td>{i.candidate}</td><td>{i.score}</td>
-                <td>{i.pinned ? '📌 épinglé' : ''}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="interviewId" value={i.id} />
-                    <button type="submit" name="intent" value={i.pinned ? 'unpin' : 'pin'} className="button button--secondary">
-                      {i.pinned ? 'Désépingler' : 'Épingler'}<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                    </button>
-                    <button type="submit" name="intent" value="remove" className="button button--secondary">
-                      Retirer<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
-                    </button>
-                  </Form>
+                <td data-label="Heure">{i.time}</td><td data-label="Table">{i.table}</td><td data-label="Candidat·e">{i.candidate}</td><td data-label="Score">{i.score}</td>
+                <td data-label="Épinglé">{i.pinned ? <><span aria-hidden="true">📌 </span>épinglé</> : ''}</td>
+                <td data-label="Actions">
+                  {/* The row's actions fold into a small menu (a native <details>, no JavaScript). */}
+                  <details className="row-menu">
+                    <summary>Actions<span className="visually-hidden"> pour l’entretien avec {i.candidate}</span></summary>
+                    <Form method="post" className="row-menu__items">
+                      <input type="hidden" name="interviewId" value={i.id} />
+                      <button type="submit" name="intent" value={i.pinned ? 'unpin' : 'pin'} className="link-action">
+                        {i.pinned ? 'Désépingler' : 'Épingler'}<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
+                      </button>
+                      <button type="submit" name="intent" value="remove" className="link-action">
+                        Retirer<span className="visually-hidden"> l’entretien avec {i.candidate}</span>
+                      </button>
+                    </Form>
+                  </details>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <details open>
+      <details className="planning-matches">
         <summary>{c.name} : {plural(c.matches.length, 'meilleur profil', 'meilleurs profils')}</summary>
         {c.matches.length === 0 ? <p>Aucun profil correspondant aux offres apportées.</p> : (
           <ol>
@@ -52,6 +61,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
             ))}
           </ol>
         )}
+      </details>
       </details>
     </section>
   )

@@ -7,13 +7,14 @@ import { useZodForm } from '../utils/use-zod-form.ts'
 import { CommuneField } from './commune-input.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
 import { OccupationSelect, type OccupationGroup } from './occupation-select.tsx'
+import { SkillPicker } from './skill-picker.tsx'
 
 const PERIOD_LABELS = { year: 'par an', month: 'par mois', day: 'par jour', hour: 'par heure' } as const
 
 export type OfferFormData = {
   communeLabels: Record<string, string>
   occupations: OccupationGroup[]
-  skills: { slug: string; name: string }[]
+  skills: { slug: string; name: string; category: string }[]
 }
 
 /** The offer form, for a new offer and for editing one. */
@@ -33,14 +34,19 @@ export function OfferForm({
     const meta = fields[name]
     const chosen = new Set((meta.initialValue as string[] | undefined) ?? [])
     return (
-      <fieldset className="skill-grid">
+      <fieldset className="profile-group">
         <legend>{legend}</legend>
-        {data.skills.map((s) => (
-          <div key={s.slug} className="facet__option">
-            <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
-            <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
-          </div>
-        ))}
+        <SkillPicker
+          id={name}
+          skills={data.skills}
+          chosenLabel={(s) => (chosen.has(s.slug) ? s.name : null)}
+          renderSkill={(s) => (
+            <div className="facet__option">
+              <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
+              <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
+            </div>
+          )}
+        />
         {meta.errors?.length ? <p className="field__errors">{meta.errors[0]}</p> : null}
       </fieldset>
     )
@@ -60,10 +66,10 @@ export function OfferForm({
       <SelectField label="Contrat" meta={fields.contractType} empty="Choisir…" options={CONTRACT_TYPES.map((c) => ({ value: c, label: CONTRACT_LABELS[c] }))} />
       <SelectField label="Télétravail" meta={fields.remotePolicy} empty="Choisir…" options={REMOTE_POLICIES.map((r) => ({ value: r, label: REMOTE_LABELS[r] }))} />
       <SelectField label="Expérience" meta={fields.experienceLevel} empty="Choisir…" options={EXPERIENCE_LEVELS.map((e) => ({ value: e, label: EXPERIENCE_LABELS[e] }))} />
-      <Field label="Salaire minimum brut, en euros (facultatif)" meta={fields.salaryMin} type="text" />
+      <Field label="Salaire minimum brut, en euros (facultatif)" meta={fields.salaryMin} type="text" hint="Par exemple 32 000, 32 000 € ou 32 k€." />
       <Field label="Salaire maximum brut, en euros (facultatif)" meta={fields.salaryMax} type="text" />
       <SelectField label="Période du salaire" meta={fields.salaryPeriod} empty="—" options={SALARY_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
-      <Field label="Date de début (AAAA-MM-JJ, facultatif)" meta={fields.startDate} type="text" />
+      <Field label="Date de début (facultatif)" meta={fields.startDate} type="date" />
       {skillBoxes('requiredSkills', 'Compétences demandées')}
       {skillBoxes('niceToHaveSkills', 'Compétences appréciées')}
       <button type="submit" className="button">{submitLabel}</button>

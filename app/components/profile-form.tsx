@@ -1,7 +1,6 @@
 import { getFormProps, getTextareaProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
 import { Form } from 'react-router'
 import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES, SKILL_LEVELS } from '#db/domain.ts'
-import { SKILL_CATEGORY_LABELS, type SkillCategory } from '#db/reference/skills.ts'
 import { ProfileSchema, type ProfileFormValue } from '../utils/candidate-profile-schema.ts'
 import {
   CONTRACT_LABELS, DEGREE_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS, SKILL_LEVEL_LABELS,
@@ -10,6 +9,7 @@ import { useZodForm } from '../utils/use-zod-form.ts'
 import { CommuneField } from './commune-input.tsx'
 import type { OccupationGroup } from './occupation-select.tsx'
 import { Field, FormErrors, SelectField, TextAreaField } from './field.tsx'
+import { SkillPicker } from './skill-picker.tsx'
 
 export type ProfileFormData = {
   communeLabels: Record<string, string>
@@ -39,7 +39,6 @@ export function ProfileForm({
   const targetOccupations = ((fields.targetOccupations.initialValue as (string | undefined)[] | string | undefined) ?? [])
   const chosenOccupations = (Array.isArray(targetOccupations) ? targetOccupations : [targetOccupations]).filter((c): c is string => !!c)
   const contracts = new Set(asList(fields.contractTypes.initialValue))
-  const categories = [...new Set(data.skills.map((s) => s.category))]
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -57,39 +56,52 @@ export function ProfileForm({
 
       <fieldset className="profile-group">
         <legend>Compétences</legend>
-        <p className="field__hint">Choisissez un niveau pour chaque compétence que vous maîtrisez ; laissez « — » pour les autres.</p>
-        {categories.map((category) => (
-          <fieldset key={category} className="skill-grid">
-            <legend>{SKILL_CATEGORY_LABELS[category as SkillCategory] ?? category}</legend>
-            {data.skills.filter((s) => s.category === category).map((s) => (
-              <div key={s.slug} className="field">
-                <label htmlFor={`skill-${s.slug}`}>{s.name}</label>
-                <select id={`skill-${s.slug}`} name={fields.skills.name} defaultValue={skillLevels.get(s.slug) ?? ''}>
+        <p className="field__hint">Ouvrez une catégorie et choisissez un niveau pour chaque compétence que vous maîtrisez ; laissez « — » pour les autres.</p>
+        <SkillPicker
+          id="competences"
+          skills={data.skills}
+          chosenLabel={(s) => {
+            const level = skillLevels.get(s.slug)?.split(':')[1]
+            return level ? `${s.name} (${SKILL_LEVEL_LABELS[Number(level)]})` : null
+          }}
+          renderSkill={(s) => (
+            <div className="field field--inline">
+              <label htmlFor={`skill-${s.slug}`}>{s.name}</label>
+              <select id={`skill-${s.slug}`} name={fields.skills.name} defaultValue={skillLevels.get(s.slug) ?? ''}>
+                <option value="">—</option>
+                {SKILL_LEVELS.map((level) => (
+                  <option key={level} value={`${s.slug}:${level}`}>{SKILL_LEVEL_LABELS[level]}</option>
+                ))}
+              </select>
+            </div>
+          )}
+        />
+        {fields.skills.errors?.length ? <p className="field__errors">{fields.skills.errors[0]}</p> : null}
+      </fieldset>
+
+      <fieldset className="profile-group">
+        <legend>Langues</legend>
+        <details className="skill-picker__group">
+          <summary>
+            <span className="skill-picker__category">Langues</span>
+            <span className="skill-picker__chosen">
+              {languageLevels.size ? ` : ${[...languageLevels].map(([code, choice]) => `${LANGUAGE_LABELS[code as keyof typeof LANGUAGE_LABELS] ?? code} (${choice.split(':')[1]})`).join(', ')}` : ''}
+            </span>
+          </summary>
+          <div className="skill-picker__list">
+            {LANGUAGE_CODES.map((code) => (
+              <div key={code} className="field field--inline">
+                <label htmlFor={`language-${code}`}>{LANGUAGE_LABELS[code]}</label>
+                <select id={`language-${code}`} name={fields.languages.name} defaultValue={languageLevels.get(code) ?? ''}>
                   <option value="">—</option>
-                  {SKILL_LEVELS.map((level) => (
-                    <option key={level} value={`${s.slug}:${level}`}>{SKILL_LEVEL_LABELS[level]}</option>
+                  {LANGUAGE_LEVELS.map((level) => (
+                    <option key={level} value={`${code}:${level}`}>{LANGUAGE_LEVEL_LABELS[level]}</option>
                   ))}
                 </select>
               </div>
             ))}
-          </fieldset>
-        ))}
-        {fields.skills.errors?.length ? <p className="field__errors">{fields.skills.errors[0]}</p> : null}
-      </fieldset>
-
-      <fieldset className="profile-group skill-grid">
-        <legend>Langues</legend>
-        {LANGUAGE_CODES.map((code) => (
-          <div key={code} className="field">
-            <label htmlFor={`language-${code}`}>{LANGUAGE_LABELS[code]}</label>
-            <select id={`language-${code}`} name={fields.languages.name} defaultValue={languageLevels.get(code) ?? ''}>
-              <option value="">—</option>
-              {LANGUAGE_LEVELS.map((level) => (
-                <option key={level} value={`${code}:${level}`}>{LANGUAGE_LEVEL_LABELS[level]}</option>
-              ))}
-            </select>
           </div>
-        ))}
+        </details>
         {fields.languages.errors?.length ? <p className="field__errors">{fields.languages.errors[0]}</p> : null}
       </fieldset>
 
@@ -133,7 +145,7 @@ export function ProfileForm({
           ))}
           {fields.contractTypes.errors?.length ? <p className="field__errors">{fields.contractTypes.errors[0]}</p> : null}
         </fieldset>
-        <Field label="Disponible à partir du (AAAA-MM-JJ, facultatif)" meta={fields.availableFrom} type="text" />
+        <Field label="Disponible à partir du (facultatif)" meta={fields.availableFrom} type="date" />
       </fieldset>
 
       <TextAreaField label="Présentation (2 000 caractères au plus)" meta={fields.bio} />

@@ -4,6 +4,8 @@ import { listUnverifiedCompanies, verifyCompany } from '#db/queries/moderation.t
 import { formatDate } from '../utils/labels.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import type { Route } from './+types/admin-companies'
+import { TableScroll } from '../components/table-scroll.tsx'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
@@ -18,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) return data({ error: 'Demande incomplète : choisissez une entreprise à vérifier.' }, { status: 400 })
   const verified = await verifyCompany(context.db, parsed.data.companyId, new Date())
   if (!verified) return data({ error: 'Cette entreprise est introuvable ou déjà vérifiée.' }, { status: 404 })
-  return redirect('/admin/entreprises')
+  return redirect(withFlash('/admin/entreprises', 'entreprise-verifiee'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Entreprises à vérifier – Passerelle' }]
@@ -37,6 +39,7 @@ export default function AdminCompanies({ loaderData, actionData }: Route.Compone
       {companies.length === 0 ? (
         <p>Aucune entreprise n’attend de vérification.</p>
       ) : (
+        <TableScroll label="Entreprises">
         <table className="data-table">
           <thead>
             <tr>
@@ -71,6 +74,7 @@ export default function AdminCompanies({ loaderData, actionData }: Route.Compone
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   )

@@ -14,6 +14,7 @@ import { requireAdmin } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import { RouteId } from '../utils/application-schemas.ts'
 import type { Route } from './+types/admin-offer'
+import { withFlash } from '../utils/flash.ts'
 
 
 async function loadOffer(db: DB, id: string) {
@@ -39,7 +40,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!done) return data({ result: null, error: 'Cette offre n’attend plus de validation.' }, { status: 409 })
     await notifyCompanyOfOffer(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » est en ligne`,
       `L’offre « ${offer.title} » a été validée par la modération : elle est en ligne pour ${DEFAULT_VALIDITY_DAYS} jours.\n${link}`)
-    return redirect('/admin/offres')
+    return redirect(withFlash('/admin/offres', 'offre-approuvee'))
   }
   const submission = parseWithZod(formData, { schema: RejectSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), error: null }, { status: 400 })
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   await notifyCompanyOfOffer(context.db, context.mailer, offer.id, `Votre offre « ${offer.title} » n’a pas été validée`,
     `L’offre « ${offer.title} » n’a pas été validée par la modération, pour la raison suivante :\n\n` +
       `${submission.value.reason}\n\nElle est revenue à l’état de brouillon : corrigez-la puis publiez-la à nouveau.\n${link}`)
-  return redirect('/admin/offres')
+  return redirect(withFlash('/admin/offres', 'offre-refusee'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Modération : ${data?.offer.title ?? 'offre'} – Passerelle` }]

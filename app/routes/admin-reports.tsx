@@ -5,6 +5,7 @@ import { formatDate, OFFER_STATUS_LABELS, REPORT_REASON_LABELS } from '../utils/
 import { notifyCompanyOfOffer } from '../utils/moderation-mail.server.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import type { Route } from './+types/admin-reports'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
@@ -34,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     await notifyCompanyOfOffer(context.db, context.mailer, done.offerId, `Votre offre « ${report.offer_title} » a été retirée`,
       `${takedownNote}\n${context.publicUrl}/recruteur/offres/${done.offerId}`)
   }
-  return redirect('/admin/signalements')
+  return redirect(withFlash('/admin/signalements', takedownNote ? 'offre-retiree' : 'signalement-classe'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Signalements – Passerelle' }]

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { listOwnApplications } from '#db/queries/applications.ts'
 import { CANDIDATE_STAGE_LABELS, formatDate } from '../utils/labels.ts'
 import { requireCandidate } from '../utils/session.server.ts'
@@ -13,17 +13,15 @@ export const meta: Route.MetaFunction = () => [{ title: 'Mes candidatures – Pa
 
 export default function CandidateApplications({ loaderData }: Route.ComponentProps) {
   const { applications } = loaderData
-  const [searchParams] = useSearchParams()
   return (
     <section className="auth-page applications-page" aria-labelledby="titre-candidatures">
       <h1 id="titre-candidatures">Mes candidatures</h1>
-      {searchParams.get('fait') === 'envoyee' ? <p className="notice" role="status">Votre candidature est envoyée.</p> : null}
       {applications.length === 0 ? (
         <p>
           Vous n’avez pas encore postulé. <Link to="/offres">Parcourir les offres</Link>
         </p>
       ) : (
-        <table className="applications">
+        <table className="applications stack-table">
           <thead>
             <tr>
               <th scope="col">Offre</th>
@@ -36,14 +34,14 @@ export default function CandidateApplications({ loaderData }: Route.ComponentPro
           <tbody>
             {applications.map((a) => (
               <tr key={a.id}>
-                <td>
+                <td data-label="Offre">
                   {/* A closed or expired offer has no public page any more: its title stays, unlinked. */}
                   {a.offer_public ? <Link to={`/offres/${a.offer_slug}`}>{a.offer_title}</Link> : a.offer_title}
                 </td>
-                <td>{a.company_name}</td>
-                <td>{formatDate(a.created_at)}</td>
-                <td className="status">{CANDIDATE_STAGE_LABELS[a.stage]}</td>
-                <td>{formatDate(a.stage_changed_at)}</td>
+                <td data-label="Entreprise">{a.company_name}</td>
+                <td data-label="Envoyée le">{formatDate(a.created_at)}</td>
+                <td data-label="État" className="status">{CANDIDATE_STAGE_LABELS[a.stage]}</td>
+                <td data-label="Dernier changement">{formatDate(a.stage_changed_at)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { answerOwnContactRequest, listOwnContactRequests } from '#db/queries/contact-requests.ts'
 import { FormErrors } from '../components/field.tsx'
 import { ContactAnswerSchema } from '../utils/contact-schemas.ts'
@@ -8,6 +8,7 @@ import { formatDate } from '../utils/labels.ts'
 import { requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/candidate-contacts'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireCandidate(request, context.db)
@@ -30,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: 404 },
     )
   }
-  return redirect(`/candidat/contacts?fait=${answer === 'accept' ? 'acceptee' : 'refusee'}`)
+  return redirect(withFlash('/candidat/contacts', answer === 'accept' ? 'acceptee' : 'refusee'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Demandes de contact – Passerelle' }]
@@ -39,13 +40,9 @@ const STATUS_LABELS = { pending: 'En attente de votre réponse', accepted: 'Acce
 
 export default function CandidateContacts({ loaderData, actionData }: Route.ComponentProps) {
   const { requests } = loaderData
-  const [searchParams] = useSearchParams()
-  const done = searchParams.get('fait')
   return (
     <section className="auth-page" aria-labelledby="titre-contacts">
       <h1 id="titre-contacts">Demandes de contact</h1>
-      {done === 'acceptee' ? <p className="notice" role="status">Demande acceptée : l’entreprise voit maintenant votre nom et votre e-mail.</p> : null}
-      {done === 'refusee' ? <p className="notice" role="status">Demande refusée : l’entreprise n’aura pas vos coordonnées.</p> : null}
       <p>
         Des recruteurs d’entreprises vérifiées ont trouvé votre profil et souhaitent vous contacter. Tant que vous n’acceptez pas,
         ils ne voient ni votre nom de famille, ni votre e-mail, ni votre CV.

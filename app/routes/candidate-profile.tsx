@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { findOwnProfile, listSkillChoices, replaceOwnCv, saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { communeLabels } from '#db/queries/communes.ts'
 import { occupationChoices } from '../utils/occupation-choices.server.ts'
@@ -15,6 +15,7 @@ import { requireCandidate } from '../utils/session.server.ts'
 import { parseUpload } from '../utils/upload.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/candidate-profile'
+import { withFlash } from '../utils/flash.ts'
 
 const NO_PROFILE = 'Enregistrez d’abord votre profil (prénom et nom).'
 
@@ -62,12 +63,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     // Only once the profile points at the new file: a failure before leaves the old CV in place.
     if (replaced.previousFile) await context.files.discard(replaced.previousFile)
-    return redirect('/candidat/profil?fait=cv')
+    return redirect(withFlash('/candidat/profil', 'cv'))
   }
   if (intent === 'cv-delete') {
     const replaced = await replaceOwnCv(context.db, user.id, null, now)
     if (replaced !== 'no-profile' && replaced.previousFile) await context.files.discard(replaced.previousFile)
-    return redirect('/candidat/profil?fait=cv-supprime')
+    return redirect(withFlash('/candidat/profil', 'cv-supprime'))
   }
   if (intent === 'consent') {
     const submission = parseWithZod(formData, { schema: ConsentSchema })
@@ -75,46 +76,44 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!(await setOwnVisibility(context.db, user.id, true, now))) {
       return data<Reply>({ intent: 'consent', result: submission.reply({ formErrors: [NO_PROFILE] }) }, { status: 400 })
     }
-    return redirect('/candidat/profil?fait=visible')
+    return redirect(withFlash('/candidat/profil', 'visible'))
   }
   if (intent === 'withdraw') {
     await setOwnVisibility(context.db, user.id, false, now)
-    return redirect('/candidat/profil?fait=prive')
+    return redirect(withFlash('/candidat/profil', 'prive'))
   }
   const { submission, input } = await parseProfileForm(formData, context.db)
   if (!input) return data<Reply>({ intent: 'profile', result: submission.reply() }, { status: 400 })
   await saveOwnProfile(context.db, user.id, input, now)
-  return redirect('/candidat/profil?fait=profil')
-}
-
-const DONE: Record<string, string> = {
-  profil: 'Votre profil est enregistré.',
-  cv: 'Votre CV est enregistré.',
-  'cv-supprime': 'Votre CV est supprimé.',
-  visible: 'Votre profil est désormais visible des recruteurs et recruteuses d’entreprises vérifiées.',
-  prive: 'Votre consentement est retiré : votre profil est privé.',
+  return redirect(withFlash('/candidat/profil', 'profil'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Mon profil – Passerelle' }]
 
 export default function CandidateProfile({ loaderData, actionData }: Route.ComponentProps) {
   const { profile, values, form } = loaderData
-  const [searchParams] = useSearchParams()
-  const done = DONE[searchParams.get('fait') ?? '']
   const reply = actionData as Reply | undefined
   return (
     <section className="auth-page profile-page" aria-labelledby="titre-profil">
       <h1 id="titre-profil">Mon profil</h1>
-      {done && !reply ? <p className="notice" role="status">{done}</p> : null}
       <p className="profile-visibility">
         {profile?.visibility === 'verified_recruiters' && profile.consentAt
           ? `Visibilité : votre profil est visible des recruteurs et recruteuses d’entreprises vérifiées (depuis le ${formatDate(profile.consentAt)}).`
           : 'Visibilité : votre profil est privé. Aucun recruteur ne le voit, sauf pour les offres auxquelles vous postulez.'}
       </p>
+      {/* One flow in three steps: the CV and the consent are part of the profile, not an afterthought below its button. */}
+      <nav aria-label="Étapes du profil" className="steps">
+        <ol>
+          <li><a href="#titre-infos">Mes informations</a></li>
+          <li><a href="#titre-cv">Mon CV</a></li>
+          <li><a href="#titre-visibilite">Visibilité</a></li>
+        </ol>
+      </nav>
+      <h2 id="titre-infos">1. Mes informations</h2>
       <ProfileForm data={form} defaultValue={values} lastResult={reply?.intent === 'profile' ? reply.result : undefined} />
 
       <section aria-labelledby="titre-cv">
-        <h2 id="titre-cv">CV</h2>
+        <h2 id="titre-cv">2. Mon CV</h2>
         {profile ? (
           <CvForms cv={profile.cvName ? { name: profile.cvName, size: profile.cvSize ?? 0 } : null} error={reply?.intent === 'cv' ? reply.error : undefined} />
         ) : (
@@ -123,7 +122,7 @@ export default function CandidateProfile({ loaderData, actionData }: Route.Compo
       </section>
 
       <section aria-labelledby="titre-visibilite">
-        <h2 id="titre-visibilite">Visibilité de mon profil</h2>
+        <h2 id="titre-visibilite">3. Visibilité de mon profil</h2>
         {profile ? (
           <ConsentForms visible={profile.visibility === 'verified_recruiters'} lastResult={reply?.intent === 'consent' ? reply.result : undefined} />
         ) : (

@@ -7,6 +7,8 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forum-confirm'
+import { withFlash } from '../utils/flash.ts'
+import { formatDay } from '../utils/labels.ts'
 
 const NOT_FOUND = 'Aucune inscription à ce forum n’attend votre confirmation.'
 
@@ -30,7 +32,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   if (forum.status !== 'open') return data(submission.reply({ formErrors: ['Les inscriptions à ce forum sont closes.'] }), { status: 409 })
   await confirmRegistration(context.db, user.id, forum.id, new Date())
-  return redirect(`/forums/${forum.slug}`)
+  return redirect(withFlash(`/forums/${forum.slug}`, 'confirme'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Confirmer mon inscription – Passerelle' }]
@@ -41,7 +43,7 @@ export default function ConfirmForum({ loaderData, actionData }: Route.Component
   return (
     <section className="auth-page" aria-labelledby="titre-confirmer">
       <h1 id="titre-confirmer">Confirmer mon inscription</h1>
-      <p>Forum « <Link to={`/forums/${forum.slug}`}>{forum.name}</Link> », le {forum.date} à {forum.commune_name}.</p>
+      <p>Forum « <Link to={`/forums/${forum.slug}`}>{forum.name}</Link> », le {formatDay(forum.date)} à {forum.commune_name}.</p>
       {confirmed ? <p role="status">Votre inscription est déjà confirmée.</p> : (
         <Form method="post" {...getFormProps(form)}>
           {form.errors?.length ? <div className="form-errors" role="alert">{form.errors.map((e) => <p key={e}>{e}</p>)}</div> : null}

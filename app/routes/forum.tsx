@@ -10,6 +10,8 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { getOptionalUser, requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/forum'
+import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const NOT_FOUND = 'Ce forum n’existe pas ou n’est pas encore annoncé.'
 
@@ -36,11 +38,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const outcome = await registerForForum(context.db, user.id, forum.id, now)
     if (outcome === 'not-open') return data({ intent, result: null, error: 'Les inscriptions à ce forum sont closes.' }, { status: 409 })
     if (outcome === 'no-profile') return data({ intent, result: null, error: 'Complétez d’abord votre profil : c’est lui que verront les entreprises.' }, { status: 409 })
-    return redirect(`/forums/${forum.slug}`)
+    return redirect(withFlash(`/forums/${forum.slug}`, 'inscrit'))
   }
   if (intent === 'unregister') {
     await unregisterFromForum(context.db, user.id, forum.id)
-    return redirect(`/forums/${forum.slug}`)
+    return redirect(withFlash(`/forums/${forum.slug}`, 'desinscrit'))
   }
   if (intent === 'wishes') {
     const submission = parseWithZod(formData, { schema: CandidateWishesSchema })
@@ -48,7 +50,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const outcome = await setCandidateWishes(context.db, user.id, forum.id, submission.value.companyIds, now)
     if (outcome === 'not-allowed') return data({ intent, result: null, error: 'Confirmez d’abord votre inscription à ce forum ouvert.' }, { status: 409 })
     if (outcome === 'unknown-company') return data({ intent, result: null, error: 'Choisissez parmi les entreprises du forum.' }, { status: 400 })
-    return redirect(`/forums/${forum.slug}`)
+    return redirect(withFlash(`/forums/${forum.slug}`, 'souhaits'))
   }
   return data({ intent, result: null, error: 'Action inconnue.' }, { status: 400 })
 }
@@ -65,7 +67,7 @@ export default function ForumPage({ loaderData, actionData }: Route.ComponentPro
     <section className="company-page" aria-labelledby="titre-forum">
       <p className="breadcrumb"><Link to="/forums">Forums de recrutement</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
-      <p>Le {forum.date}, de {forum.opens_at} à {forum.closes_at} · {forum.venue}, {forum.commune_name}</p>
+      <p>Le {formatDay(forum.date)}, de {formatTime(forum.opens_at)} à {formatTime(forum.closes_at)} · {forum.venue}, {forum.commune_name}</p>
       <FormErrors id="erreurs-forum" errors={actionData?.error ? [actionData.error] : undefined} />
 
       <section aria-labelledby="titre-inscription">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { listPublicForums } from '#db/queries/forum-candidates.ts'
 import type { Route } from './+types/forums'
+import { formatDay } from '../utils/labels.ts'
 
 export async function loader({ context }: Route.LoaderArgs) {
   return { forums: await listPublicForums(context.db) }
@@ -17,7 +18,7 @@ export default function Forums({ loaderData }: Route.ComponentProps) {
           {loaderData.forums.map((f) => (
             <li key={f.slug}>
               <Link to={`/forums/${f.slug}`}>{f.name}</Link>
-              <span>{f.date} · {f.venue}, {f.commune_name}{f.status === 'closed' ? ' · inscriptions closes' : ''}</span>
+              <span>{formatDay(f.date)} · {f.venue}, {f.commune_name}{f.status === 'closed' ? ' · inscriptions closes' : ''}</span>
             </li>
           ))}
         </ul>

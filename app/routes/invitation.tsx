@@ -3,6 +3,7 @@ import { acceptInvitation, findInvitation } from '#db/queries/company-team.ts'
 import { normalizeEmail } from '#db/queries/accounts.ts'
 import { getOptionalUser, requireUser } from '../utils/session.server.ts'
 import type { Route } from './+types/invitation'
+import { withFlash } from '../utils/flash.ts'
 
 const INVALID = 'Cette invitation n’existe pas ou n’est plus valable : elle a déjà servi, a été retirée ou date de plus de 7 jours. Demandez-en une nouvelle à l’entreprise.'
 const NOT_RECRUITER = 'Cette invitation est destinée à un compte recruteur. Déconnectez-vous, puis connectez-vous ou créez un compte recruteur avec l’adresse invitée.'
@@ -43,7 +44,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (s.state !== 'ready') throw new Response(s.state === 'refused' ? s.message : INVALID, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const joined = await acceptInvitation(context.db, s.token, s.user, new Date())
   if (!joined) throw new Response(INVALID, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  return redirect(`/recruteur/entreprises/${joined.companySlug}/offres`)
+  return redirect(withFlash(`/recruteur/entreprises/${joined.companySlug}/offres`, 'equipe-rejointe'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Invitation – Passerelle' }]

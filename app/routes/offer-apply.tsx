@@ -11,6 +11,7 @@ import { formatDate } from '../utils/labels.ts'
 import { getOptionalUser, requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/offer-apply'
+import { withFlash } from '../utils/flash.ts'
 
 const OFFER_GONE = 'Cette offre n’existe pas ou n’est plus en ligne.'
 const ALREADY_APPLIED = 'Vous avez déjà postulé à cette offre.'
@@ -48,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const applied = await applyToOffer(context.db, user.id, offer.id, submission.value.message ?? '', now)
   if (applied === 'already-applied') return data(submission.reply({ formErrors: [ALREADY_APPLIED] }), { status: 409 })
   invariantResponse(applied !== 'offer-unavailable', OFFER_GONE)
-  return redirect('/candidat/candidatures?fait=envoyee')
+  return redirect(withFlash('/candidat/candidatures', 'envoyee'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Postuler : ${data?.offer.title ?? 'offre'} – Passerelle` }]

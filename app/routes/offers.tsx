@@ -5,6 +5,7 @@ import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queri
 import { occupationLabel } from '#db/reference/occupations.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
+import { ActiveFilters, activeFilterChips } from '../components/active-filters.tsx'
 import { OfferCard } from '../components/offer-card.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { SearchFilters } from '../components/search-filters.tsx'
@@ -50,8 +51,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const [territories, nearLabels, skillNames, companyNames] = await Promise.all([
     listTerritories(context.db),
     communeLabels(context.db, [query.near?.insee]),
-    skillNamesBySlug(context.db, result.facets.skill.map((f) => f.value)),
-    companyNamesBySlug(context.db, result.facets.company.map((f) => f.value)),
+    skillNamesBySlug(context.db, [...result.facets.skill.map((f) => f.value), ...query.skills]),
+    companyNamesBySlug(context.db, [...result.facets.company.map((f) => f.value), ...query.companies]),
   ])
   const chosenSort = SORTS.find((sort) => sort === new URL(request.url).searchParams.get(PARAM.sort)) ?? null
   return {
@@ -61,9 +62,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     territories,
     communeText: query.near ? (nearLabels[query.near.insee] ?? query.near.insee) : typedCommune,
     communeChoices,
+    communeNames: nearLabels,
     skillNames: Object.fromEntries(skillNames),
     companyNames: Object.fromEntries(companyNames),
-    occupationNames: Object.fromEntries(result.facets.occupation.map((f) => [f.value, occupationLabel(f.value)])),
+    occupationNames: Object.fromEntries(
+      [...result.facets.occupation.map((f) => f.value), ...query.occupations].map((code) => [code, occupationLabel(code)]),
+    ),
   }
 }
 
@@ -111,6 +115,13 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
     )
   }
 
+  const chips = activeFilterChips(query, loaderData.chosenSort, {
+    territories: Object.fromEntries(loaderData.territories.map((t) => [t.slug, t.name])),
+    communes: loaderData.communeNames,
+    skills: loaderData.skillNames,
+    companies: loaderData.companyNames,
+    occupations: loaderData.occupationNames,
+  })
   const filterParams = new URLSearchParams(location.search)
   filterParams.delete(PARAM.text)
   filterParams.delete(PARAM.page)
@@ -135,12 +146,18 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
           Rechercher
         </button>
       </div>
+      <a className="skip-results" href="#resultats">Aller aux résultats</a>
       <div className="search-layout">
-        <aside aria-label="Filtres" key={filterParams.toString()}>
-          <SearchFilters {...loaderData} facets={result.facets} />
-        </aside>
+        {/* Results come first on a phone; the filters fold behind "Filtres (n)", a <details> that needs no
+            JavaScript (on a wide screen the panel is always shown, beside the results). */}
+        <details className="filters-panel" aria-label="Filtres">
+          <summary>Filtres{chips.length ? ` (${chips.length})` : ''}</summary>
+          <div key={filterParams.toString()}>
+            <SearchFilters {...loaderData} facets={result.facets} />
+          </div>
+        </details>
         <section aria-labelledby="resultats" className={searching ? 'results results--loading' : 'results'}>
-          <h1 id="resultats" aria-live="polite">
+          <h1 id="resultats" aria-live="polite" tabIndex={-1}>
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
@@ -156,6 +173,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
               </ul>
             </nav>
           ) : null}
+          <ActiveFilters chips={chips} clearHref={query.text.trim() ? `/offres?${new URLSearchParams({ q: query.text.trim() })}` : '/offres'} />
           {result.notices.length > 0 ? (
             <ul className="notices" role="status">
               {result.notices.map((notice) => (

@@ -3,7 +3,7 @@ import { findForumForOrganiser, listForumCompanies, listScheduleForExport, logEx
 import { applicantName } from '../utils/applicant.ts'
 import { slotCount, slotRange } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate } from '../utils/labels.ts'
+import { formatDay } from '../utils/labels.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-agendas'
 
@@ -54,7 +54,7 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `Agendas – ${d
 
 export default function Agendas({ loaderData }: Route.ComponentProps) {
   const { forum, companies, candidates } = loaderData
-  const day = `${formatDate(`${forum.date}T12:00:00Z`)}${forum.venue ? ` · ${forum.venue}` : ''}`
+  const day = `${formatDay(forum.date)}${forum.venue ? ` · ${forum.venue}` : ''}`
   return (
     <div className="agendas">
       <div className="agendas__toolbar no-print">

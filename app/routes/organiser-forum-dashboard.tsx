@@ -5,9 +5,10 @@ import { BarChart } from '../components/charts.tsx'
 import { computePlanningMatches } from '../utils/forum-planning.server.ts'
 import { slotCount } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate, formatDateTime } from '../utils/labels.ts'
+import { formatDateTime, formatDay } from '../utils/labels.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-dashboard'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 const EXPORT_LABELS: Record<string, string> = {
   planning: 'Planning', correspondances: 'Correspondances', classeur: 'Planning et correspondances', agendas: 'Agendas',
@@ -52,7 +53,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   return (
     <section className="company-page dashboard" aria-labelledby="titre-tableau">
       <h1 id="titre-tableau">Tableau de bord – {forum.name}</h1>
-      <p>Forum du {formatDate(`${forum.date}T12:00:00Z`)}.</p>
+      <p>Forum du {formatDay(forum.date)}.</p>
       <ul className="offer-actions" aria-label="Exports">
         <li><a className="button button--secondary" href={`${base}/export/planning.csv`} download>Planning (CSV)</a></li>
         <li><a className="button button--secondary" href={`${base}/export/correspondances.csv`} download>Correspondances (CSV)</a></li>
@@ -98,6 +99,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
       <h2>Derniers exports</h2>
       {exports.length ? (
+        <TableScroll label="Tableau des chiffres">
         <table className="data-table">
           <thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Quoi</th></tr></thead>
           <tbody>
@@ -106,6 +108,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : <p className="empty">Aucun export pour l’instant.</p>}
     </section>
   )

@@ -143,7 +143,7 @@ it('shows the dashboard figures and the last exports, with accessible charts', a
   expect(good[0]).toBeLessThanOrEqual(data.counts.candidates.confirmed)
   expect(html.match(/role="img"/g)).toHaveLength(5)
   expect(html).toContain('bonnes correspondances (score ≥ 60)')
-  expect(html).toContain('<title id="remplissage-titre">Taux de remplissage du planning</title>')
+  expect(html).toContain('<span id="remplissage-titre" class="visually-hidden">Taux de remplissage du planning</span>')
   expect(html).toContain('13,9<!-- --> %')
   expect(html).toContain('Agendas (impression)')
 })

@@ -6,6 +6,8 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import { parseTextUpload } from '../utils/upload.server.ts'
 import type { Route } from './+types/organiser-forum-import'
+import { TableScroll } from '../components/table-scroll.tsx'
+import { formatDay } from '../utils/labels.ts'
 
 const MAX_BYTES = 1024 * 1024
 
@@ -48,11 +50,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       ? `${context.publicUrl}/reinitialiser-mot-de-passe?${new URLSearchParams({ jeton: c.passwordToken, suite: `/forums/${forum.slug}/confirmer` })}`
       : confirmUrl
     const text = c.passwordToken
-      ? `Bonjour ${c.firstName},\n\nVotre école vous a inscrit·e au forum « ${forum.name} » (${forum.date}) sur Passerelle, ` +
+      ? `Bonjour ${c.firstName},\n\nVotre école vous a inscrit·e au forum « ${forum.name} » (${formatDay(forum.date)}) sur Passerelle, ` +
         `qui a créé un compte à votre adresse.\n\nPour confirmer votre participation, choisissez d’abord un mot de passe ` +
         `(lien valable deux semaines) :\n${link}\n\nVous pourrez ensuite accepter que votre profil soit transmis aux entreprises du forum. ` +
         `Sans confirmation, aucune entreprise ne voit votre profil.\n\nL’équipe Passerelle`
-      : `Bonjour ${c.firstName},\n\nVotre école vous a inscrit·e au forum « ${forum.name} » (${forum.date}) sur Passerelle.\n\n` +
+      : `Bonjour ${c.firstName},\n\nVotre école vous a inscrit·e au forum « ${forum.name} » (${formatDay(forum.date)}) sur Passerelle.\n\n` +
         `Pour confirmer votre participation, connectez-vous puis ouvrez ce lien :\n${link}\n\n` +
         `Sans confirmation, aucune entreprise ne voit votre profil.\n\nL’équipe Passerelle`
     await context.mailer
@@ -78,6 +80,7 @@ export default function ImportCandidates({ loaderData, actionData }: Route.Compo
       {actionData?.problems ? (
         <div className="form-errors" role="alert">
           <p><strong>Rien n’a été importé.</strong> Corrigez ces {actionData.problems.length > 1 ? `${actionData.problems.length} problèmes` : 'problème'} puis envoyez à nouveau le fichier :</p>
+          <TableScroll label="Lignes du fichier">
           <table>
             <thead><tr><th scope="col">Ligne</th><th scope="col">Colonne</th><th scope="col">Problème</th></tr></thead>
             <tbody>
@@ -86,6 +89,7 @@ export default function ImportCandidates({ loaderData, actionData }: Route.Compo
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </div>
       ) : null}
       {actionData?.imported !== undefined ? (

@@ -4,6 +4,7 @@ import { ForumForm } from '../components/forum-form.tsx'
 import { forumFormData, parseForumForm } from '../utils/forum-form.server.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser-forum-new'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireOrganiser(request, context.db)
@@ -15,7 +16,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { submission, input } = await parseForumForm(await request.formData(), context.db)
   if (!input) return data(submission.reply(), { status: 400 })
   const { slug } = await createForum(context.db, user.id, input, new Date())
-  return redirect(`/organisation/forums/${slug}`)
+  return redirect(withFlash(`/organisation/forums/${slug}`, 'forum-cree'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Nouveau forum – Passerelle' }]

@@ -105,6 +105,6 @@ it('after a button, the organiser is sent back to the pages they were on', async
     body.set('intent', 'schedule')
     return action({ request: new Request(url(search), { method: 'POST', body, headers: { Cookie: cookie } }), params: { slug }, context: { db: test.db } } as never) as Promise<Response>
   }
-  expect((await post('?entreprises=2&candidats=3')).headers.get('Location')).toBe(`/organisation/forums/${slug}/planning?entreprises=2&candidats=3`)
-  expect((await post('?entreprises=abc')).headers.get('Location')).toBe(`/organisation/forums/${slug}/planning`)
+  expect((await post('?entreprises=2&candidats=3')).headers.get('Location')).toBe(`/organisation/forums/${slug}/planning?entreprises=2&candidats=3&fait=planning-calcule`)
+  expect((await post('?entreprises=abc')).headers.get('Location')).toBe(`/organisation/forums/${slug}/planning?fait=planning-calcule`)
 })

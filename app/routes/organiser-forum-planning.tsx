@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { findPlanningForum, listPlanningInterviews, removeInterview, setInterviewPinned } from '#db/queries/forum-planning.ts'
 import { ScheduleInputError, type ScheduleStats } from '#search/matching/schedule.ts'
@@ -7,6 +7,7 @@ import { CandidateMatches, CompanyPlanning } from '../components/forum-planning-
 import { Pagination } from '../components/pagination.tsx'
 import { planningMatchPages } from '../utils/forum-match-pages.server.ts'
 import { computePlanningMatches, runSchedule } from '../utils/forum-planning.server.ts'
+import { withFlash } from '../utils/flash.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDateTime } from '../utils/labels.ts'
 import { pageParam } from '../utils/pagination.ts'
@@ -87,13 +88,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   // Back to the page the button was on (the form posts to the page's own address, query string included).
   const pages = parsePages(request)
-  return redirect(planningHref(forum.slug, pages.success ? pages.data : { entreprises: 1, candidats: 1 }))
+  const flash = intent === 'schedule' ? 'planning-calcule' : intent === 'remove' ? 'entretien-retire' : intent === 'pin' ? 'entretien-epingle' : 'entretien-libere'
+  return redirect(withFlash(planningHref(forum.slug, pages.success ? pages.data : { entreprises: 1, candidats: 1 }), flash))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Planning – ${data?.forum.name ?? 'Forum'} – Passerelle` }]
 
 export default function Planning({ loaderData, actionData }: Route.ComponentProps) {
   const { forum, companies, candidates, summary } = loaderData
+  const navigation = useNavigation()
+  const computing = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'schedule'
   const errors = actionData?.result.error
   const messages = errors ? Object.values(errors).flat().filter((m): m is string => typeof m === 'string') : []
   return (
@@ -101,9 +105,12 @@ export default function Planning({ loaderData, actionData }: Route.ComponentProp
       <p className="breadcrumb"><Link to={`/organisation/forums/${forum.slug}`}>{forum.name}</Link></p>
       <h1 id="titre-planning">Planning – {forum.name}</h1>
 
-      <Form method="post">
+      <Form method="post" aria-busy={computing}>
         <input type="hidden" name="intent" value="schedule" />
-        <button type="submit" className="button">Calculer le planning</button>
+        {/* With JavaScript the button says the computation is running (a few seconds for a large forum);
+            without it, the browser shows its own loading indicator. */}
+        <button type="submit" className="button" disabled={computing}>{computing ? 'Calcul en cours…' : 'Calculer le planning'}</button>
+        <p role="status" className="busy">{computing ? 'Calcul du planning en cours : cela peut prendre quelques secondes.' : ''}</p>
       </Form>
       {messages.length ? <ul className="form-errors" role="alert">{messages.map((m) => <li key={m}>{m}</li>)}</ul> : null}
 
@@ -112,7 +119,7 @@ export default function Planning({ loaderData, actionData }: Route.ComponentProp
         <div aria-label="Résumé du planning">
           <p>Calculé le {formatDateTime(summary.computedAt)} : {summary.interviews} entretiens, {summary.wishesMet} souhaits
             respectés sur {summary.wishesTotal}.</p>
-          <p>Objectif {summary.objective} pour une borne supérieure de {summary.upperBound} : à {summary.gap} % de l’optimum au plus.</p>
+          <p>{scheduleQuality(summary.objective, summary.upperBound)}</p>
         </div>
       ) : <p>Le planning n’a pas encore été calculé.</p>}
 
@@ -133,6 +140,16 @@ export default function Planning({ loaderData, actionData }: Route.ComponentProp
       </section>
     </section>
   )
+}
+
+const points = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })
+const percent = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+/** The schedule's quality in plain French: its points against the most any schedule could reach (decision 003). */
+export function scheduleQuality(objective: number, upperBound: number): string {
+  if (upperBound <= 0) return 'Aucun entretien possible : ajoutez des candidat·es ou des offres.'
+  if (objective >= upperBound) return `Planning optimal : ${points.format(objective)} points, le maximum possible.`
+  const share = Math.floor((objective / upperBound) * 1000) / 10
+  return `Planning à ${percent.format(share)} % du maximum possible : ${points.format(objective)} points sur ${points.format(upperBound)} au plus.`
 }
 
 function ListRange({ what, none, list }: { what: string; none: string; list: { first: number; items: unknown[]; total: number } }) {

@@ -13,6 +13,8 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/organiser-forum'
+import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const INVITATION_LABELS = { invited: 'invitée, sans réponse', accepted: 'participe', declined: 'a décliné' } as const
 
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const submission = parseWithZod(formData, { schema: ForumStatusSchema })
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
     await setForumStatus(context.db, user, forum.id, submission.value.status, now)
-    return redirect(`/organisation/forums/${forum.slug}`)
+    return redirect(withFlash(`/organisation/forums/${forum.slug}`, 'forum-statut'))
   }
   if (intent === 'invite') {
     const submission = parseWithZod(formData, { schema: InviteSchema })
@@ -64,12 +66,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const reply = submission.reply({ fieldErrors: { companyId: ['Cette entreprise n’est pas vérifiée ou déjà invitée.'] } })
       return data({ intent, result: reply }, { status: 400 })
     }
-    return redirect(`/organisation/forums/${forum.slug}`)
+    return redirect(withFlash(`/organisation/forums/${forum.slug}`, 'entreprise-invitee'))
   }
   const { submission, input } = await parseForumForm(formData, context.db)
   if (!input) return data({ intent: 'save', result: submission.reply() }, { status: 400 })
   await updateForum(context.db, user, forum.id, input, now)
-  return redirect(`/organisation/forums/${forum.slug}`)
+  return redirect(withFlash(`/organisation/forums/${forum.slug}`, 'forum-enregistre'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.forum.name ?? 'Forum'} – Passerelle` }]
@@ -85,7 +87,7 @@ export default function OrganiserForum({ loaderData, actionData }: Route.Compone
       <p className="breadcrumb"><Link to="/organisation">Espace organisation</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
       <p>
-        {forum.date} · {forum.commune_name} · {forum.opens_at}–{forum.closes_at} ·{' '}
+        {formatDay(forum.date)} · {forum.commune_name} · {formatTime(forum.opens_at)}–{formatTime(forum.closes_at)} ·{' '}
         <strong>{slots} créneau{slots > 1 ? 'x' : ''} de {forum.slot_minutes} min</strong>
       </p>
       <p>État : <span className="status">{FORUM_STATUS_LABELS[forum.status]}</span>

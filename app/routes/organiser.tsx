@@ -3,6 +3,7 @@ import { listOrganiserForums } from '#db/queries/forums.ts'
 import { FORUM_STATUS_LABELS } from '../utils/forum-schema.ts'
 import { requireOrganiser } from '../utils/session.server.ts'
 import type { Route } from './+types/organiser'
+import { formatDay } from '../utils/labels.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireOrganiser(request, context.db)
@@ -24,7 +25,7 @@ export default function Organiser({ loaderData }: Route.ComponentProps) {
           {forums.map((f) => (
             <li key={f.slug}>
               <Link to={`/organisation/forums/${f.slug}`}>{f.name}</Link>
-              <span>{f.date} · {f.commune_name} · {FORUM_STATUS_LABELS[f.status]}</span>
+              <span>{formatDay(f.date)} · {f.commune_name} · {FORUM_STATUS_LABELS[f.status]}</span>
             </li>
           ))}
         </ul>

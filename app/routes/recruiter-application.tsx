@@ -21,6 +21,7 @@ import {
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-application'
+import { withFlash } from '../utils/flash.ts'
 
 const NOT_FOUND = 'Candidature introuvable dans votre espace.'
 
@@ -83,14 +84,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (submission.status !== 'success') return data({ intent: 'stage' as const, result: submission.reply() }, { status: 400 })
     const moved = await moveApplicationStage(context.db, user.id, application.id, submission.value.stage, new Date())
     invariantResponse(moved, NOT_FOUND)
-    return redirect(back)
+    return redirect(withFlash(back, 'etape'))
   }
   if (formData.get('intent') === 'note') {
     const submission = parseWithZod(formData, { schema: NoteSchema })
     if (submission.status !== 'success') return data({ intent: 'note' as const, result: submission.reply() }, { status: 400 })
     const added = await addApplicationNote(context.db, user.id, application.id, submission.value.body, new Date())
     invariantResponse(added, NOT_FOUND)
-    return redirect(`${back}#notes`)
+    return redirect(withFlash(`${back}#notes`, 'note'))
   }
   return data(
     { intent: 'unknown' as const, result: { status: 'error' as const, error: { '': ['Action inconnue : rechargez la page et réessayez.'] } } },

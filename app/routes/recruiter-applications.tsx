@@ -57,16 +57,16 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       {applications.length === 0 ? (
         <p>Aucune candidature {stage ? 'à cette étape' : 'pour l’instant'}.</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table stack-table">
           <thead>
             <tr><th scope="col">Candidat·e</th><th scope="col">Reçue le</th><th scope="col">Étape</th></tr>
           </thead>
           <tbody>
             {applications.map((a) => (
               <tr key={a.id}>
-                <td><Link to={`/recruteur/candidatures/${a.id}`}>{a.name}</Link></td>
-                <td>{formatDate(a.createdAt)}</td>
-                <td>{a.stage}</td>
+                <td data-label="Candidat·e"><Link to={`/recruteur/candidatures/${a.id}`}>{a.name}</Link></td>
+                <td data-label="Reçue le">{formatDate(a.createdAt)}</td>
+                <td data-label="Étape">{a.stage}</td>
               </tr>
             ))}
           </tbody>

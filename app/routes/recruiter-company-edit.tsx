@@ -1,5 +1,5 @@
 import { getFormProps } from '@conform-to/react'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { FILE_MIME } from '#db/files.ts'
 import { findCompanyForEdit, updateCompany } from '#db/queries/recruiter-company.ts'
 import { CompanyFields } from '../components/company-fields.tsx'
@@ -11,6 +11,7 @@ import { parseUpload } from '../utils/upload.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-company-edit'
+import { withFlash } from '../utils/flash.ts'
 
 const MAX_LOGO_BYTES = 1024 * 1024
 
@@ -59,7 +60,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const done = await updateCompany(context.db, user.id, company.slug, null, { remove: true })
     invariantResponse(done, 'Entreprise introuvable dans votre espace.')
     if (done.replacedLogo) await context.files.discard(done.replacedLogo)
-    return redirect(`/recruteur/entreprises/${company.slug}?enregistre=1`)
+    return redirect(withFlash(`/recruteur/entreprises/${company.slug}`, 'entreprise-enregistree'))
   }
 
   const { submission, input } = await parseCompanyForm(upload.form, context.db)
@@ -79,14 +80,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!done && stored) await context.files.discard(stored)
   invariantResponse(done, 'Entreprise introuvable dans votre espace.')
   if (done.replacedLogo) await context.files.discard(done.replacedLogo)
-  return redirect(`/recruteur/entreprises/${company.slug}?enregistre=1${done.verificationLost ? '&verification=1' : ''}`)
+  return redirect(withFlash(`/recruteur/entreprises/${company.slug}`, done.verificationLost ? 'entreprise-a-reverifier' : 'entreprise-enregistree'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.company.name ?? 'Entreprise'} – Passerelle` }]
 
 export default function EditCompany({ loaderData, actionData }: Route.ComponentProps) {
   const { company, values, form: choices } = loaderData
-  const [searchParams] = useSearchParams()
   const [form, fields] = useZodForm(CompanySchema, { lastResult: actionData, defaultValue: values })
   const logoErrors = actionData?.error && 'logo' in actionData.error ? actionData.error.logo : null
   return (
@@ -97,14 +97,6 @@ export default function EditCompany({ loaderData, actionData }: Route.ComponentP
         <Link to={`/entreprises/${company.slug}`}>Page publique</Link>
       </p>
       <h1 id="titre-entreprise">Fiche de {company.name}</h1>
-      {searchParams.has('enregistre') && !actionData ? (
-        <p role="status" className="form-success">
-          Modifications enregistrées.
-          {searchParams.has('verification')
-            ? ' Le nom ou le SIREN a changé : l’équipe de modération va vérifier de nouveau votre entreprise, et vos prochaines offres attendront sa validation.'
-            : null}
-        </p>
-      ) : null}
       {company.verified ? (
         <p className="field__hint">
           Entreprise vérifiée. Changer son nom ou son SIREN la renvoie à la vérification de l’équipe de modération.

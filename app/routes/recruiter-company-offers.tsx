@@ -5,6 +5,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { formatCount, formatDate, OFFER_STATUS_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-company-offers'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRecruiter(request, context.db)
@@ -39,6 +40,7 @@ export default function CompanyOffers({ loaderData }: Route.ComponentProps) {
       {offers.length === 0 ? (
         <p>Aucune offre pour l’instant.</p>
       ) : (
+        <TableScroll label="Offres de l’entreprise">
         <table className="data-table">
           <thead>
             <tr><th scope="col">Offre</th><th scope="col">État</th><th scope="col">Candidatures</th><th scope="col">Modifiée le</th></tr>
@@ -58,6 +60,7 @@ export default function CompanyOffers({ loaderData }: Route.ComponentProps) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   )

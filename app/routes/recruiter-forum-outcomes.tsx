@@ -7,10 +7,12 @@ import { applicantName } from '../utils/applicant.ts'
 import { OUTCOME_LABELS, OutcomeSchema, venueToday } from '../utils/forum-outcome-schema.ts'
 import { slotRange } from '../utils/forum-slots.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate } from '../utils/labels.ts'
+import { formatDay } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-forum-outcomes'
+import { TableScroll } from '../components/table-scroll.tsx'
+import { withFlash } from '../utils/flash.ts'
 
 const NOT_FOUND = 'Forum introuvable parmi ceux où votre entreprise participe.'
 const TOO_EARLY = 'Les résultats se saisissent à partir du jour du forum.'
@@ -47,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const saved = await setInterviewOutcome(context.db, user.id, forum.id, submission.value.interviewId, submission.value.outcome)
   invariantResponse(saved, 'Entretien introuvable parmi ceux de votre entreprise.')
-  return redirect(`/recruteur/forums/${params.slug}/resultats#entretien-${submission.value.interviewId}`)
+  return redirect(withFlash(`/recruteur/forums/${params.slug}/resultats#entretien-${submission.value.interviewId}`, 'resultat'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Résultats – ${data?.forum.name ?? 'Forum'} – Passerelle` }]
@@ -84,11 +86,12 @@ export default function ForumOutcomes({ loaderData, actionData }: Route.Componen
     <section className="company-page" aria-labelledby="titre-resultats">
       <h1 id="titre-resultats">Résultats du forum {forum.name}</h1>
       <p>
-        Forum du {formatDate(`${forum.date}T12:00:00Z`)}. Indiquez pour chaque entretien s’il a mené à une embauche :
+        Forum du {formatDay(forum.date)}. Indiquez pour chaque entretien s’il a mené à une embauche :
         l’organisation du forum n’en voit que les totaux.
       </p>
       {forum.open ? null : <p className="form-errors">{TOO_EARLY}</p>}
       {interviews.length ? (
+        <TableScroll label="Entretiens du forum">
         <table className="data-table">
           <thead>
             <tr><th scope="col">Heure</th><th scope="col">Candidat·e</th><th scope="col">Entreprise</th><th scope="col">Offre</th>
@@ -109,6 +112,7 @@ export default function ForumOutcomes({ loaderData, actionData }: Route.Componen
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : <p className="empty">Aucun entretien de votre entreprise à ce forum.</p>}
     </section>
   )

@@ -8,6 +8,8 @@ import { AnswerSchema, CompanyWishSchema } from '../utils/forum-schema.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-forum'
+import { withFlash } from '../utils/flash.ts'
+import { formatDay, formatTime } from '../utils/labels.ts'
 
 const LEVELS = ['', 'notions', 'intermédiaire', 'avancé', 'expert']
 const FORUM_NOT_FOUND = 'Forum introuvable : aucune de vos entreprises n’y est invitée.'
@@ -46,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (outcome === 'not-found') throw new Response(FORUM_NOT_FOUND, { status: 404 })
     if (outcome === 'closed') return refuse('Ce forum est clos : la participation et les offres ne changent plus.', 409)
     if (outcome === 'unknown-offer') return refuse('Choisissez parmi les offres publiées de votre entreprise.')
-    return redirect(`/recruteur/forums/${forum.slug}`)
+    return redirect(withFlash(`/recruteur/forums/${forum.slug}`, 'reponse-forum'))
   }
   if (intent === 'wish') {
     const submission = parseWithZod(formData, { schema: CompanyWishSchema })
@@ -54,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const v = submission.value
     const done = await setCompanyWish(context.db, user.id, forum.id, v.companyId, v.candidateId, v.wish === '1', now)
     if (!done) return refuse('Ce souhait n’est pas possible : forum fermé, participation non confirmée ou candidat·e non inscrit·e.', 409)
-    return redirect(`/recruteur/forums/${forum.slug}`)
+    return redirect(withFlash(`/recruteur/forums/${forum.slug}`, 'souhait-forum'))
   }
   return refuse('Action inconnue.')
 }
@@ -68,7 +70,7 @@ export default function RecruiterForum({ loaderData, actionData }: Route.Compone
     <section className="auth-page" aria-labelledby="titre-forum">
       <p className="breadcrumb"><Link to="/recruteur/forums">Forums de recrutement</Link></p>
       <h1 id="titre-forum">{forum.name}</h1>
-      <p>{forum.date} · {forum.venue}, {forum.commune_name} · {forum.opens_at}–{forum.closes_at}{closed ? ' · forum clos' : ''}</p>
+      <p>{formatDay(forum.date)} · {forum.venue}, {forum.commune_name} · {formatTime(forum.opens_at)}–{formatTime(forum.closes_at)}{closed ? ' · forum clos' : ''}</p>
       <FormErrors id="erreurs-forum" errors={actionData?.error ? [actionData.error] : undefined} />
       {companies.map((c) => (
         <section key={c.id} aria-labelledby={`entreprise-${c.id}`}>

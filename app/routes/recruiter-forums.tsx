@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { listMemberForumInvitations } from '#db/queries/forum-companies.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-forums'
+import { formatDay } from '../utils/labels.ts'
 
 const ANSWER_LABELS = { invited: 'Invitation à laquelle répondre', accepted: 'Participation confirmée', declined: 'Invitation déclinée' } as const
 
@@ -25,7 +26,7 @@ export default function RecruiterForums({ loaderData }: Route.ComponentProps) {
           {invitations.map((i) => (
             <li key={`${i.slug}-${i.company_name}`}>
               <Link to={`/recruteur/forums/${i.slug}`}>{i.name}</Link>
-              <span>{i.date} · {i.commune_name} · {i.company_name} : {ANSWER_LABELS[i.status]}{i.forum_status === 'closed' ? ' (forum clos)' : ''}</span>
+              <span>{formatDay(i.date)} · {i.commune_name} · {i.company_name} : {ANSWER_LABELS[i.status]}{i.forum_status === 'closed' ? ' (forum clos)' : ''}</span>
             </li>
           ))}
         </ul>

@@ -39,7 +39,7 @@ const call = (request: Request) => action({ request, context: { db: test.db }, p
 it('creates the company with a valid SIREN and makes the recruiter its owner', async () => {
   const outcome = await call(post(VALID, recruiterCookie))
   expect(outcome).toBeInstanceOf(Response)
-  expect((outcome as Response).headers.get('Location')).toBe('/entreprises/opale-numerique')
+  expect((outcome as Response).headers.get('Location')).toBe('/entreprises/opale-numerique?fait=entreprise-creee')
   const member = await test.db
     .selectFrom('company_members as m')
     .innerJoin('companies as c', 'c.id', 'm.company_id')

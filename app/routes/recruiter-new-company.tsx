@@ -8,6 +8,7 @@ import { CompanySchema } from '../utils/company-schema.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-new-company'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRecruiter(request, context.db)
@@ -19,7 +20,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { submission, input } = await parseCompanyForm(await request.formData(), context.db)
   if (!input) return data(submission.reply(), { status: 400 })
   const company = await createCompanyWithOwner(context.db, user.id, input, new Date())
-  return redirect(`/entreprises/${company.slug}`)
+  return redirect(withFlash(`/entreprises/${company.slug}`, 'entreprise-creee'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Créer une entreprise – Passerelle' }]

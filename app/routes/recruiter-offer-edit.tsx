@@ -9,6 +9,7 @@ import { offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { RouteId } from '../utils/application-schemas.ts'
 import type { Route } from './+types/recruiter-offer-edit'
+import { withFlash } from '../utils/flash.ts'
 
 
 async function loadOwnOffer(request: Request, id: string, db: Route.LoaderArgs['context']['db']) {
@@ -38,18 +39,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const intent = formData.get('intent')
   const now = new Date()
   if (intent === 'publish' || intent === 'close') {
-    await changeOfferStatus(context.db, user.id, offer.id, intent, now)
-    return redirect(`/recruteur/offres/${offer.id}`)
+    const changed = await changeOfferStatus(context.db, user.id, offer.id, intent, now)
+    const flash = intent === 'close' ? 'offre-close' : changed?.status === 'published' ? 'offre-publiee' : 'offre-en-attente'
+    return redirect(withFlash(`/recruteur/offres/${offer.id}`, flash))
   }
   if (intent === 'duplicate') {
     const copy = await duplicateOffer(context.db, user.id, offer.id, now)
     invariantResponse(copy, 'Offre introuvable dans votre espace.')
-    return redirect(`/recruteur/offres/${copy.id}`)
+    return redirect(withFlash(`/recruteur/offres/${copy.id}`, 'offre-dupliquee'))
   }
   const { submission, input } = await parseOfferForm(formData, context.db)
   if (!input) return data(submission.reply(), { status: 400 })
   await saveOffer(context.db, user.id, { offerId: offer.id }, input, now)
-  return redirect(`/recruteur/offres/${offer.id}`)
+  return redirect(withFlash(`/recruteur/offres/${offer.id}`, 'offre-enregistree'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.offer.title ?? 'Offre'} – Passerelle` }]

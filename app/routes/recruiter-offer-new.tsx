@@ -5,6 +5,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-offer-new'
+import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const user = await requireRecruiter(request, context.db)
@@ -21,7 +22,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!input) return data(submission.reply(), { status: 400 })
   const saved = await saveOffer(context.db, user.id, { companySlug: params.slug }, input, new Date())
   invariantResponse(saved, 'Entreprise introuvable dans votre espace.')
-  return redirect(`/recruteur/offres/${saved.id}`)
+  return redirect(withFlash(`/recruteur/offres/${saved.id}`, 'offre-enregistree'))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Nouvelle offre – Passerelle' }]

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { findOfferForMatching, listMatchedProfiles, sendContactRequest } from '#db/queries/contact-requests.ts'
 import { FormErrors, TextAreaField } from '../components/field.tsx'
 import { MatchExplanation } from '../components/match-reasons.tsx'
@@ -12,6 +12,7 @@ import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-offer-profiles'
+import { withFlash } from '../utils/flash.ts'
 
 const LIMIT = 30
 const NOT_FOUND = 'Offre introuvable dans votre espace.'
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     )
   }
   await notifyContactRequest(context.mailer, context.publicUrl, outcome.notice)
-  return redirect(`/recruteur/offres/${offer.id}/profils?fait=contact#profil-${submission.value.candidateId}`)
+  return redirect(withFlash(`/recruteur/offres/${offer.id}/profils#profil-${submission.value.candidateId}`, 'contact'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Profils correspondants – ${data?.offer.title ?? 'Offre'} – Passerelle` }]
@@ -82,7 +83,6 @@ const STATUS_LABELS = {
 
 export default function OfferProfiles({ loaderData, actionData }: Route.ComponentProps) {
   const { offer, profiles } = loaderData
-  const [searchParams] = useSearchParams()
   return (
     <section className="company-page" aria-labelledby="titre-profils">
       <p className="breadcrumb">
@@ -90,7 +90,6 @@ export default function OfferProfiles({ loaderData, actionData }: Route.Componen
         <Link to={`/recruteur/offres/${offer.id}`}>{offer.title}</Link>
       </p>
       <h1 id="titre-profils">Profils correspondants à « {offer.title} »</h1>
-      {searchParams.get('fait') === 'contact' ? <p className="notice" role="status">Votre demande de contact est envoyée.</p> : null}
       <p>
         Seuls les candidats et candidates qui ont accepté d’être visibles des recruteurs vérifiés apparaissent. Leur nom complet et
         leur e-mail vous sont donnés quand ils acceptent votre demande de contact.

@@ -87,7 +87,7 @@ it('an owner invites by e-mail; only the hash is stored; the invitee joins once,
   // The invitee's account address differs only by case: it matches.
   const joined = await accept(token, users.invitee!.cookie)
   expect(joined.status).toBe(302)
-  expect(joined.headers.get('Location')).toBe(`/recruteur/entreprises/${SLUG}/offres`)
+  expect(joined.headers.get('Location')).toBe(`/recruteur/entreprises/${SLUG}/offres?fait=equipe-rejointe`)
   const [members] = await snapshot()
   expect(members).toContainEqual({ user_id: users.invitee!.id, role: 'member' })
   expect((await accept(token, users.invitee!.cookie)).status).toBe(404)

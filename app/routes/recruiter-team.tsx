@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, Form, Link, redirect, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect } from 'react-router'
 import { hitRateLimit } from '#db/queries/accounts.ts'
 import {
   createInvitation,
@@ -20,6 +20,8 @@ import { InviteSchema, RemoveMemberSchema, RevokeSchema } from '../utils/team-sc
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/recruiter-team'
 import { passRetryAfter } from '../utils/retry-after.ts'
+import { TableScroll } from '../components/table-scroll.tsx'
+import { withFlash } from '../utils/flash.ts'
 
 const HOUR_MS = 3_600_000
 const INVITES_PER_HOUR = 20
@@ -56,7 +58,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (submission.status !== 'success') return data({ intent: 'revoke' as const, result: submission.reply() }, { status: 400 })
     const revoked = await revokeInvitation(context.db, user.id, company.slug, submission.value.invitationId)
     invariantResponse(revoked, 'Invitation introuvable : elle a peut-être déjà été acceptée ou retirée.')
-    return redirect(`${back}?fait=invitation-retiree`)
+    return redirect(withFlash(back, 'invitation-retiree'))
   }
   if (intent === 'remove') {
     const submission = parseWithZod(formData, { schema: RemoveMemberSchema })
@@ -69,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       )
     }
     invariantResponse(removed, 'Ce membre ne fait pas (ou plus) partie de l’équipe.')
-    return redirect(removed && submission.value.userId === user.id ? '/recruteur' : `${back}?fait=membre-retire`)
+    return redirect(removed && submission.value.userId === user.id ? '/recruteur' : withFlash(back, 'membre-retire'))
   }
 
   const submission = parseWithZod(formData, { schema: InviteSchema })
@@ -105,24 +107,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     )
   }
   await dropOlderInvitations(context.db, created.invitationId)
-  return redirect(`${back}?fait=invitation-envoyee`)
-}
-
-const DONE: Record<string, string> = {
-  'invitation-envoyee': 'Invitation envoyée.',
-  'invitation-retiree': 'Invitation retirée.',
-  'membre-retire': 'Membre retiré·e de l’équipe.',
+  return redirect(withFlash(back, 'invitation-envoyee'))
 }
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `Équipe de ${data?.company.name ?? ''} – Passerelle` }]
 
 export default function Team({ loaderData, actionData }: Route.ComponentProps) {
   const { company, isOwner, me, members, invitations } = loaderData
-  const [searchParams] = useSearchParams()
   const [form, fields] = useZodForm(InviteSchema, { lastResult: actionData?.intent === 'invite' ? actionData.result : undefined })
   // Errors of the remove and revoke buttons, shown above the lists they concern.
   const listErrors = actionData && actionData.intent !== 'invite' ? Object.values(actionData.result.error ?? {}).flat().filter((m): m is string => Boolean(m)) : []
-  const done = DONE[searchParams.get('fait') ?? '']
   return (
     <section className="company-page" aria-labelledby="titre-equipe">
       <p className="breadcrumb">
@@ -130,8 +124,8 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
         <Link to={`/recruteur/entreprises/${company.slug}`}>Fiche de l’entreprise</Link>
       </p>
       <h1 id="titre-equipe">Équipe de {company.name}</h1>
-      {done && !actionData ? <p role="status" className="form-success">{done}</p> : null}
       <FormErrors id="erreurs-equipe" errors={listErrors} />
+      <TableScroll label="Membres">
       <table className="data-table">
         <caption>Membres</caption>
         <thead>
@@ -157,6 +151,7 @@ export default function Team({ loaderData, actionData }: Route.ComponentProps) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {isOwner ? (
         <>
           <h2>Inviter une personne</h2>

@@ -34,7 +34,7 @@ export default function Recruiter({ loaderData }: Route.ComponentProps) {
           ))}
         </ul>
       )}
-      <p>
+      <p className="offer-actions">
         <Link className="button" to="/recruteur/entreprises/nouvelle">Créer une entreprise</Link>{' '}
         <Link className="button button--secondary" to="/recruteur/forums">Forums de recrutement</Link>
       </p>

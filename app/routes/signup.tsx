@@ -94,6 +94,11 @@ export default function Signup({ actionData }: Route.ComponentProps) {
           autoComplete="new-password"
           hint="Au moins 10 caractères. Une phrase de passe est plus sûre et plus facile à retenir."
         />
+        <p className="field__hint">
+          En créant un compte, vous acceptez les <Link to="/conditions-utilisation">conditions d’utilisation</Link>. Vos données sont
+          traitées comme le dit la <Link to="/confidentialite">politique de confidentialité</Link> : votre profil reste privé tant que
+          vous ne choisissez pas de le montrer.
+        </p>
         <button type="submit" className="button">Créer mon compte</button>
       </Form>
       <p>

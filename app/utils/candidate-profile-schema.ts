@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { frenchDate } from './french-input.ts'
 import './zod-fr.ts'
 import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES } from '#db/domain.ts'
 import { LANGUAGE_CODES } from './labels.ts'
@@ -69,7 +70,7 @@ export const ProfileSchema = z.object({
     .max(CONTRACT_TYPES.length, 'Choisissez les contrats dans la liste.')
     .default([])
     .transform((list) => [...new Set(list)]),
-  availableFrom: z.iso.date({ error: 'Indiquez une date valide (AAAA-MM-JJ).' }).optional(),
+  availableFrom: frenchDate('Indiquez une date valide, par exemple 01/09/2027 ou 1er septembre 2027.').optional(),
   bio: z.string({ error: 'Présentation invalide.' }).trim().max(2000, 'La présentation ne peut dépasser 2 000 caractères.').optional(),
   // One link per line: five inputs would need JavaScript to add and remove rows.
   links: z

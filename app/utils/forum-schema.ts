@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { frenchDate } from './french-input.ts'
 import './zod-fr.ts'
 
 const time = (what: string) =>
@@ -28,7 +29,7 @@ export const ForumSchema = z
       .trim()
       .min(5, 'Le nom doit compter au moins 5 caractères.')
       .max(120, 'Le nom ne peut dépasser 120 caractères.'),
-    date: z.iso.date({ error: 'Indiquez la date au format AAAA-MM-JJ.' }),
+    date: frenchDate('Indiquez la date du forum, par exemple 12/03/2027 ou 12 mars 2027.'),
     communeInsee: z.string({ error: 'Choisissez la commune du forum.' }).regex(/^\d[\dAB]\d{3}$/, 'Choisissez la commune du forum.').optional(),
     communeText: z.string({ error: 'Indiquez une seule commune.' }).max(100, 'Nom de commune trop long (100 caractères au plus).').optional(),
     venue: z

@@ -113,6 +113,17 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso))
 }
 
+/** A calendar day ("2026-12-25", no time zone) in French: "25 décembre 2026". */
+export function formatDay(day: string): string {
+  return dateFormat.format(new Date(`${day}T12:00:00Z`))
+}
+
+/** A time of day ("09:00") the French way: "9 h", "12 h 20". */
+export function formatTime(time: string): string {
+  const [hours, minutes] = time.split(':')
+  return `${Number(hours)} h${minutes && minutes !== '00' ? ` ${minutes}` : ''}`
+}
+
 export function formatCount(count: number, singular: string, plural: string): string {
   return `${count.toLocaleString('fr-FR')} ${count > 1 ? plural : singular}`
 }

@@ -41,7 +41,7 @@ export async function parseOfferForm(formData: FormData, db: DB) {
 export async function offerFormData(db: DB, communeInsee?: string | null) {
   const [communeNames, skills] = await Promise.all([
     communeLabels(db, [communeInsee]),
-    db.selectFrom('skills').select(['slug', 'name']).orderBy('name').execute(),
+    db.selectFrom('skills').select(['slug', 'name', 'category']).orderBy('name').execute(),
   ])
   return { communeLabels: communeNames, skills, occupations: occupationChoices() }
 }

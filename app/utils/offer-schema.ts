@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import './zod-fr.ts'
+import { frenchAmount, frenchDate } from './french-input.ts'
 import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES, SALARY_PERIODS } from '#db/domain.ts'
 
-const amount = z
-  .number({ error: 'Indiquez un montant en euros, sans espace ni symbole.' })
-  .int('Indiquez un montant en euros entiers.')
-  .min(0, 'Le montant ne peut être négatif.')
-  .max(1_000_000, 'Ce montant semble trop élevé.')
+// "32000", "32 000", "32 000 €" or "32 k€" alike (app/utils/french-input.ts).
+const amount = frenchAmount(
+  'Indiquez un montant en euros, par exemple 32 000 ou 32 k€.',
+  z.number().int('Indiquez un montant en euros entiers.').min(0, 'Le montant ne peut être négatif.').max(1_000_000, 'Ce montant semble trop élevé.'),
+)
 const skills = z
   .array(z.string({ error: 'Compétence inconnue.' }).regex(/^[a-z0-9-]{1,60}$/, 'Compétence inconnue.'), { error: 'Compétences invalides.' })
   .max(10, 'Dix compétences au plus.')
@@ -36,7 +37,7 @@ export const OfferSchema = z
     salaryMin: amount.optional(),
     salaryMax: amount.optional(),
     salaryPeriod: z.enum(SALARY_PERIODS, { error: 'Choisissez la période du salaire.' }).optional(),
-    startDate: z.iso.date({ error: 'Date de début invalide.' }).optional(),
+    startDate: frenchDate('Date de début invalide : indiquez par exemple 01/09/2027 ou 1er septembre 2027.').optional(),
     requiredSkills: skills,
     niceToHaveSkills: skills,
   })
