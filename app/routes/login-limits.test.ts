@@ -66,6 +66,16 @@ it('failures lock the account for new browsers with Retry-After, but not a brows
   expect((await login('ines@exemple.fr', PASSWORD, { ip: '203.0.113.0' })).status).toBe(302)
 })
 
+it('parallel guesses count each other: a burst of 30 wrong passwords gets at most the limit checked, the rest 429', async () => {
+  await account('parallele@exemple.fr')
+  const burst = await Promise.all(
+    Array.from({ length: 30 }, (_, i) => login('parallele@exemple.fr', `rafale ${i}`, { ip: `198.51.100.${100 + i}` })),
+  )
+  const statuses = burst.map((b) => b.status)
+  expect(statuses.filter((s) => s === 400)).toHaveLength(ACCOUNT_FAILURES)
+  expect(statuses.filter((s) => s === 429)).toHaveLength(30 - ACCOUNT_FAILURES)
+})
+
 it('one address that keeps failing is stopped at its higher ceiling, with Retry-After', async () => {
   await account('leo@exemple.fr')
   for (let i = 0; i < ADDRESS_FAILURES; i++) await login(`inconnu${i}@exemple.fr`, 'devine', { ip: '203.0.113.200' })

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useSearchParams } from 'react-router'
-import { checkRateLimit, clearRateLimit, findUserByEmail, hashToken, normalizeEmail, recordRateLimitEvents } from '#db/queries/accounts.ts'
+import { clearRateLimit, findUserByEmail, hashToken, normalizeEmail, releaseAttempt, reserveAttempt } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { LoginSchema } from '../utils/account-schemas.ts'
 import { verifyPassword } from '../utils/password.server.ts'
@@ -36,11 +36,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const user = await findUserByEmail(context.db, email)
   const accountKey = user && device?.userId === user.id ? `login-fail-device:${hashToken(device.token)}` : `login-fail:${normalizeEmail(email)}`
   const addressKey = `login-fail-ip:${context.clientIp}`
-  const limits = [
-    await checkRateLimit(context.db, accountKey, now, { limit: ACCOUNT_FAILURES, windowMs: WINDOW_MS }),
-    await checkRateLimit(context.db, addressKey, now, { limit: ADDRESS_FAILURES, windowMs: WINDOW_MS }),
-  ]
-  const blocked = tooManyAttempts(limits, 'Trop de tentatives de connexion.')
+  // Counted before the password is checked (so parallel guesses see each other), given back on success.
+  const attempt = await reserveAttempt(context.db, [{ key: accountKey, limit: ACCOUNT_FAILURES }, { key: addressKey, limit: ADDRESS_FAILURES }], now, WINDOW_MS)
+  const blocked = tooManyAttempts(attempt.limits, 'Trop de tentatives de connexion.')
   if (blocked) {
     const hint = 'Depuis un appareil où vous vous êtes déjà connecté·e, ou avec « Mot de passe oublié ? », vous pouvez entrer dès maintenant.'
     return data(submission.reply({ formErrors: [blocked.message, hint], hideFields: ['password'] }), blocked.init)
@@ -48,12 +46,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
   if (!user || !(await verifyPassword(user.password_hash, password))) {
     if (!user) await verifyPassword(undefined, password)
-    await recordRateLimitEvents(context.db, [accountKey, addressKey], now)
     return data(
       submission.reply({ formErrors: ['Adresse e-mail ou mot de passe incorrect.'], hideFields: ['password'] }),
       { status: 400 },
     )
   }
+  await releaseAttempt(context.db, attempt.rowids)
   await clearRateLimit(context.db, accountKey)
   return signIn(context.db, user.id, safeRedirect(redirectTo), request)
 }

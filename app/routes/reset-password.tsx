@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link } from 'react-router'
-import { checkRateLimit, findPasswordReset, recordRateLimitEvents, resetPassword } from '#db/queries/accounts.ts'
+import { findPasswordReset, releaseAttempt, reserveAttempt, resetPassword } from '#db/queries/accounts.ts'
 import { Field, FormErrors } from '../components/field.tsx'
 import { ResetSchema } from '../utils/account-schemas.ts'
 import { hashPassword } from '../utils/password.server.ts'
@@ -37,15 +37,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { token, password } = submission.value
   const now = new Date()
   const addressKey = `reset-fail-ip:${context.clientIp}`
-  const limit = await checkRateLimit(context.db, addressKey, now, { limit: BAD_LINKS_PER_ADDRESS, windowMs: 15 * 60_000 })
-  const blocked = tooManyAttempts([limit], 'Trop de liens invalides essayés depuis cette adresse.')
+  // Counted before the link is checked (parallel tries see each other), given back when the link was good.
+  const attempt = await reserveAttempt(context.db, [{ key: addressKey, limit: BAD_LINKS_PER_ADDRESS }], now, 15 * 60_000)
+  const blocked = tooManyAttempts(attempt.limits, 'Trop de liens invalides essayés depuis cette adresse.')
   if (blocked) return data(submission.reply({ formErrors: [blocked.message], hideFields: ['password', 'confirmation'] }), blocked.init)
   // The link is checked before the (costly) hash; a bad one counts against the address.
   const done = (await findPasswordReset(context.db, token, now)) ? await resetPassword(context.db, token, await hashPassword(password), now) : null
   if (!done) {
-    await recordRateLimitEvents(context.db, [addressKey], now)
     return data(submission.reply({ formErrors: [EXPIRED], hideFields: ['password', 'confirmation'] }), { status: 400 })
   }
+  await releaseAttempt(context.db, attempt.rowids)
   // Every other session was revoked with the old password; this one starts fresh.
   return signIn(context.db, done.userId, safeRedirect(formData.get('suite'), '/'), request)
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { createHash, randomBytes } from 'node:crypto'
 import type { DB } from '../connection.ts'
 import type { UserRole } from '../domain.ts'
@@ -186,24 +187,46 @@ export async function hitRateLimit(
   })
 }
 
-/** Whether one more attempt under `key` stays within `limit` per window, without counting it (failures are counted apart). */
-export async function checkRateLimit(
+/**
+ * Counts one attempt under each key, unless a key is already at its limit in
+ * the window (then nothing is counted). The events are written before they are
+ * counted, in one transaction, so concurrent attempts (on every worker) are
+ * serialised by SQLite's write lock and each sees the ones before it: a burst
+ * of parallel guesses cannot all pass while the first are still being checked.
+ * A success gives its attempt back with `releaseAttempt`.
+ */
+export async function reserveAttempt(
   db: DB,
-  key: string,
+  limits: { key: string; limit: number }[],
   now: Date,
-  { limit, windowMs }: { limit: number; windowMs: number },
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  windowMs: number,
+): Promise<{ limits: { allowed: boolean; retryAfterSeconds: number }[]; rowids: number[] }> {
   const since = new Date(now.getTime() - windowMs).toISOString()
-  const events = await db.selectFrom('rate_limit_events').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').limit(limit).execute()
-  if (events.length < limit) return { allowed: true, retryAfterSeconds: 0 }
-  const oldest = Date.parse(events[0]!.at)
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) }
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('rate_limit_events')
+      .values(limits.map(({ key }) => ({ key, at: now.toISOString() })))
+      .returning(sql<number>`rowid`.as('rowid'))
+      .execute()
+    const rowids = inserted.map((r) => r.rowid)
+    const checked = []
+    for (const { key, limit } of limits) {
+      const events = await trx.selectFrom('rate_limit_events').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').limit(limit + 1).execute()
+      if (events.length <= limit) checked.push({ allowed: true, retryAfterSeconds: 0 })
+      else checked.push({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(events[0]!.at) + windowMs - now.getTime()) / 1000)) })
+    }
+    if (checked.some((c) => !c.allowed)) {
+      await trx.deleteFrom('rate_limit_events').where(sql<boolean>`rowid in (${sql.join(rowids)})`).execute()
+      return { limits: checked, rowids: [] }
+    }
+    return { limits: checked, rowids }
+  })
 }
 
-/** Counts one event (a failed login) under each key. */
-export async function recordRateLimitEvents(db: DB, keys: string[], now: Date): Promise<void> {
-  if (keys.length === 0) return
-  await db.insertInto('rate_limit_events').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute()
+/** Gives back the attempts `reserveAttempt` counted (the sign-in succeeded: successes never count). */
+export async function releaseAttempt(db: DB, rowids: number[]): Promise<void> {
+  if (rowids.length === 0) return
+  await db.deleteFrom('rate_limit_events').where(sql<boolean>`rowid in (${sql.join(rowids)})`).execute()
 }
 
 /** Forgets the events under `key` (an account's failed logins, once its owner got in). */
