@@ -8,7 +8,7 @@ import { startWorker } from './server/worker.ts'
  * `npm start`: a node:cluster primary (server/primary.ts) and WEB_CONCURRENCY
  * workers serving HTTP (server/worker.ts). `npm run dev`: one process with Vite.
  */
-const env = parseEnv(process.env)
+const env = parseEnv(process.env, 'server')
 const development = process.argv.includes('--dev')
 
 if (development) {

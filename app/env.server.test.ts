@@ -132,6 +132,20 @@ describe('legal pages operator', () => {
     expect(parseLegalOperator({ OPERATOR_NAME: 'Cap Numeric', OPERATOR_EMAIL: 'dpo@capnumeric.fr' })).toMatchObject({ OPERATOR_NAME: 'Cap Numeric', OPERATOR_EMAIL: 'dpo@capnumeric.fr' })
   })
 
+  it('a server without the demo must name its operator: each missing variable is said; commands and demo boards keep the defaults', () => {
+    const install = { DEMO_DATA: 'false' }
+    expect(() => parseEnv(install, 'server')).toThrow(
+      /OPERATOR_NAME: obligatoire sans données de démonstration[\s\S]*OPERATOR_ADDRESS[\s\S]*OPERATOR_EMAIL[\s\S]*OPERATOR_DIRECTOR[\s\S]*OPERATOR_HOST/,
+    )
+    const named = {
+      ...install, OPERATOR_NAME: 'Cap Numeric', OPERATOR_ADDRESS: '1 rue du Port, 62100 Calais', OPERATOR_EMAIL: 'dpo@capnumeric.fr',
+      OPERATOR_DIRECTOR: 'Camille Martin', OPERATOR_HOST: 'Hébergeur SAS, 2 rue des Serveurs, 59000 Lille, 03 00 00 00 00',
+    }
+    expect(parseEnv(named, 'server').DEMO_DATA).toBe(false)
+    expect(parseEnv(install).DEMO_DATA).toBe(false)
+    expect(parseEnv({}, 'server').DEMO_DATA).toBe(true)
+  })
+
   it('stops the boot on a malformed contact, with the other problems', () => {
     expect(() => parseEnv({ PORT: 'x', OPERATOR_EMAIL: 'pas une adresse', OPERATOR_SIREN: '12' }))
       .toThrow(/PORT[\s\S]*OPERATOR_EMAIL: une adresse e-mail[\s\S]*OPERATOR_SIREN: 9 chiffres/)

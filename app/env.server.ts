@@ -8,7 +8,7 @@ import type { SearchConfig } from '#search/index.ts'
 const DEMO = '(démonstration : à configurer)'
 /** Who runs the board, for the legal pages (checked at boot with the rest); set them all in production (README, "Legal pages"). */
 const LegalEnvSchema = z.object({
-  OPERATOR_NAME: z.string().trim().min(2).max(200).default(`Cap Numeric ${DEMO}`),
+  OPERATOR_NAME: z.string().trim().min(2).max(200).default(`Exploitant de la plateforme ${DEMO}`),
   OPERATOR_ADDRESS: z.string().trim().min(5).max(300).default(`Adresse postale de l’exploitant ${DEMO}`),
   OPERATOR_EMAIL: z.email({ message: 'une adresse e-mail' }).default('contact@passerelle.invalid'),
   OPERATOR_SIREN: z.string().regex(/^\d{9}$/, { message: '9 chiffres' }).optional(),
@@ -102,10 +102,16 @@ export type Env = Omit<z.infer<typeof EnvSchema>, 'WEB_CONCURRENCY'> & {
   TRUST_PROXY: TrustProxy
 }
 
-/** What runs: the server (and `npm run search:sync`) or `npm run search:reindex`, which needs the reindex key too. */
-export type EnvPurpose = 'server' | 'search:reindex'
+/**
+ * What runs: the server (which, without the demo, must name its operator on the legal pages), a command
+ * (`npm run db:backup`, `user:role`, `search:sync`…), or `npm run search:reindex`, which needs the reindex key too.
+ */
+export type EnvPurpose = 'server' | 'command' | 'search:reindex'
 
-export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPurpose = 'server'): Env {
+/** Named on /mentions-legales and /confidentialite (where people exercise their data rights): a real install sets them. */
+const OPERATOR_REQUIRED = ['OPERATOR_NAME', 'OPERATOR_ADDRESS', 'OPERATOR_EMAIL', 'OPERATOR_DIRECTOR', 'OPERATOR_HOST'] as const
+
+export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPurpose = 'command'): Env {
   // An empty variable (`MEILISEARCH_URL=` in an env template) means "not set", as in most deployment tools.
   const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''))
   const result = EnvSchema.safeParse(source)
@@ -115,6 +121,11 @@ export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPu
   if (source.SEARCH_ENGINE === 'meilisearch') {
     for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
     problems.push(...meilisearchKeyProblems(source, purpose))
+  }
+  if (purpose === 'server' && source.DEMO_DATA === 'false') {
+    for (const name of OPERATOR_REQUIRED) {
+      if (!source[name]) problems.push(`  - ${name}: obligatoire sans données de démonstration (DEMO_DATA=false), pour les mentions légales et la politique de confidentialité`)
+    }
   }
   if (!result.success || problems.length > 0) {
     throw new Error(`Configuration invalide, corrigez ces variables d'environnement :\n${problems.join('\n')}`)

@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { BENCH_OPERATOR_ENV } from './operator-env.ts'
 
 const ENTRY = process.env.BENCH_ENTRY ?? 'server.ts'
 const MB = Number(process.env.BENCH_POST_MB ?? 200)
@@ -20,7 +21,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-bigpost-'))
 const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
   detached: true,
   stdio: 'ignore',
-  env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'db.sqlite'), DEMO_DATA: 'false', WEB_CONCURRENCY: '1' },
+  env: { ...process.env, ...BENCH_OPERATOR_ENV, NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'db.sqlite'), DEMO_DATA: 'false', WEB_CONCURRENCY: '1' },
 })
 
 /** RSS of the server's process group (the primary and its workers), in MB. */

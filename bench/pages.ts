@@ -30,6 +30,7 @@ import { seedReferenceData } from '#db/seed/reference.ts'
 import { seedScale, type Scale } from '#db/seed/scale.ts'
 import { sessionCookieHeader } from '#app/utils/session.server.ts'
 import { summarize } from './stats.ts'
+import { BENCH_OPERATOR_ENV } from './operator-env.ts'
 
 const SEED = 42
 // Offers are dated around the day the board is built (they expire after 60 days): the cache is kept for that day.
@@ -133,7 +134,7 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
 async function startServer(runFile: string): Promise<{ server: ChildProcess; firstAnswerMs: number; listeningMs: number }> {
   const started = performance.now()
   const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
+    env: { ...process.env, ...BENCH_OPERATOR_ENV, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
       DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -7,11 +7,11 @@ import * as forums from './migrations/2026-11-22-004-matching-forums.ts'
 import * as removedPairs from './migrations/2026-11-22-005-forum-removed-pairs.ts'
 import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 import * as knownDevices from './migrations/2026-12-04-001-known-devices.ts'
-import * as inactivityIndex from './migrations/2026-12-04-011-inactivity-index.ts'
-import * as regionsOccupations from './migrations/2026-12-04-001-regions-occupations.ts'
+import * as regionsOccupations from './migrations/2026-12-04-002-regions-occupations.ts'
+import * as inactivityIndex from './migrations/2026-12-04-003-inactivity-index.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-22-001-foundation': foundation,
   '2026-11-22-002-accounts': accounts,
   '2026-11-22-003-candidates-applications': candidates,
@@ -19,8 +19,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-22-005-forum-removed-pairs': removedPairs,
   '2026-11-23-001-search-relay': searchRelay,
   '2026-12-04-001-known-devices': knownDevices,
-  '2026-12-04-011-inactivity-index': inactivityIndex,
-  '2026-12-04-001-regions-occupations': regionsOccupations,
+  '2026-12-04-002-regions-occupations': regionsOccupations,
+  '2026-12-04-003-inactivity-index': inactivityIndex,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -41,6 +41,9 @@ export async function startServer(options: { port: number; env?: Record<string, 
       DEMO_DATA: 'true',
       PUBLIC_URL: `http://localhost:${options.port}`,
       SMTP_URL: '',
+      // Named on the legal pages; a server without the demo refuses to start without them.
+      OPERATOR_NAME: 'Passerelle (tests)', OPERATOR_ADDRESS: '1 rue des Tests, 62100 Calais', OPERATOR_EMAIL: 'contact@passerelle.test',
+      OPERATOR_DIRECTOR: 'Direction des tests', OPERATOR_HOST: 'Cette machine de test',
       ...options.env,
     },
   })

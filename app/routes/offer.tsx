@@ -8,10 +8,11 @@ import { useNonce } from '../utils/nonce.tsx'
 import type { Route } from './+types/offer'
 import type { loader as rootLoader } from '../root.tsx'
 
-export async function loader({ params, request, context }: Route.LoaderArgs) {
+export async function loader({ params, context }: Route.LoaderArgs) {
   const offer = await findVisibleOfferBySlug(context.db, params.slug, new Date())
   invariantResponse(offer, 'Cette offre n’existe pas ou n’est plus en ligne.')
-  const origin = new URL(request.url).origin
+  // The board's public address, never the request's Host: the page may be kept for other visitors (page cache).
+  const origin = context.publicUrl.replace(/\/+$/, '')
   const descriptionHtml = renderMarkdown(offer.description_md)
   const salary = offer.salary_period ? { min: offer.salary_min, max: offer.salary_max, period: offer.salary_period } : null
   const postalCodes = JSON.parse(offer.postal_codes) as string[]

@@ -21,7 +21,7 @@ export async function withSearchWriter(
   let env: Env
   try {
     // The reindex also needs MEILISEARCH_ADMIN_KEY: the environment check names it when missing.
-    env = parseEnv(process.env, command === 'search:reindex' ? 'search:reindex' : 'server')
+    env = parseEnv(process.env, command === 'search:reindex' ? 'search:reindex' : 'command')
   } catch (error) {
     console.error((error as Error).message)
     return 1
