@@ -9,6 +9,7 @@ import { createFileStore } from '#db/files.ts'
 import { createSearch } from '#search/index.ts'
 import { searchConfigFrom } from '#app/env.server.ts'
 import { createHttpApp } from './http-app.ts'
+import { migrateToLatest } from '#db/migrate.ts'
 
 /** How long a stopping worker lets the requests it has accepted finish. */
 export const DRAIN_MS = 20_000
@@ -21,6 +22,9 @@ export const DRAIN_MS = 20_000
  */
 export async function startWorker(env: Env, { development }: { development: boolean }): Promise<{ server: Server; stop: () => Promise<void> }> {
   const { db, sqlite } = openDatabase(env.DATABASE_PATH)
+  // The primary migrated at start; a worker forked by a reload (SIGHUP) may run a newer release whose
+  // migrations are not applied yet. Kysely's lock makes concurrent runs safe; nothing pending, nothing done.
+  await migrateToLatest(db)
   const { engine: search } = createSearch(searchConfigFrom(env), sqlite)
   let ready = false
   // Load the engine's memory now, not on the first visitor's search.
