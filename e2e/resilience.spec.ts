@@ -189,7 +189,7 @@ async function offerWriter(cookie: string, companySlug: string, word: string) {
           title: `Développeur·se ${word} ${n++}`, communeInsee: '62193', contractType: 'cdi', remotePolicy: 'hybrid', experienceLevel: 'junior',
           descriptionMd: `Une offre écrite pendant le test de résistance ${word}, pour vérifier que rien ne se perd.`,
         })
-        const id = Number(/\/recruteur\/offres\/(\d+)$/.exec(created.headers.get('Location') ?? '')?.[1])
+        const id = Number(/\/recruteur\/offres\/(\d+)(?:\?|$)/.exec(created.headers.get('Location') ?? '')?.[1])
         if (created.status !== 302 || !id) throw new Error(`création : ${created.status}`)
         const published = await post(`/recruteur/offres/${id}`, { intent: 'publish' })
         if (published.status !== 302) throw new Error(`publication : ${published.status}`)

@@ -5,6 +5,7 @@ import { APPOINTED_ROLES, appointRole, listAppointedAccounts, removeAppointedRol
 import { ROLE_LABELS } from '../utils/labels.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import type { Route } from './+types/admin-roles'
+import { TableScroll } from '../components/table-scroll.tsx'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const admin = await requireAdmin(request, context.db)
@@ -72,6 +73,7 @@ export default function AdminRoles({ loaderData, actionData }: Route.ComponentPr
         <button type="submit" className="button">Nommer</button>
       </Form>
       <h2>Comptes nommés</h2>
+      <TableScroll label="Comptes nommés">
       <table className="data-table">
         <thead>
           <tr>
@@ -103,6 +105,7 @@ export default function AdminRoles({ loaderData, actionData }: Route.ComponentPr
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   )
 }

@@ -40,6 +40,8 @@ export const FLASH = {
   'souhait-forum': 'Vos souhaits de rencontre sont mis à jour.',
   resultat: 'Résultat de l’entretien enregistré.',
   // Admin
+  nomination: 'Rôle attribué : la personne le trouve à sa prochaine page.',
+  retrait: 'Rôle retiré.',
   'entreprise-verifiee': 'Entreprise vérifiée : ses prochaines offres seront publiées sans attente.',
   'offre-approuvee': 'Offre approuvée et publiée.',
   'offre-refusee': 'Offre refusée : l’entreprise est prévenue par e-mail.',
