@@ -15,7 +15,9 @@ import { passRetryAfter } from '../utils/retry-after.ts'
  * Accounts created from one address per hour: enough for a forum's whole room on one
  * Wi-Fi, far too few for a script filling the database.
  */
-export const SIGNUPS_PER_HOUR = 60
+/** Accounts one address may create in 10 minutes: a forum's rush on one school network passes, a script does not. */
+export const SIGNUPS_PER_WINDOW = 60
+export const SIGNUP_WINDOW_MS = 10 * 60_000
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (await getOptionalUser(request, context.db)) throw redirect('/')
@@ -29,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const { displayName, email, password, role, redirectTo } = submission.value
-  const limit = await hitRateLimit(context.db, `signup-ip:${context.clientIp}`, new Date(), { limit: SIGNUPS_PER_HOUR, windowMs: 60 * 60_000 })
+  const limit = await hitRateLimit(context.db, `signup-ip:${context.clientIp}`, new Date(), { limit: SIGNUPS_PER_WINDOW, windowMs: SIGNUP_WINDOW_MS })
   const blocked = tooManyAttempts([limit], 'Trop de comptes créés depuis cette adresse.')
   if (blocked) return data(submission.reply({ formErrors: [blocked.message], hideFields: ['password'] }), blocked.init)
   const created = await createUser(

@@ -159,32 +159,15 @@ export async function changePassword(db: DB, userId: number, passwordHash: strin
   })
 }
 
-/**
- * Counts an attempt under `key` and tells whether it stays within `limit`
- * attempts per window. Old events are pruned as we go.
- */
+/** Counts one event under `key` unless `limit` are already in the window (then it is refused, not counted). */
 export async function hitRateLimit(
   db: DB,
   key: string,
   now: Date,
   { limit, windowMs }: { limit: number; windowMs: number },
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const since = new Date(now.getTime() - windowMs).toISOString()
-  return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('rate_limit_events').where('key', '=', key).where('at', '<=', since).execute()
-    const events = await trx
-      .selectFrom('rate_limit_events')
-      .select('at')
-      .where('key', '=', key)
-      .orderBy('at')
-      .execute()
-    if (events.length >= limit) {
-      const oldest = Date.parse(events[0]!.at)
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) }
-    }
-    await trx.insertInto('rate_limit_events').values({ key, at: now.toISOString() }).execute()
-    return { allowed: true, retryAfterSeconds: 0 }
-  })
+  const { limits } = await reserveAttempt(db, [{ key, limit }], now, windowMs)
+  return limits[0]!
 }
 
 /**
@@ -203,12 +186,14 @@ export async function reserveAttempt(
 ): Promise<{ limits: { allowed: boolean; retryAfterSeconds: number }[]; rowids: number[] }> {
   const since = new Date(now.getTime() - windowMs).toISOString()
   return db.transaction().execute(async (trx) => {
+    // Written first, so the transaction holds SQLite's write lock before it reads (no stale count, no busy snapshot).
     const inserted = await trx
       .insertInto('rate_limit_events')
       .values(limits.map(({ key }) => ({ key, at: now.toISOString() })))
       .returning(sql<number>`rowid`.as('rowid'))
       .execute()
     const rowids = inserted.map((r) => r.rowid)
+    await trx.deleteFrom('rate_limit_events').where('key', 'in', limits.map((l) => l.key)).where('at', '<=', since).execute()
     const checked = []
     for (const { key, limit } of limits) {
       const events = await trx.selectFrom('rate_limit_events').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').limit(limit + 1).execute()
