@@ -169,6 +169,9 @@ test('raw-HTTP fuzz: every route, every role, broken requests of every kind; nev
   if (failures.length > 0) console.log(app.output().split('\n').filter((l) => !l.startsWith('Requête refusée')).slice(-80).join('\n'))
   expect(failures.slice(0, 20)).toEqual([])
   expect(FUZZ_REQUESTS).toBeGreaterThanOrEqual(5000)
+  // A worker that died mid-request would be replaced unseen by the status counts: its closed connections and the log tell.
+  expect(counts.get('fermée sans réponse') ?? 0).toBeLessThanOrEqual(5)
+  expect(app.output()).not.toContain('remplacement')
   // Still there, and serving pages.
   expect((await fetch(`${app.url}/healthz`)).status).toBe(200)
   expect((await fetch(`${app.url}/offres`)).status).toBe(200)
