@@ -4,6 +4,9 @@ import {
   createPasswordReset,
   createSession,
   createUser,
+  deleteAllSessions,
+  findDeviceUser,
+  rememberDevice,
   findPasswordReset,
   findSessionUser,
   findUserByEmail,
@@ -47,6 +50,20 @@ describe('accounts', () => {
     expect((await findSessionUser(test.db, token, later(60)))?.id).toBe(userId)
     expect(await findSessionUser(test.db, token, later(31 * 24 * 60))).toBeUndefined()
     expect(await findSessionUser(test.db, `${token}x`, later(1))).toBeUndefined()
+  })
+
+  it('signing out everywhere, or a password reset, also forgets the browsers that signed in (they lose their own failure count)', async () => {
+    const userId = await newUser('appareils@exemple.fr')
+    const phone = await rememberDevice(test.db, userId, NOW)
+    await createSession(test.db, userId, NOW)
+    expect(await findDeviceUser(test.db, phone)).toBe(userId)
+    expect(await deleteAllSessions(test.db, userId)).toBe(1)
+    expect(await findDeviceUser(test.db, phone)).toBeNull()
+
+    const laptop = await rememberDevice(test.db, userId, NOW)
+    const token = await createPasswordReset(test.db, userId, NOW)
+    expect(await resetPassword(test.db, token, 'hash-new', later(5))).toEqual({ userId })
+    expect(await findDeviceUser(test.db, laptop)).toBeNull()
   })
 
   it('uses a reset token once, within the hour, and revokes every session of the user', async () => {

@@ -141,6 +141,8 @@ export async function resetPassword(db: DB, token: string, passwordHash: string,
     if (!used) return null
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', used.user_id).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', used.user_id).execute()
+    // A device that knew the old password no longer gets its own failure count.
+    await trx.deleteFrom('known_devices').where('user_id', '=', used.user_id).execute()
     return { userId: used.user_id }
   })
 }
@@ -155,6 +157,7 @@ export async function changePassword(db: DB, userId: number, passwordHash: strin
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('known_devices').where('user_id', '=', userId).execute()
     await trx.deleteFrom('password_resets').where('user_id', '=', userId).execute()
   })
 }
@@ -232,8 +235,14 @@ export async function findDeviceUser(db: DB, token: string): Promise<number | nu
   return row?.user_id ?? null
 }
 
-/** Signs the user out everywhere: every session ends (the known devices stay known). */
+/**
+ * Signs the user out everywhere: every session ends, and no browser stays "known" (a lost phone must not keep
+ * its own failure count while the account is locked for others); the next sign-in makes its browser known again.
+ */
 export async function deleteAllSessions(db: DB, userId: number): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
-  return Number(result.numDeletedRows)
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst()
+    await trx.deleteFrom('known_devices').where('user_id', '=', userId).execute()
+    return Number(result.numDeletedRows)
+  })
 }
