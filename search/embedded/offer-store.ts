@@ -67,6 +67,12 @@ export class Dictionary {
   find(value: string): number | undefined {
     return this.codes.get(value)
   }
+  /** A dictionary holding these values, in this order (from a snapshot). */
+  static of(values: string[]): Dictionary {
+    const dictionary = new Dictionary()
+    for (const value of values) dictionary.code(value)
+    return dictionary
+  }
   get size() {
     return this.values.length
   }
@@ -82,6 +88,17 @@ export class ListColumn {
   count = new Uint16Array(0)
   data = new Int32Array(1024)
   private used = 0
+
+  toSnapshot() {
+    return { start: this.start, count: this.count, data: this.data.slice(0, this.used) }
+  }
+
+  restore(saved: ReturnType<ListColumn['toSnapshot']>) {
+    this.start = saved.start
+    this.count = saved.count
+    this.data = saved.data
+    this.used = saved.data.length
+  }
 
   resize(capacity: number) {
     this.start = grow(this.start, capacity)
@@ -107,6 +124,8 @@ export class ListColumn {
   }
 }
 
+export type StoreSnapshot = ReturnType<OfferStore['toSnapshot']>
+
 type Orders = { date: Int32Array | null; salary: Int32Array | null; place: Int32Array[] | null }
 const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
 
@@ -125,15 +144,15 @@ const NO_TERRITORY = -1
  * whichever process or connection wrote them.
  */
 export class OfferStore {
-  readonly companies = new Dictionary()
-  readonly territories = new Dictionary()
-  readonly skills = new Dictionary()
+  companies = new Dictionary()
+  territories = new Dictionary()
+  skills = new Dictionary()
   /** Communes offers are in, with their coordinates: distances are computed per place, not per offer. */
-  readonly places = new Dictionary()
+  places = new Dictionary()
   placeLatitude: number[] = []
   placeLongitude: number[] = []
   /** Folded words of titles, company names and skill spellings. */
-  readonly words = new Dictionary()
+  words = new Dictionary()
 
   capacity = 0
   /** Slots in use (live or freed). */
@@ -174,6 +193,53 @@ export class OfferStore {
       .prepare<[number], number>("select distinct doc_id from search_outbox where id > ? and doc_type = 'offer'")
       .pluck()
     this.selectOne = sqlite.prepare(`${SELECT} and o.id = ?`)
+  }
+
+  /** The outbox event the store reflects (-1: never loaded). */
+  get outboxPosition(): number {
+    return this.appliedOutboxId
+  }
+
+  /**
+   * Everything the store holds, as plain data (typed arrays, string lists)
+   * that v8.serialize writes and reads back fast: search/embedded/snapshot.ts.
+   */
+  toSnapshot() {
+    this.byPlace()
+    this.bySalary()
+    return {
+      outboxId: this.appliedOutboxId,
+      dictionaries: [this.companies, this.territories, this.skills, this.places, this.words].map((d) => d.values),
+      placeLatitude: this.placeLatitude,
+      placeLongitude: this.placeLongitude,
+      capacity: this.capacity,
+      length: this.length,
+      columns: {
+        ids: this.ids, live: this.live, contract: this.contract, remote: this.remote, experience: this.experience,
+        territory: this.territory, company: this.company, place: this.place, salary: this.salary, salaryStep: this.salaryStep,
+        publishedAt: this.publishedAt, expiresAt: this.expiresAt, titleWords: this.titleWords, slotOfId: this.slotOfId,
+      },
+      skillCodes: this.skillCodes.toSnapshot(),
+      wordCodes: this.wordCodes.toSnapshot(),
+      freeSlots: this.freeSlots,
+      orders: this.orders,
+    }
+  }
+
+  /** Takes the state of a snapshot; refresh() then replays the outbox from its position. */
+  restore(saved: StoreSnapshot) {
+    ;[this.companies, this.territories, this.skills, this.places, this.words] = saved.dictionaries.map((values) => Dictionary.of(values)) as [
+      Dictionary, Dictionary, Dictionary, Dictionary, Dictionary]
+    this.placeLatitude = saved.placeLatitude
+    this.placeLongitude = saved.placeLongitude
+    this.capacity = saved.capacity
+    this.length = saved.length
+    Object.assign(this, saved.columns)
+    this.skillCodes.restore(saved.skillCodes)
+    this.wordCodes.restore(saved.wordCodes)
+    this.freeSlots = saved.freeSlots
+    this.orders = saved.orders
+    this.appliedOutboxId = saved.outboxId
   }
 
   /**
@@ -237,6 +303,13 @@ export class OfferStore {
     const slots: number[] = []
     for (let slot = 0; slot < this.length; slot++) if (this.live[slot]) slots.push(slot)
     return Int32Array.from(slots.sort(compare))
+  }
+
+  /** How many offers are stored. */
+  liveCount(): number {
+    let count = 0
+    for (let slot = 0; slot < this.length; slot++) count += this.live[slot]!
+    return count
   }
 
   /** The slot of a stored offer, or -1. */
