@@ -74,8 +74,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
         this.vocabulary = Vocabulary.fromSnapshot(saved.vocabulary)
         this.vocabularyLoadedAt = Date.now()
         this.followWrites()
-        // A last guard against a snapshot of another board that happens to share its outbox position.
-        if (this.store.liveCount() === this.publishedCount.get()) this.warmedFrom = { source: 'snapshot' }
+        // Too many changes since the snapshot (the store reloaded whole), or, a last guard, a
+        // snapshot of another board that happens to share its outbox position: start afresh.
+        if (this.vocabularyStale) {
+          this.vocabulary = null
+          this.warmedFrom = { source: 'database', reason: 'too many changes since' }
+        } else if (this.store.liveCount() === this.publishedCount.get()) this.warmedFrom = { source: 'snapshot' }
         else {
           this.store = new OfferStore(this.sqlite)
           this.vocabulary = null
