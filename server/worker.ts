@@ -26,8 +26,11 @@ export async function startWorker(env: Env, { development }: { development: bool
   const { engine: search, embedded } = createSearch(searchConfigFrom(env), sqlite, { snapshotFile: snapshotPathOf(env.DATABASE_PATH) })
   let ready = false
   // Load the engine's memory now, not on the first visitor's search: from its snapshot when it has one.
+  const warming = performance.now()
   await search.warmUp()
   ready = true
+  const from = embedded.warmedFrom
+  console.log(`Processus ${process.pid} : moteur de recherche prêt en ${((performance.now() - warming) / 1000).toFixed(2)} s (${from?.source === 'snapshot' ? 'instantané' : `base${from?.reason ? `, instantané ${from.reason}` : ''}`}).`)
   // A start that had to read the whole database leaves a snapshot for the next ones; every worker
   // refreshes it daily, so it never falls behind the outbox's retention (a write is whole, by rename).
   const saveSnapshot = () => {
