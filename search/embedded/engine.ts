@@ -9,6 +9,7 @@ import { countFacets } from './facets.ts'
 import { hydrateHits } from './hits.ts'
 import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
+import { shortlistOffers } from './offer-shortlist.ts'
 import { TIER, TIER_COUNT, TierClassifier } from './relevance.ts'
 import { readSnapshot, writeSnapshot } from './snapshot.ts'
 import { planTextQuery, type TextPlan } from './text-query.ts'
@@ -108,7 +109,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]> {
-    return this.matches.offersForCandidate(userId, options)
+    this.followWrites()
+    const nowMs = (options.now ?? new Date()).getTime()
+    return this.matches.offersForCandidate(userId, options, (profile, size) => shortlistOffers(this.store, profile, size, nowMs))
   }
 
   /**

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3'
 import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
 import { tokenize } from '../text.ts'
+import type { MatchProfile } from '../matching/score.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import { MatchFacts } from './match-facts.ts'
 
@@ -64,9 +65,18 @@ export class MatchRetriever {
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
-  offersForCandidate(userId: number, { limit, now = new Date() }: { limit: number; now?: Date }): OfferMatch[] {
+  /** shortlist: the offers to score, when the caller finds them better than FTS5 (the engine's store: offer-shortlist.ts). */
+  offersForCandidate(
+    userId: number,
+    { limit, now = new Date() }: { limit: number; now?: Date },
+    shortlist?: (profile: MatchProfile, size: number) => number[],
+  ): OfferMatch[] {
     const profile = this.facts.profilesById([userId]).get(userId)
     if (!profile) return []
+    if (shortlist) {
+      const ids = shortlist(profile, shortlistSize(limit))
+      return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
+    }
     const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
     if (!match) return []
     const ids = this.offerHits.all({
