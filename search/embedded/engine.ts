@@ -110,8 +110,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]> {
     this.followWrites()
-    const nowMs = (options.now ?? new Date()).getTime()
-    return this.matches.offersForCandidate(userId, options, (profile, size) => shortlistOffers(this.store, profile, size, nowMs))
+    const now = options.now ?? new Date()
+    return this.matches.offersForCandidate(userId, options, (profile, size) => shortlistOffers(this.store, profile, size, now))
   }
 
   /**

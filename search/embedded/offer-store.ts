@@ -32,6 +32,7 @@ type Row = {
   published_at: string | null
   expires_at: string | null
   skills: string | null
+  required_skills: string | null
 }
 
 // The words of the title, company and skills are kept to rank results in memory.
@@ -44,7 +45,9 @@ const SELECT = `
     t.slug as territory_slug, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
-      where os.offer_id = o.id) as skills
+      where os.offer_id = o.id) as skills,
+    (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
+      where os.offer_id = o.id and os.required = 1) as required_skills
   from offers o
   join companies co on co.id = o.company_id
   join communes c on c.insee = o.commune_insee
@@ -172,6 +175,8 @@ export class OfferStore {
   publishedAt = new Float64Array(0)
   expiresAt = new Float64Array(0)
   readonly skillCodes = new ListColumn()
+  /** The required ones among them ("offers for you" estimates the match score from them). */
+  readonly requiredSkillCodes = new ListColumn()
   /** Per slot: the title's words first (titleWords of them), then company and skill words. */
   readonly wordCodes = new ListColumn()
   titleWords = new Uint8Array(0)
@@ -220,6 +225,7 @@ export class OfferStore {
         publishedAt: this.publishedAt, expiresAt: this.expiresAt, titleWords: this.titleWords, slotOfId: this.slotOfId,
       },
       skillCodes: this.skillCodes.toSnapshot(),
+      requiredSkillCodes: this.requiredSkillCodes.toSnapshot(),
       wordCodes: this.wordCodes.toSnapshot(),
       freeSlots: this.freeSlots,
       orders: this.orders,
@@ -236,6 +242,7 @@ export class OfferStore {
     this.length = saved.length
     Object.assign(this, saved.columns)
     this.skillCodes.restore(saved.skillCodes)
+    this.requiredSkillCodes.restore(saved.requiredSkillCodes)
     this.wordCodes.restore(saved.wordCodes)
     this.freeSlots = saved.freeSlots
     this.orders = saved.orders
@@ -342,6 +349,7 @@ export class OfferStore {
     this.publishedAt[slot] = row.published_at ? Date.parse(row.published_at) : Number.POSITIVE_INFINITY
     this.expiresAt[slot] = row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY
     this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
+    this.requiredSkillCodes.set(slot, row.required_skills ? row.required_skills.split(',').map((s) => this.skills.code(s)) : [])
     const title = tokenize(row.title)
     const others = tokenize(`${row.company_name} ${row.skill_text ?? ''}`)
     this.titleWords[slot] = Math.min(255, title.length)
@@ -384,6 +392,7 @@ export class OfferStore {
     this.freeSlots = []
     this.orders = { ...NO_ORDERS }
     this.skillCodes.clear()
+    this.requiredSkillCodes.clear()
     this.wordCodes.clear()
   }
 
@@ -405,6 +414,7 @@ export class OfferStore {
     this.expiresAt = grow(this.expiresAt, capacity)
     this.titleWords = grow(this.titleWords, capacity)
     this.skillCodes.resize(capacity)
+    this.requiredSkillCodes.resize(capacity)
     this.wordCodes.resize(capacity)
     this.capacity = capacity
   }
