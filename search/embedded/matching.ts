@@ -20,7 +20,8 @@ const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon
 /**
  * "Candidates for this offer" and "offers for this candidate": FTS5 fetches a
  * shortlist by skills (every spelling, plus related skills), SQL drops pairs
- * too far apart, and only the shortlist is scored. Never every pair.
+ * too far apart, and only the shortlist is scored. Never every pair. The
+ * embedded engine passes its own shortlist of offers (offer-shortlist.ts).
  */
 export class MatchRetriever {
   private readonly facts: MatchFacts
