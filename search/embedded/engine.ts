@@ -246,6 +246,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const text of texts) this.vocabulary.add(tokenize(text))
     }
     if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
+    // Whoever notices a change (a search, "offers for you"), the kept text-less results go.
+    if (changed !== null) this.recent.clear()
     return changed !== null
   }
 
