@@ -32,7 +32,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
     // The README's own start command, so the journeys prove it too.
-    command: `rm -f ${E2E_DATABASE_PATH} ${E2E_DATABASE_PATH}-wal ${E2E_DATABASE_PATH}-shm && npm start`,
+    command: `rm -f ${E2E_DATABASE_PATH} ${E2E_DATABASE_PATH}-wal ${E2E_DATABASE_PATH}-shm ${E2E_DATABASE_PATH}.engine && npm start`,
     url: `http://localhost:${PORT}/offres`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -8,7 +8,9 @@
  * 1,000 offers and one offer with 5,000 applicants, a forum of 2,000
  * candidates. It copies the file, starts the server as `npm start` does
  * (`tsx server.ts` on the production build, every worker), measures the
- * time to the first answer, then drives each page with autocannon at 16 and
+ * time to the first answer — twice: a first start loads the engines from the
+ * database and saves their snapshot (search/embedded/snapshot.ts), the second,
+ * as every later start does, loads that snapshot — then drives each page with autocannon at 16 and
  * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
  * anonymous pages once more with a cookie, which skips the one-second page
  * cache (app/page-cache.server.ts), to time the rendering itself.
@@ -80,7 +82,7 @@ type Who = 'candidate' | 'recruiter' | 'organiser' | 'admin'
 /** URLs of the pages, and sessions for the demo accounts, written into the copy the server will open. */
 async function prepareRun(file: string): Promise<{ runFile: string; targets: Targets }> {
   const runFile = path.join(TMP, 'pages-run.sqlite')
-  for (const suffix of ['', '-wal', '-shm']) rmSync(runFile + suffix, { force: true })
+  for (const suffix of ['', '-wal', '-shm', '.engine']) rmSync(runFile + suffix, { force: true })
   copyFileSync(file, runFile)
   const { db } = openDatabase(runFile)
   const now = new Date()
@@ -232,7 +234,18 @@ async function drive(url: string, cookie: string | null, connections: number, se
   return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
 }
 
-const results = new Map<number, { rows: Row[]; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
+/** Starts the server once without a snapshot (it saves one), stops it, and times a second start from the snapshot. */
+async function coldStart(runFile: string): Promise<number> {
+  const { server, firstAnswerMs } = await startServer(runFile)
+  const deadline = performance.now() + 120_000
+  while (!existsSync(`${runFile}.engine`) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+  if (!existsSync(`${runFile}.engine`)) console.log('  (no snapshot written within 120 s)')
+  process.kill(-server.pid!, 'SIGTERM')
+  await new Promise((r) => server.once('exit', r))
+  return firstAnswerMs
+}
+
+const results = new Map<number, { rows: Row[]; coldMs: number; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
 if (process.env.BENCH_SKIP_BUILD !== '1') {
   console.log('Building the app (react-router build)…')
   execFileSync(path.resolve('node_modules/.bin/react-router'), ['build'], { stdio: 'ignore' })
@@ -243,8 +256,10 @@ for (const size of SIZES) {
   console.log(`\n=== ${size.toLocaleString('en')} offers (machine load ${load()})`)
   const file = await buildDatabase(size)
   const { runFile, targets } = await prepareRun(file)
+  const coldMs = await coldStart(runFile)
+  console.log(`  first answer of / after ${(coldMs / 1000).toFixed(2)} s without a snapshot`)
   const { server, firstAnswerMs, listeningMs } = await startServer(runFile)
-  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s (listening after ${(listeningMs / 1000).toFixed(2)} s)`)
+  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s from the snapshot (listening after ${(listeningMs / 1000).toFixed(2)} s)`)
   const rows: Row[] = []
   try {
     for (const [name, url, who] of targets.pages) {
@@ -263,7 +278,7 @@ for (const size of SIZES) {
       }
     }
   } finally {
-    results.set(size, { rows, firstAnswerMs, listeningMs, rss: peakRss(server.pid!) })
+    results.set(size, { rows, coldMs, firstAnswerMs, listeningMs, rss: peakRss(server.pid!) })
     process.kill(-server.pid!, 'SIGTERM')
     await new Promise((r) => server.once('exit', r))
   }
@@ -288,5 +303,5 @@ for (const row of largest.rows) {
 }
 for (const size of sizes) {
   const r = results.get(size)!
-  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s from the snapshot, ${(r.coldMs / 1000).toFixed(2)} s without; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
 }

@@ -14,13 +14,19 @@ export type SearchConfig = { engine: 'embedded' } | { engine: 'meilisearch'; mei
  * down, the embedded engine, written in the same transactions as every
  * change, answers instead.
  */
-export function createSearch(config: SearchConfig, sqlite: SQLite.Database): { engine: SearchEngine; writer: IndexWriter | null } {
+export function createSearch(
+  config: SearchConfig,
+  sqlite: SQLite.Database,
+  options: { snapshotFile?: string | null } = {},
+): { engine: SearchEngine; writer: IndexWriter | null; embedded: EmbeddedSearchEngine } {
+  // snapshotFile: where the embedded engine's memory is saved and read at start (embedded/snapshot.ts).
+  const embedded = new EmbeddedSearchEngine(sqlite, options)
   switch (config.engine) {
     case 'embedded':
-      return { engine: new EmbeddedSearchEngine(sqlite), writer: null }
+      return { engine: embedded, writer: null, embedded }
     case 'meilisearch': {
       const { engine, writer } = createMeilisearch(config.meilisearch, sqlite)
-      return { engine: new FallbackSearchEngine(engine, new EmbeddedSearchEngine(sqlite)), writer }
+      return { engine: new FallbackSearchEngine(engine, embedded), writer, embedded }
     }
   }
 }

@@ -4,6 +4,8 @@ import { allowedTypos, boundedDistance } from './text.ts'
 const PREFIX = 7
 const MAX_WORDS = 2 ** 31
 
+export type VocabularySnapshot = ReturnType<Vocabulary['toSnapshot']>
+
 type Found = { term: string; docs: number; distance: number; order: number }
 
 /**
@@ -66,6 +68,23 @@ export class Vocabulary {
       this.entryWord[at] = words[k]!
     }
     this.bucketStart = start
+  }
+
+  /** Everything the index holds, as plain data for search/embedded/snapshot.ts. */
+  toSnapshot() {
+    return {
+      terms: this.terms, docs: this.docs, bucketStart: this.bucketStart, mask: this.mask,
+      entryHash: this.entryHash, entryWord: this.entryWord, added: this.added,
+    }
+  }
+
+  /** The index a snapshot holds, without building it again. */
+  static fromSnapshot(saved: VocabularySnapshot): Vocabulary {
+    const vocabulary = new Vocabulary([])
+    Object.assign(vocabulary, saved)
+    vocabulary.known = new Map()
+    for (let number = 0; number < saved.terms.length; number++) vocabulary.known.set(saved.terms[number]!, number)
+    return vocabulary
   }
 
   /** Words of an offer just written, so a typo finds them at once. */

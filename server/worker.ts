@@ -8,11 +8,13 @@ import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
 import { createSearch } from '#search/index.ts'
 import { searchConfigFrom } from '#app/env.server.ts'
+import { snapshotPathOf } from '#search/embedded/snapshot.ts'
 import { createHttpApp } from './http-app.ts'
 import { migrateToLatest } from '#db/migrate.ts'
 
 /** How long a stopping worker lets the requests it has accepted finish. */
 export const DRAIN_MS = 20_000
+const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * One process serving HTTP: its own SQLite connection (WAL: readers never
@@ -25,11 +27,26 @@ export async function startWorker(env: Env, { development }: { development: bool
   // The primary migrated at start; a worker forked by a reload (SIGHUP) may run a newer release whose
   // migrations are not applied yet. Kysely's lock makes concurrent runs safe; nothing pending, nothing done.
   await migrateToLatest(db)
-  const { engine: search } = createSearch(searchConfigFrom(env), sqlite)
+  const { engine: search, embedded } = createSearch(searchConfigFrom(env), sqlite, { snapshotFile: snapshotPathOf(env.DATABASE_PATH) })
   let ready = false
-  // Load the engine's memory now, not on the first visitor's search.
+  // Load the engine's memory now, not on the first visitor's search: from its snapshot when it has one.
+  const warming = performance.now()
   await search.warmUp()
   ready = true
+  const from = embedded.warmedFrom
+  console.log(`Processus ${process.pid} : moteur de recherche prêt en ${((performance.now() - warming) / 1000).toFixed(2)} s (${from?.source === 'snapshot' ? 'instantané' : `base${from?.reason ? `, instantané ${from.reason}` : ''}`}).`)
+  // A start that had to read the whole database leaves a snapshot for the next ones; every worker
+  // refreshes it daily, so it never falls behind the outbox's retention (a write is whole, by rename).
+  const saveSnapshot = () => {
+    try {
+      embedded.saveSnapshot()
+    } catch (error) {
+      console.error(`Processus ${process.pid} : instantané du moteur de recherche non enregistré :`, error)
+    }
+  }
+  if (embedded.warmedFrom?.source === 'database') setTimeout(saveSnapshot, 1000).unref()
+  const daily = setInterval(saveSnapshot, DAY_MS)
+  daily.unref()
   const files = createFileStore(env.UPLOADS_DIR)
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
@@ -74,6 +91,7 @@ export async function startWorker(env: Env, { development }: { development: bool
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
       ready = false
+      clearInterval(daily)
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS)
       force.unref()
       server.close(() => {

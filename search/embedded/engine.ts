@@ -9,7 +9,9 @@ import { countFacets } from './facets.ts'
 import { hydrateHits } from './hits.ts'
 import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
+import { shortlistOffers } from './offer-shortlist.ts'
 import { TIER, TIER_COUNT, TierClassifier } from './relevance.ts'
+import { readSnapshot, writeSnapshot } from './snapshot.ts'
 import { planTextQuery, type TextPlan } from './text-query.ts'
 
 const VOCABULARY_MAX_AGE_MS = 60_000
@@ -23,7 +25,9 @@ const RECENT_RESULTS = 64
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const
-  private readonly store: OfferStore
+  private store: OfferStore
+  /** Where the memory came from at warm-up, and why not from the snapshot when it was not. */
+  warmedFrom: { source: 'snapshot' | 'database'; reason?: string } | null = null
   private readonly matches: MatchRetriever
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
@@ -38,7 +42,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Offers holding a word exactly (the FTS5 vocabulary), for the typo policy of text-query.ts. */
   private readonly exactOffers: SQLite.Statement<[string], { docs: number }>
 
-  constructor(private readonly sqlite: SQLite.Database) {
+  private readonly publishedCount: SQLite.Statement<[], number>
+
+  /** snapshotFile: where the engine's memory is saved (search/embedded/snapshot.ts); none, every start reads the database. */
+  constructor(private readonly sqlite: SQLite.Database, private readonly options: { snapshotFile?: string | null } = {}) {
     this.store = new OfferStore(sqlite)
     this.matches = new MatchRetriever(sqlite)
     // One JSON array for the whole match: no per-row round trip into JavaScript.
@@ -54,9 +61,37 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.anyMatch = sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? limit 1').pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
     this.exactOffers = sqlite.prepare('select doc as docs from offers_fts_vocab where term = ?')
+    this.publishedCount = sqlite.prepare<[], number>("select count(*) from offers where status = 'published'").pluck()
   }
 
+  /**
+   * Loads the engine's memory: from the snapshot when there is a usable one
+   * (then the outbox events since it are replayed, as between two
+   * searches), otherwise from the database.
+   */
   async warmUp(): Promise<void> {
+    if (this.options.snapshotFile && this.warmedFrom === null) {
+      const saved = readSnapshot(this.options.snapshotFile, this.sqlite)
+      if ('unusable' in saved) this.warmedFrom = { source: 'database', reason: saved.unusable }
+      else {
+        this.store.restore(saved.store)
+        this.vocabulary = Vocabulary.fromSnapshot(saved.vocabulary)
+        this.vocabularyLoadedAt = Date.now()
+        this.followWrites()
+        // Too many changes since the snapshot (the store reloaded whole), or, a last guard, a
+        // snapshot of another board that happens to share its outbox position: start afresh.
+        if (this.vocabularyStale) {
+          this.vocabulary = null
+          this.warmedFrom = { source: 'database', reason: 'too many changes since' }
+        } else if (this.store.liveCount() === this.publishedCount.get()) this.warmedFrom = { source: 'snapshot' }
+        else {
+          this.store = new OfferStore(this.sqlite)
+          this.vocabulary = null
+          this.warmedFrom = { source: 'database', reason: 'offers differ from the database' }
+        }
+      }
+    }
+    this.warmedFrom ??= { source: 'database' }
     this.followWrites()
     this.loadVocabulary()
     this.loadSynonyms()
@@ -65,12 +100,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.store.byPlace()
   }
 
+  /** Saves the engine's memory, up to date, to its snapshot file (when it has one). */
+  saveSnapshot(): void {
+    if (!this.options.snapshotFile) return
+    this.followWrites()
+    writeSnapshot(this.options.snapshotFile, this.sqlite, { store: this.store.toSnapshot(), vocabulary: this.loadVocabulary().toSnapshot() })
+  }
+
   async candidatesForOffer(offerId: number, options: { limit: number; now?: Date }): Promise<CandidateMatch[]> {
     return this.matches.candidatesForOffer(offerId, options)
   }
 
   async offersForCandidate(userId: number, options: { limit: number; now?: Date }): Promise<OfferMatch[]> {
-    return this.matches.offersForCandidate(userId, options)
+    this.followWrites()
+    const now = options.now ?? new Date()
+    return this.matches.offersForCandidate(userId, options, (profile, size) => shortlistOffers(this.store, profile, size, now))
   }
 
   /**
@@ -205,6 +249,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const text of texts) this.vocabulary.add(tokenize(text))
     }
     if (this.vocabularyStale && Date.now() - this.vocabularyLoadedAt > VOCABULARY_MAX_AGE_MS) this.vocabulary = null
+    // Whoever notices a change (a search, "offers for you"), the kept text-less results go.
+    if (changed !== null) this.recent.clear()
     return changed !== null
   }
 

@@ -7,7 +7,11 @@ import { generateCandidates } from '#db/seed/candidates.ts'
 import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { Random } from '#db/seed/random.ts'
 import { createTestDatabase } from '#db/test-database.ts'
+import { rankOffers } from '../match-shortlist.ts'
 import { EmbeddedSearchEngine } from './engine.ts'
+import { MatchFacts } from './match-facts.ts'
+import { shortlistOffers } from './offer-shortlist.ts'
+import { OfferStore } from './offer-store.ts'
 import { rebuildProfileIndex } from './profile-index.ts'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
@@ -103,4 +107,40 @@ describe('candidatesForOffer', () => {
     expect(await ids()).not.toContain(candidate.id)
     expect(test.sqlite.prepare('select count(*) as n from profiles_fts where rowid = ?').get(candidate.id)).toEqual({ n: 0 })
   })
+})
+
+describe('offersForCandidate', () => {
+  it('gives the same top 10 as the scorer run over every open offer, from a shortlist smaller than the board', async () => {
+    const random = new Random(5)
+    const company = await createTestCompany(test.db, { commune_insee: LILLE })
+    const slugs = ['php', 'symfony', 'mysql', 'java', 'spring', 'javascript', 'react', 'python', 'sql', 'git', 'docker', 'linux']
+    // 400 offers (the shortlist holds 100): random skills, places, contracts and levels.
+    for (let i = 0; i < 400; i++) {
+      const skills = [...new Set(Array.from({ length: random.int(0, 4) }, () => random.pick(slugs)))]
+      await createTestOffer(test.db, {
+        companyId: company.id, title: `Offre ${i}`, published_at: NOW.toISOString(),
+        commune_insee: random.pick([CALAIS, DUNKERQUE, LILLE, '62160', '59606']),
+        contract_type: random.pick(['cdi', 'cdd', 'alternance', 'stage'] as const),
+        remote_policy: random.pick(['on_site', 'hybrid', 'full_remote'] as const),
+        experience_level: random.pick(['entry', 'junior', 'confirmed', 'senior'] as const),
+        skills: skills.map((slug) => ({ slug, required: random.int(0, 2) > 0 })),
+      })
+    }
+    // The uncapped ranking: every offer passing the hard filters, all scored.
+    const store = new OfferStore(test.sqlite)
+    store.refresh()
+    const facts = new MatchFacts(test.sqlite)
+    const users = test.sqlite.prepare<[], number>('select user_id from candidate_profiles order by user_id limit 12').pluck().all()
+    let compared = 0
+    for (const userId of users) {
+      const profile = facts.profilesById([userId]).get(userId)!
+      const every = shortlistOffers(store, profile, Infinity, NOW)
+      const ideal = rankOffers(profile, every, facts.offersById(every), { limit: 10, now: NOW }).map((m) => m.score)
+      const found = await engine.offersForCandidate(userId, { limit: 10, now: NOW })
+      expect(found.map((m) => m.score)).toEqual(ideal)
+      if (every.length > 100) compared++
+    }
+    // Most of them had more offers to choose from than the 100 the shortlist scores.
+    expect(compared).toBeGreaterThan(5)
+  }, 60_000)
 })

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3'
 import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
 import { tokenize } from '../text.ts'
+import type { MatchProfile } from '../matching/score.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import { MatchFacts } from './match-facts.ts'
 
@@ -19,7 +20,8 @@ const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon
 /**
  * "Candidates for this offer" and "offers for this candidate": FTS5 fetches a
  * shortlist by skills (every spelling, plus related skills), SQL drops pairs
- * too far apart, and only the shortlist is scored. Never every pair.
+ * too far apart, and only the shortlist is scored. Never every pair. The
+ * embedded engine passes its own shortlist of offers (offer-shortlist.ts).
  */
 export class MatchRetriever {
   private readonly facts: MatchFacts
@@ -64,9 +66,18 @@ export class MatchRetriever {
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
-  offersForCandidate(userId: number, { limit, now = new Date() }: { limit: number; now?: Date }): OfferMatch[] {
+  /** shortlist: the offers to score, when the caller finds them better than FTS5 (the engine's store: offer-shortlist.ts). */
+  offersForCandidate(
+    userId: number,
+    { limit, now = new Date() }: { limit: number; now?: Date },
+    shortlist?: (profile: MatchProfile, size: number) => number[],
+  ): OfferMatch[] {
     const profile = this.facts.profilesById([userId]).get(userId)
     if (!profile) return []
+    if (shortlist) {
+      const ids = shortlist(profile, shortlistSize(limit))
+      return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
+    }
     const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
     if (!match) return []
     const ids = this.offerHits.all({

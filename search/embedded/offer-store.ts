@@ -34,6 +34,7 @@ type Row = {
   published_at: string | null
   expires_at: string | null
   skills: string | null
+  required_skills: string | null
 }
 
 // The words of the title, company and skills are kept to rank results in memory.
@@ -46,7 +47,9 @@ const SELECT = `
     t.slug as territory_slug, o.occupation, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
-      where os.offer_id = o.id) as skills
+      where os.offer_id = o.id) as skills,
+    (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
+      where os.offer_id = o.id and os.required = 1) as required_skills
   from offers o
   join companies co on co.id = o.company_id
   join communes c on c.insee = o.commune_insee
@@ -69,6 +72,12 @@ export class Dictionary {
   find(value: string): number | undefined {
     return this.codes.get(value)
   }
+  /** A dictionary holding these values, in this order (from a snapshot). */
+  static of(values: string[]): Dictionary {
+    const dictionary = new Dictionary()
+    for (const value of values) dictionary.code(value)
+    return dictionary
+  }
   get size() {
     return this.values.length
   }
@@ -84,6 +93,17 @@ export class ListColumn {
   count = new Uint16Array(0)
   data = new Int32Array(1024)
   private used = 0
+
+  toSnapshot() {
+    return { start: this.start, count: this.count, data: this.data.slice(0, this.used) }
+  }
+
+  restore(saved: ReturnType<ListColumn['toSnapshot']>) {
+    this.start = saved.start
+    this.count = saved.count
+    this.data = saved.data
+    this.used = saved.data.length
+  }
 
   resize(capacity: number) {
     this.start = grow(this.start, capacity)
@@ -109,6 +129,8 @@ export class ListColumn {
   }
 }
 
+export type StoreSnapshot = ReturnType<OfferStore['toSnapshot']>
+
 type Orders = { date: Int32Array | null; salary: Int32Array | null; place: Int32Array[] | null }
 const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
 
@@ -126,16 +148,16 @@ const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
  * whichever process or connection wrote them.
  */
 export class OfferStore {
-  readonly companies = new Dictionary()
-  readonly territories = new Dictionary()
-  readonly occupations = new Dictionary()
-  readonly skills = new Dictionary()
+  companies = new Dictionary()
+  territories = new Dictionary()
+  occupations = new Dictionary()
+  skills = new Dictionary()
   /** Communes offers are in, with their coordinates: distances are computed per place, not per offer. */
-  readonly places = new Dictionary()
+  places = new Dictionary()
   placeLatitude: number[] = []
   placeLongitude: number[] = []
   /** Folded words of titles, company names and skill spellings. */
-  readonly words = new Dictionary()
+  words = new Dictionary()
 
   capacity = 0
   /** Slots in use (live or freed). */
@@ -157,6 +179,8 @@ export class OfferStore {
   publishedAt = new Float64Array(0)
   expiresAt = new Float64Array(0)
   readonly skillCodes = new ListColumn()
+  /** The required ones among them ("offers for you" estimates the match score from them). */
+  readonly requiredSkillCodes = new ListColumn()
   /** Per slot: the title's words first (titleWords of them), then company and skill words. */
   readonly wordCodes = new ListColumn()
   titleWords = new Uint8Array(0)
@@ -178,6 +202,55 @@ export class OfferStore {
       .prepare<[number], number>("select distinct doc_id from search_outbox where id > ? and doc_type = 'offer'")
       .pluck()
     this.selectOne = sqlite.prepare(`${SELECT} and o.id = ?`)
+  }
+
+  /** The outbox event the store reflects (-1: never loaded). */
+  get outboxPosition(): number {
+    return this.appliedOutboxId
+  }
+
+  /**
+   * Everything the store holds, as plain data (typed arrays, string lists)
+   * that v8.serialize writes and reads back fast: search/embedded/snapshot.ts.
+   */
+  toSnapshot() {
+    this.byPlace()
+    this.bySalary()
+    return {
+      outboxId: this.appliedOutboxId,
+      dictionaries: [this.companies, this.territories, this.occupations, this.skills, this.places, this.words].map((d) => d.values),
+      placeLatitude: this.placeLatitude,
+      placeLongitude: this.placeLongitude,
+      capacity: this.capacity,
+      length: this.length,
+      columns: {
+        ids: this.ids, live: this.live, contract: this.contract, remote: this.remote, experience: this.experience,
+        territory: this.territory, company: this.company, occupation: this.occupation, place: this.place, salary: this.salary, salaryStep: this.salaryStep,
+        publishedAt: this.publishedAt, expiresAt: this.expiresAt, titleWords: this.titleWords, slotOfId: this.slotOfId,
+      },
+      skillCodes: this.skillCodes.toSnapshot(),
+      requiredSkillCodes: this.requiredSkillCodes.toSnapshot(),
+      wordCodes: this.wordCodes.toSnapshot(),
+      freeSlots: this.freeSlots,
+      orders: this.orders,
+    }
+  }
+
+  /** Takes the state of a snapshot; refresh() then replays the outbox from its position. */
+  restore(saved: StoreSnapshot) {
+    ;[this.companies, this.territories, this.occupations, this.skills, this.places, this.words] = saved.dictionaries.map((values) =>
+      Dictionary.of(values)) as [Dictionary, Dictionary, Dictionary, Dictionary, Dictionary, Dictionary]
+    this.placeLatitude = saved.placeLatitude
+    this.placeLongitude = saved.placeLongitude
+    this.capacity = saved.capacity
+    this.length = saved.length
+    Object.assign(this, saved.columns)
+    this.skillCodes.restore(saved.skillCodes)
+    this.requiredSkillCodes.restore(saved.requiredSkillCodes)
+    this.wordCodes.restore(saved.wordCodes)
+    this.freeSlots = saved.freeSlots
+    this.orders = saved.orders
+    this.appliedOutboxId = saved.outboxId
   }
 
   /**
@@ -243,6 +316,13 @@ export class OfferStore {
     return Int32Array.from(slots.sort(compare))
   }
 
+  /** How many offers are stored. */
+  liveCount(): number {
+    let count = 0
+    for (let slot = 0; slot < this.length; slot++) count += this.live[slot]!
+    return count
+  }
+
   /** The slot of a stored offer, or -1. */
   slotOf(id: number): number {
     return id > 0 && id < this.slotOfId.length ? this.slotOfId[id]! - 1 : -1
@@ -274,6 +354,7 @@ export class OfferStore {
     this.publishedAt[slot] = row.published_at ? Date.parse(row.published_at) : Number.POSITIVE_INFINITY
     this.expiresAt[slot] = row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY
     this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
+    this.requiredSkillCodes.set(slot, row.required_skills ? row.required_skills.split(',').map((s) => this.skills.code(s)) : [])
     const title = tokenize(row.title)
     const others = tokenize(`${row.company_name} ${row.skill_text ?? ''}`)
     this.titleWords[slot] = Math.min(255, title.length)
@@ -316,6 +397,7 @@ export class OfferStore {
     this.freeSlots = []
     this.orders = { ...NO_ORDERS }
     this.skillCodes.clear()
+    this.requiredSkillCodes.clear()
     this.wordCodes.clear()
   }
 
@@ -338,6 +420,7 @@ export class OfferStore {
     this.expiresAt = grow(this.expiresAt, capacity)
     this.titleWords = grow(this.titleWords, capacity)
     this.skillCodes.resize(capacity)
+    this.requiredSkillCodes.resize(capacity)
     this.wordCodes.resize(capacity)
     this.capacity = capacity
   }
