@@ -138,6 +138,18 @@ test('behind nginx with TLS: HTTP goes to HTTPS, HSTS, sign-in with a Secure coo
   expect(foreign.status()).toBe(400)
 })
 
+test('behind nginx a client’s own X-Forwarded-Host never reaches a page (its links and JSON-LD name the board), even one kept for other visitors', async ({ request }) => {
+  const listing = await request.get('/offres')
+  const offerPath = /href="(\/offres\/[a-z0-9-]+)"/.exec(await listing.text())![1]!
+  for (let i = 0; i < 3; i++) {
+    const forged = await request.get(offerPath, { headers: { 'X-Forwarded-Host': 'evil.example', Cookie: '' } })
+    expect(forged.status()).toBe(200)
+    const html = await forged.text()
+    expect(html).toContain(`"url":"${ORIGIN}${offerPath}"`)
+    expect(html).not.toContain('evil.example')
+  }
+})
+
 test('behind nginx the rate limits see the browser’s address, not the proxy’s, whatever X-Forwarded-For the client sends; 429 with Retry-After', async ({ page }) => {
   await page.goto('/connexion')
   await page.getByLabel('Adresse e-mail').fill('recruteur@demo.passerelle.fr')
