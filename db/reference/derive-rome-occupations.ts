@@ -13,6 +13,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { readRomeCsv } from './rome-csv.ts'
 
 const NOT_DIGITAL_IN_M18 = new Set(['M1807', 'M1808', 'M1809', 'M1888', 'M1890', 'M1891', 'M1893'])
 const DIGITAL_OUTSIDE_M18 = [
@@ -24,28 +25,7 @@ const DIGITAL_OUTSIDE_M18 = [
 const folder = process.argv[2] ?? path.resolve(import.meta.dirname, '../../../shared/data/rome')
 const output = path.join(import.meta.dirname, 'data', 'rome-occupations.json')
 
-/** Every field double-quoted, "" for a quote, commas inside fields (the ROME "unix" CSV). */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(path.join(folder, file), 'utf8')
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') row.push(field), (field = '')
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '')
-    else if (ch !== '\r') field += ch
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row)
-  const [header, ...body] = rows
-  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
-}
+const readCsv = (file: string) => readRomeCsv(folder, file)
 
 const fiches = readCsv('unix_referentiel_code_rome_v460_utf8.csv')
 const kept = new Set([

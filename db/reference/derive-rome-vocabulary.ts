@@ -15,35 +15,15 @@
  * referred to by index. The deterministic generator (db/seed/rome-offers.ts)
  * draws offers from it when a benchmark asks for a national-scale vocabulary.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { readRomeCsv } from './rome-csv.ts'
 
 const source = process.argv[2] ?? path.resolve(import.meta.dirname, '../../../shared/data/rome')
 const out = path.resolve(import.meta.dirname, 'data/rome-vocabulary.json.gz')
 
-/** RFC 4180 records: every field quoted, "" for a quote, newlines allowed inside quotes. */
-function readCsv(file: string): Record<string, string>[] {
-  const text = readFileSync(path.join(source, file), 'utf8')
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(field), (field = '')
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '')
-    else if (c !== '\r') field += c
-  }
-  if (field || row.length) row.push(field), rows.push(row)
-  const [header, ...records] = rows
-  return records.map((r) => Object.fromEntries(header!.map((h, k) => [h, r[k] ?? ''])))
-}
+const readCsv = (file: string) => readRomeCsv(source, file)
 
 const phrases: string[] = []
 const phraseIndex = new Map<string, number>()
