@@ -44,12 +44,12 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
     }
     await use({
       async company(fields) {
-        const company = await createTestCompany(db, fields)
+        const company = await retryingWrite(() => createTestCompany(db, fields))
         companies.push(company.id)
         return company
       },
       async offer(companyId, fields) {
-        const offer = await createTestOffer(db, { companyId, ...fields })
+        const offer = await retryingWrite(() => createTestOffer(db, { companyId, ...fields }))
         offers.push(offer.id)
         return offer
       },
@@ -68,7 +68,7 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
         return candidate
       },
     })
-    await db.transaction().execute(async (trx) => {
+    await retryingWrite(() => db.transaction().execute(async (trx) => {
       for (const id of offers) {
         await trx.deleteFrom('offers').where('id', '=', id).execute()
         await indexOffer(trx, id)
@@ -77,7 +77,7 @@ export const test = base.extend<{ seed: Seeder }, { db: DB }>({
       if (users.length) await trx.deleteFrom('users').where('id', 'in', users).execute()
       // A deleted candidate leaves the profile index too.
       for (const id of users) await indexProfile(trx, id)
-    })
+    }))
   },
 })
 

@@ -90,6 +90,9 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   const textInput = useRef<HTMLInputElement>(null)
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
   const refocusId = useRef<string | null>(null)
+  // A commune typed while an earlier filter change is still loading: the filters are remounted when that
+  // answer arrives (their key is the URL), and must keep what was typed rather than the URL's commune.
+  const typedPlace = useRef<string | null>(null)
 
   // Back/forward changes the URL under an uncontrolled input: follow it unless the user is typing.
   useEffect(() => {
@@ -105,12 +108,19 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
     const form = event.currentTarget
     const target = event.target as HTMLInputElement
     // A commune is being typed: wait for a suggestion to be picked (CommuneInput.onPick) or the form to be sent.
-    if (target.name === PLACE_PARAM) return
+    if (target.name === PLACE_PARAM) {
+      typedPlace.current = target.value
+      return
+    }
     const typing = target.name === PARAM.text
     refocusId.current = typing ? null : target.id
     clearTimeout(typingTimer.current)
     typingTimer.current = setTimeout(
-      () => submit(form, { replace: typing, preventScrollReset: true }),
+      () => {
+        // This submission carries the typed commune: from now on the URL's is the one to show.
+        typedPlace.current = null
+        void submit(form, { replace: typing, preventScrollReset: true })
+      },
       typing ? TYPING_DELAY_MS : 0,
     )
   }
@@ -127,7 +137,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   filterParams.delete(PARAM.page)
 
   return (
-    <Form method="get" action="/offres" onChange={onChange} className="search-page">
+    <Form method="get" action="/offres" onChange={onChange} onSubmit={() => (typedPlace.current = null)} className="search-page">
       <div className="search-bar" role="search">
         <label htmlFor="recherche" className="visually-hidden">
           Métier, compétence, entreprise
@@ -153,7 +163,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
         <details className="filters-panel" aria-label="Filtres">
           <summary>Filtres{chips.length ? ` (${chips.length})` : ''}</summary>
           <div key={filterParams.toString()}>
-            <SearchFilters {...loaderData} facets={result.facets} />
+            <SearchFilters {...loaderData} communeText={typedPlace.current ?? loaderData.communeText} facets={result.facets} />
           </div>
         </details>
         <section aria-labelledby="resultats" className={searching ? 'results results--loading' : 'results'}>
