@@ -1,29 +1,8 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { csvCell, toCsv } from './csv.server.ts'
+import { parseCsv } from './csv-reader.test-support.ts'
 
-/** A strict reader of what toCsv writes: `;`, CRLF, RFC 4180 quotes. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith('\uFEFF')).toBe(true)
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++ }
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ';') { row.push(cell); cell = '' }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++ }
-    else cell += c
-  }
-  expect(cell).toBe('')
-  expect(row).toEqual([])
-  return rows
-}
 
 it('starts with a BOM, separates with ; and ends lines with CRLF', () => {
   expect(toCsv(['Nom', 'Étape'], [['Zoé', 'Entretien']])).toBe('\uFEFFNom;Étape\r\nZoé;Entretien\r\n')

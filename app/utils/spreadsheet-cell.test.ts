@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
+import { parseCsv } from './csv-reader.test-support.ts'
 import { toCsv } from './csv.server.ts'
 import { neutraliseFormula } from './spreadsheet-cell.ts'
 import { toXlsx } from './xlsx.server.ts'
@@ -10,25 +11,6 @@ const HOSTILE = [
   '\u001f\u007f=4', '\ufeff=5', '=6', '+7', '-8', '@9',
 ]
 
-/** Reads back what toCsv wrote (`;`, CRLF, RFC 4180 quotes, BOM). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++ }
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ';') { row.push(cell); cell = '' }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++ }
-    else cell += c
-  }
-  return rows
-}
 
 it('a formula hidden behind NUL, other control characters or spaces is text in the CSV and the XLSX, read back from the files', async () => {
   const rows = HOSTILE.map((message, i) => [`Candidat ${i}`, message])
