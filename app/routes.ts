@@ -60,5 +60,11 @@ export default [
   route('mentions-legales', 'routes/legal-notice.tsx'),
   route('confidentialite', 'routes/privacy.tsx'),
   route('conditions-utilisation', 'routes/terms.tsx'),
+  // Offers out (decision 013): the public API, the feeds, the sitemap and the embeddable widget.
+  route('api', 'routes/api-docs.tsx'),
+  route('api/v1/openapi.json', 'routes/api-openapi.ts'),
+  route('api/v1/offres', 'routes/api-offers.ts'),
+  route('api/v1/offres/:id', 'routes/api-offer.ts'),
+  route('api/v1/entreprises/:slug', 'routes/api-company.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
+import { PREFLIGHT_HEADERS } from '#app/public-api/respond.server.ts'
 import { reject } from './reject.ts'
 
 /**
@@ -36,6 +37,11 @@ function decodablePath(url: string): boolean {
 
 export function rejectMalformed(req: Request, res: Response, next: NextFunction): void {
   if (REFUSED_METHODS.has(req.method)) return reject(req, res, 400, 'Cette méthode n’est pas acceptée.', { close: true })
+  // A browser asks before reading the public API from another site with If-None-Match (CORS preflight).
+  if (req.method === 'OPTIONS' && req.path.startsWith('/api/v1/')) {
+    res.status(204).set({ ...PREFLIGHT_HEADERS, 'Cache-Control': 'public, max-age=86400' }).end()
+    return
+  }
   if (!ALLOWED_METHODS.has(req.method)) {
     return reject(req, res, 405, 'Cette page s’affiche ou reçoit un formulaire, rien d’autre.', { close: true, headers: { Allow: 'GET, HEAD, POST' } })
   }

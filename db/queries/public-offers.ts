@@ -1,0 +1,40 @@
+import type { DB } from '../connection.ts'
+
+/**
+ * What the public API, the feeds and the sitemap read: published offers not
+ * past their expiry, and nothing about people (no recruiter, no applicant).
+ */
+/** One published, unexpired offer by id, as the API shows it. */
+export async function findPublicOfferById(db: DB, id: number, now: Date) {
+  const at = now.toISOString()
+  const offer = await db
+    .selectFrom('offers as o')
+    .innerJoin('companies as co', 'co.id', 'o.company_id')
+    .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
+    .leftJoin('territories as t', 't.id', 'c.territory_id')
+    .leftJoin('occupations as oc', 'oc.code', 'o.occupation')
+    .select([
+      'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type', 'o.experience_level',
+      'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date', 'o.published_at', 'o.expires_at', 'o.updated_at',
+      'oc.code as occupation_code', 'oc.label as occupation_label',
+      'co.slug as company_slug', 'co.name as company_name',
+      'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
+      't.name as territory_name', 't.slug as territory_slug',
+    ])
+    .where('o.id', '=', id)
+    .where('o.status', '=', 'published')
+    .where('o.published_at', '<=', at)
+    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', at)]))
+    .executeTakeFirst()
+  if (!offer) return undefined
+  const skills = await db
+    .selectFrom('offer_skills as os')
+    .innerJoin('skills as s', 's.id', 'os.skill_id')
+    .select(['s.slug', 's.name', 'os.required'])
+    .where('os.offer_id', '=', offer.id)
+    .orderBy('os.required', 'desc')
+    .orderBy('s.name')
+    .execute()
+  return { ...offer, skills }
+}
+export type PublicOffer = NonNullable<Awaited<ReturnType<typeof findPublicOfferById>>>
