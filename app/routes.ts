@@ -66,5 +66,11 @@ export default [
   route('api/v1/offres', 'routes/api-offers.ts'),
   route('api/v1/offres/:id', 'routes/api-offer.ts'),
   route('api/v1/entreprises/:slug', 'routes/api-company.ts'),
+  route('sitemap.xml', 'routes/sitemap.ts'),
+  route('sitemaps/:file', 'routes/sitemap-file.ts'),
+  route('robots.txt', 'routes/robots.ts'),
+  route('offres.rss', 'routes/offers-rss.ts'),
+  route('offres.atom', 'routes/offers-atom.ts'),
+  route('flux/indeed.xml', 'routes/feed-indeed.ts'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -71,11 +71,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export function meta({ data }: Route.MetaArgs) {
+export function meta({ data, location }: Route.MetaArgs) {
   const text = data?.query.text
   return [
     { title: text ? `« ${text} » – offres d’emploi – Passerelle` : 'Offres d’emploi du numérique – Passerelle' },
     { name: 'description', content: 'Offres d’emploi, de stage et d’alternance des entreprises du numérique du territoire.' },
+    // Feed readers find this search's feeds (app/feeds/search-feed.server.ts).
+    { tagName: 'link', rel: 'alternate', type: 'application/rss+xml', title: 'Flux RSS de cette recherche', href: `/offres.rss${location.search}` },
+    { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: 'Flux Atom de cette recherche', href: `/offres.atom${location.search}` },
   ]
 }
 
@@ -207,6 +210,9 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
           )}
           <Pagination label="Pages de résultats" page={result.page} pageCount={result.pageCount}
             href={(p) => `/offres?${offerQueryToParams({ ...query, sort: loaderData.chosenSort ?? (query.text ? 'relevance' : 'date'), page: p })}`} />
+          <p className="feed-links">
+            Suivre cette recherche : <a href={`/offres.rss${location.search}`}>flux RSS</a> · <a href={`/offres.atom${location.search}`}>flux Atom</a>
+          </p>
         </section>
       </div>
     </Form>

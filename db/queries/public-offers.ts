@@ -38,3 +38,77 @@ export async function findPublicOfferById(db: DB, id: number, now: Date) {
   return { ...offer, skills }
 }
 export type PublicOffer = NonNullable<Awaited<ReturnType<typeof findPublicOfferById>>>
+
+/** The published, unexpired offers (the same test as the offer page's). */
+function visibleOffers(db: DB, now: Date) {
+  const at = now.toISOString()
+  return db
+    .selectFrom('offers as o')
+    .where('o.status', '=', 'published')
+    .where('o.published_at', '<=', at)
+    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', at)]))
+}
+
+export async function countPublicOffers(db: DB, now: Date): Promise<number> {
+  const row = await visibleOffers(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** One file of the sitemap: offers in publication order (new ones land in the last file). */
+export function listPublicOfferUrls(db: DB, now: Date, offset: number, limit: number) {
+  return visibleOffers(db, now)
+    .select(['o.slug', 'o.updated_at', 'o.published_at'])
+    .orderBy('o.published_at')
+    .orderBy('o.id')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countCompanies(db: DB): Promise<number> {
+  const row = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Companies for the sitemap, with the date their page last gained an offer (its last change a crawler can see). */
+export function listCompanyUrls(db: DB, offset: number, limit: number) {
+  return db
+    .selectFrom('companies as co')
+    .select((eb) => [
+      'co.slug',
+      'co.created_at',
+      eb.selectFrom('offers as o').select((e) => e.fn.max('o.published_at').as('p'))
+        .whereRef('o.company_id', '=', 'co.id').where('o.status', '=', 'published').as('last_offer_at'),
+    ])
+    .orderBy('co.id')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+/** Forums announced to the public (not drafts), as /forums lists them. */
+export function listPublicForumUrls(db: DB) {
+  return db.selectFrom('forums').select(['slug', 'updated_at']).where('status', '!=', 'draft').orderBy('id').execute()
+}
+
+/**
+ * The aggregator feed's offers, by id after `afterId`, with what a job board
+ * shows (never a person): read in batches so the feed streams at any size.
+ */
+export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limit: number) {
+  return visibleOffers(db, now)
+    .innerJoin('companies as co', 'co.id', 'o.company_id')
+    .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
+    .leftJoin('occupations as oc', 'oc.code', 'o.occupation')
+    .select([
+      'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type', 'o.experience_level',
+      'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.published_at', 'o.expires_at', 'o.updated_at',
+      'oc.label as occupation_label', 'co.name as company_name', 'co.slug as company_slug',
+      'c.name as commune_name', 'c.postal_codes', 'c.department',
+    ])
+    .where('o.id', '>', afterId)
+    .orderBy('o.id')
+    .limit(limit)
+    .execute()
+}
+export type FeedOffer = Awaited<ReturnType<typeof listPublicOffersForFeed>>[number]
