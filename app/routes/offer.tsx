@@ -17,20 +17,27 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const salary = offer.salary_period ? { min: offer.salary_min, max: offer.salary_max, period: offer.salary_period } : null
   const postalCodes = JSON.parse(offer.postal_codes) as string[]
   const structuredData = jobPosting({
+    id: offer.id,
     title: offer.title,
     descriptionHtml,
     publishedAt: offer.published_at!,
     expiresAt: offer.expires_at,
     contractType: offer.contract_type,
     remotePolicy: offer.remote_policy,
+    experienceLevel: offer.experience_level,
     salary,
-    company: { name: offer.company_name, url: `${origin}/entreprises/${offer.company_slug}`, website: offer.company_website },
+    company: {
+      name: offer.company_name, url: `${origin}/entreprises/${offer.company_slug}`, website: offer.company_website,
+      logoUrl: offer.company_logo_mime ? `${origin}/entreprises/${offer.company_slug}/logo` : null,
+    },
+    // Candidates apply here (/offres/:slug/postuler).
+    directApply: true,
     commune: { name: offer.commune_name, postalCode: postalCodes[0] ?? null, latitude: offer.latitude, longitude: offer.longitude },
     skills: offer.skills.filter((s) => s.required).map((s) => s.name),
     url: `${origin}/offres/${offer.slug}`,
     occupation: offer.occupation_code && offer.occupation_label ? { code: offer.occupation_code, label: offer.occupation_label } : null,
   })
-  return { offer, descriptionHtml, salary, structuredData: serializeJsonLd(structuredData) }
+  return { offer, descriptionHtml, salary, structuredData: structuredData ? serializeJsonLd(structuredData) : null }
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -52,7 +59,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
   const salaryText = formatSalary(salary)
   return (
     <article className="offer-page">
-      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: structuredData }} />
+      {structuredData ? <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: structuredData }} /> : null}
       <p className="breadcrumb">
         <Link to="/offres">Offres</Link> › {offer.title}
       </p>

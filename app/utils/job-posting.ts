@@ -1,5 +1,14 @@
-import type { ContractType, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { JobPosting, WithContext } from 'schema-dts'
+import type { ContractType, DegreeLevel, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import { OFFER_LIFETIME_DAYS } from '#db/seed/offer-dates.ts'
 
+/**
+ * schema.org JobPosting as Google for Jobs reads it: its required properties
+ * (title, description, datePosted, hiringOrganization, jobLocation) and the
+ * recommended ones the offer can honestly fill (Google's "Job posting
+ * structured data" page). app/utils/job-posting.test.ts checks every demo
+ * offer against a zod schema written from those lists.
+ */
 const EMPLOYMENT_TYPE: Record<ContractType, string | string[]> = {
   cdi: 'FULL_TIME',
   cdd: 'TEMPORARY',
@@ -9,34 +18,57 @@ const EMPLOYMENT_TYPE: Record<ContractType, string | string[]> = {
   interim: 'TEMPORARY',
 }
 const UNIT: Record<SalaryPeriod, string> = { year: 'YEAR', month: 'MONTH', day: 'DAY', hour: 'HOUR' }
+/** The offer's experience level, in the months Google asks for (the labels: 1–2 years, 3–5, more than 5). */
+const MONTHS_OF_EXPERIENCE: Record<ExperienceLevel, number | null> = { entry: null, junior: 12, confirmed: 36, senior: 60 }
+/** Google's credential categories for the French degree levels. */
+const CREDENTIAL: Record<DegreeLevel, string> = {
+  bac: 'high school',
+  bac2: 'associate degree',
+  bac3: 'bachelor degree',
+  bac5: 'postgraduate degree',
+  bac8: 'postgraduate degree',
+}
+const DAY_MS = 24 * 60 * 60 * 1000
 
 export type JobPostingInput = {
+  /** The offer's id on Passerelle (identifier). */
+  id: number
   title: string
   descriptionHtml: string
   publishedAt: string
   expiresAt: string | null
   contractType: ContractType
   remotePolicy: RemotePolicy
+  experienceLevel: ExperienceLevel
+  /** The degree the offer asks for; offers written on Passerelle have no such field yet (null). */
+  education?: DegreeLevel | null
   salary: { min: number | null; max: number | null; period: SalaryPeriod } | null
-  company: { name: string; url: string; website: string | null }
+  company: { name: string; url: string; website: string | null; logoUrl: string | null }
   commune: { name: string; postalCode: string | null; latitude: number | null; longitude: number | null }
   skills: string[]
   url: string
+  /** True when candidates apply on Passerelle itself (an imported offer sends them elsewhere). */
+  directApply: boolean
   /** ROME code and label of the job, when known. */
   occupation?: { code: string; label: string } | null
 }
 
-/** schema.org JobPosting, as search engines read it. */
-export function jobPosting(input: JobPostingInput) {
+/** The JobPosting of an offer; null once it has expired (a posting past validThrough must lose its markup). */
+export function jobPosting(input: JobPostingInput, now = new Date()): WithContext<JobPosting> | null {
   const { salary, commune } = input
+  const validThrough = input.expiresAt ?? new Date(Date.parse(input.publishedAt) + OFFER_LIFETIME_DAYS * DAY_MS).toISOString()
+  if (Date.parse(validThrough) <= now.getTime()) return null
+  const months = MONTHS_OF_EXPERIENCE[input.experienceLevel]
   return {
-    '@context': 'https://schema.org/',
+    '@context': 'https://schema.org',
     '@type': 'JobPosting',
     title: input.title,
     description: input.descriptionHtml,
+    identifier: { '@type': 'PropertyValue', name: 'Passerelle', value: String(input.id) },
     datePosted: input.publishedAt,
-    ...(input.expiresAt ? { validThrough: input.expiresAt } : {}),
+    validThrough,
     employmentType: EMPLOYMENT_TYPE[input.contractType],
+    directApply: input.directApply,
     ...(input.occupation ? { occupationalCategory: `${input.occupation.code} ${input.occupation.label}` } : {}),
     url: input.url,
     hiringOrganization: {
@@ -44,6 +76,7 @@ export function jobPosting(input: JobPostingInput) {
       name: input.company.name,
       url: input.company.url,
       ...(input.company.website ? { sameAs: input.company.website } : {}),
+      ...(input.company.logoUrl ? { logo: input.company.logoUrl } : {}),
     },
     jobLocation: {
       '@type': 'Place',
@@ -58,8 +91,10 @@ export function jobPosting(input: JobPostingInput) {
         : {}),
     },
     ...(input.remotePolicy === 'full_remote'
-      ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'FR' } }
+      ? { jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: { '@type': 'Country', name: 'France' } }
       : {}),
+    experienceRequirements: months === null ? 'no requirements' : { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: months },
+    ...(input.education ? { educationRequirements: { '@type': 'EducationalOccupationalCredential', credentialCategory: CREDENTIAL[input.education] } } : {}),
     ...(salary && (salary.min != null || salary.max != null)
       ? {
           baseSalary: {

@@ -16,7 +16,7 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
       'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type',
       'o.experience_level', 'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date',
       'o.published_at', 'o.expires_at',
-      'co.slug as company_slug', 'co.name as company_name', 'co.website as company_website',
+      'co.slug as company_slug', 'co.name as company_name', 'co.website as company_website', 'co.logo_mime as company_logo_mime',
       'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
       't.name as territory_name', 't.slug as territory_slug',
     ])
