@@ -4,7 +4,7 @@ import { loader as offerLoader } from '#app/routes/offer.tsx'
 import { countPublicOffers } from '#db/queries/public-offers.ts'
 import { createTestOffer } from '#db/seed/index.ts'
 import { demoBoard, PUBLIC_URL } from '../public-api/test-support.ts'
-import { jobPosting } from './job-posting.ts'
+import { jobPosting, type JobPostingInput } from './job-posting.ts'
 
 /**
  * Google's JobPosting documentation (developers.google.com/search/docs/appearance/structured-data/job-posting),
@@ -130,10 +130,10 @@ describe('JobPosting JSON-LD', () => {
   it('is dropped once the offer has expired, and always says until when it is valid', () => {
     const input = {
       id: 1, title: 'Développeur·se', descriptionHtml: '<p>Un poste.</p>', publishedAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-03-01T00:00:00.000Z',
-      contractType: 'cdi', remotePolicy: 'on_site', experienceLevel: 'junior', salary: null, directApply: true, skills: [], url: `${PUBLIC_URL}/offres/x`,
+      contractType: 'cdi' as const, remotePolicy: 'on_site' as const, experienceLevel: 'junior' as const, salary: null, directApply: true, skills: [] as string[], url: `${PUBLIC_URL}/offres/x`,
       company: { name: 'Entreprise', url: `${PUBLIC_URL}/entreprises/e`, website: null, logoUrl: null },
       commune: { name: 'Calais', postalCode: '62100', latitude: null, longitude: null },
-    } as const
+    } satisfies JobPostingInput
     expect(jobPosting(input, new Date('2026-02-01T00:00:00Z'))).not.toBeNull()
     expect(jobPosting(input, new Date('2026-03-01T00:00:00Z'))).toBeNull()
     // Without an expiry date, the offer's 60-day life.
