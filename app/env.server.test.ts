@@ -19,6 +19,7 @@ it('fills every default for an empty environment', () => {
     WEB_CONCURRENCY: availableParallelism(),
     BACKUP_KEEP: 7,
     REGION: 'littoral-hauts-de-france',
+    WIDGET_FRAME_ANCESTORS: "'self'",
   })
 })
 

@@ -17,6 +17,9 @@ const LegalEnvSchema = z.object({
 })
 export type LegalOperator = z.infer<typeof LegalEnvSchema>
 
+/** One source of a CSP frame-ancestors list: 'self' or an http(s) origin, its host possibly starting with "*.". */
+const FRAME_SOURCE = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*(?::\d{1,5})?)$/i
+
 /** Every environment variable the board reads, validated once at boot. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -87,6 +90,18 @@ const EnvSchema = z.object({
     .min(1, { message: 'au moins 1' })
     .max(365, { message: 'au plus 365' })
     .default(7),
+  /**
+   * Sites allowed to show the offers widget (/integrer/offres) in an iframe: the CSP frame-ancestors of that page
+   * only (every other page stays 'none'). Space-separated: 'self', or origins such as https://www.cap-numeric.fr or
+   * https://*.ecole.fr.
+   */
+  WIDGET_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default("'self'")
+    .refine((value) => value.split(/\s+/).every((source) => FRAME_SOURCE.test(source)), {
+      message: "une liste d’origines séparées par des espaces (https://www.exemple.fr, https://*.exemple.fr) ou 'self'",
+    }),
   /** The region the board serves: a file of db/reference/regions/. */
   REGION: z.enum(REGION_SLUGS, { message: `valeurs possibles : ${REGION_SLUGS.join(', ')}` }).default(DEFAULT_REGION_SLUG),
 })

@@ -1,4 +1,4 @@
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './styles.css?url'
 import { Flash } from './components/flash.tsx'
@@ -23,8 +23,29 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { user: user ? { displayName: user.display_name, role: user.role } : null }
 }
 
+/** A route whose `handle` says `{ bare: true }` (the widget other sites frame) has no header, footer nor script. */
+function isBare(matches: ReturnType<typeof useMatches>): boolean {
+  return matches.some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true)
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
+  const matches = useMatches()
+  if (isBare(matches)) {
+    return (
+      <html lang="fr">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="bare">
+          <main id="contenu">{children}</main>
+        </body>
+      </html>
+    )
+  }
   // Absent when the root loader itself failed: the header then offers to sign in.
   const user = useRouteLoaderData<typeof loader>('root')?.user ?? null
   return (

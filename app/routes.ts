@@ -72,5 +72,6 @@ export default [
   route('offres.rss', 'routes/offers-rss.ts'),
   route('offres.atom', 'routes/offers-atom.ts'),
   route('flux/indeed.xml', 'routes/feed-indeed.ts'),
+  route('integrer/offres', 'routes/widget.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -1,8 +1,12 @@
 /**
  * Headers sent with every response, documents and assets alike. Scripts run
- * only with the request's nonce; the page can never be framed.
+ * only with the request's nonce; no page can be framed but the offers widget,
+ * by the sites WIDGET_FRAME_ANCESTORS lists.
  */
-export function securityHeaders(nonce: string, { development }: { development: boolean }): Record<string, string> {
+export function securityHeaders(
+  nonce: string,
+  { development, frameAncestors = "'none'" }: { development: boolean; frameAncestors?: string },
+): Record<string, string> {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -14,13 +18,14 @@ export function securityHeaders(nonce: string, { development }: { development: b
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ]
   return {
     'Content-Security-Policy': directives.join('; '),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Frame-Options': 'DENY',
+    // Framing allowed (the widget): frame-ancestors says where; X-Frame-Options cannot list sites.
+    ...(frameAncestors === "'none'" ? { 'X-Frame-Options': 'DENY' } : {}),
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   }

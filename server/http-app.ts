@@ -22,7 +22,12 @@ export type HttpAppOptions = {
   /** Vite's middlewares, in development only. */
   devMiddleware?: express.RequestHandler
   loadContext: (req: Request, res: Response) => AppLoadContext
+  /** CSP frame-ancestors of the offers widget (WIDGET_FRAME_ANCESTORS); every other page: 'none'. */
+  widgetFrameAncestors?: string
 }
+
+/** The pages other sites may show in an iframe (app/routes/widget.tsx). */
+export const WIDGET_PATH = '/integrer/'
 
 /**
  * The Express app of one worker: the request guards, /healthz, the static
@@ -38,7 +43,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString('base64')
     res.locals.nonce = nonce
-    res.set(securityHeaders(nonce, { development: options.development }))
+    const frameAncestors = req.path.startsWith(WIDGET_PATH) ? (options.widgetFrameAncestors ?? "'self'") : "'none'"
+    res.set(securityHeaders(nonce, { development: options.development, frameAncestors }))
     if (req.secure) res.set('Strict-Transport-Security', HSTS)
     next()
   })

@@ -62,6 +62,7 @@ export async function startWorker(env: Env, { development }: { development: bool
 
   const app = createHttpApp({
     trustProxy: env.TRUST_PROXY,
+    widgetFrameAncestors: env.WIDGET_FRAME_ANCESTORS,
     development,
     sqlite,
     ready: () => ready,

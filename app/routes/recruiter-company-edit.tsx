@@ -2,7 +2,9 @@ import { getFormProps } from '@conform-to/react'
 import { data, Form, Link, redirect } from 'react-router'
 import { FILE_MIME } from '#db/files.ts'
 import { findCompanyForEdit, updateCompany } from '#db/queries/recruiter-company.ts'
+import { offerQuery } from '#search/query-params.ts'
 import { CompanyFields } from '../components/company-fields.tsx'
+import { WidgetCode } from '../components/widget-code.tsx'
 import { FormErrors } from '../components/field.tsx'
 import { companyFormData, parseCompanyForm } from '../utils/company-form.server.ts'
 import { CompanySchema } from '../utils/company-schema.ts'
@@ -39,6 +41,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       description: company.description,
     },
     form: await companyFormData(context.db, company.commune_insee),
+    widget: {
+      origin: context.publicUrl.replace(/\/+$/, ''),
+      offers: (await context.search.searchOffers(offerQuery({ companies: [company.slug], perPage: 50 }))).hits.map((h) => ({ slug: h.slug, title: h.title })),
+    },
   }
 }
 
@@ -128,6 +134,7 @@ export default function EditCompany({ loaderData, actionData }: Route.ComponentP
         </div>
         <button type="submit" className="button">Enregistrer</button>
       </Form>
+      <WidgetCode origin={loaderData.widget.origin} company={company} offers={loaderData.widget.offers} />
     </section>
   )
 }
