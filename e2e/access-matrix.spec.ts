@@ -22,7 +22,11 @@ const PUBLIC = new Set(['', 'offres', 'communes', 'offres/:slug', 'entreprises/:
   // Open forums are announced to all; their POST (register, wishes) needs a candidate (app/routes/forum.property.test.ts).
   'forums', 'forums/:slug',
   // The legal pages.
-  'mentions-legales', 'confidentialite', 'conditions-utilisation'])
+  'mentions-legales', 'confidentialite', 'conditions-utilisation',
+  // Offers out (decision 013): read-only, published offers and companies only, no personal data
+  // (app/public-api/contract.test.ts, app/feeds/feeds.test.ts, e2e/offers-out.spec.ts).
+  'api', 'api/v1/openapi.json', 'api/v1/offres', 'api/v1/offres/:id', 'api/v1/entreprises/:slug',
+  'sitemap.xml', 'sitemaps/:file', 'robots.txt', 'offres.rss', 'offres.atom', 'flux/indeed.xml', 'integrer/offres'])
 
 type Actor = 'anonyme' | 'candidat' | 'autre recruteur'
 /** 'login': 302 to /connexion; 'home': the actor's own space, where they are allowed (their journeys test it). */

@@ -1,0 +1,78 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { expect, test } from './fixtures.ts'
+
+/**
+ * Offers out, on the real server (npm start): the API through the whole HTTP stack (CORS, ETag and 304,
+ * French 400s), the feeds found from the search page, robots.txt and the sitemap at PUBLIC_URL, and the
+ * widget framed by an allowed page and refused to another site.
+ */
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
+
+test('the public API answers with CORS, ETag and 304, and French 400s', async ({ request }) => {
+  const first = await request.get('/api/v1/offres?contrat=cdi&par_page=5')
+  expect(first.status()).toBe(200)
+  expect(first.headers()['access-control-allow-origin']).toBe('*')
+  expect(first.headers()['cache-control']).toMatch(/^public/)
+  const body = await first.json()
+  expect(body.offers).toHaveLength(5)
+  const etag = first.headers()['etag']!
+  const again = await request.get('/api/v1/offres?contrat=cdi&par_page=5', { headers: { 'If-None-Match': etag } })
+  expect(again.status()).toBe(304)
+  const offer = await request.get(`/api/v1/offres/${body.offers[0].id}`)
+  expect((await offer.json()).title).toBe(body.offers[0].title)
+  const bad = await request.get('/api/v1/offres?ville=Calais')
+  expect(bad.status()).toBe(400)
+  expect((await bad.json()).details[0]).toContain('Paramètre inconnu')
+  const spec = await request.get('/api/v1/openapi.json')
+  expect((await spec.json()).openapi).toBe('3.1.0')
+})
+
+test('a search page offers its RSS and Atom feeds, which parse', async ({ page, request }) => {
+  await page.goto('/offres?contrat=stage')
+  const rssHref = await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')
+  expect(rssHref).toBe('/offres.rss?contrat=stage')
+  await expect(page.getByRole('link', { name: 'flux Atom' })).toHaveAttribute('href', '/offres.atom?contrat=stage')
+  const rss = await (await request.get(rssHref!)).text()
+  expect(XMLValidator.validate(rss)).toBe(true)
+  const items = [parser.parse(rss).rss.channel.item].flat()
+  expect(items.length).toBeGreaterThan(0)
+  const atom = await request.get('/offres.atom?contrat=stage')
+  expect(atom.headers()['content-type']).toContain('application/atom+xml')
+  expect(XMLValidator.validate(await atom.text())).toBe(true)
+})
+
+test('robots.txt names the sitemap, whose files list the offers; the aggregator feed parses', async ({ request, baseURL }) => {
+  const robots = await (await request.get('/robots.txt')).text()
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`)
+  const index = parser.parse(await (await request.get('/sitemap.xml')).text()).sitemapindex
+  const files = [index.sitemap].flat().map((s: { loc: string }) => s.loc)
+  const offers = files.find((f: string) => f.endsWith('/offres-1.xml'))!
+  const urls = [parser.parse(await (await request.get(new URL(offers).pathname)).text()).urlset.url].flat()
+  expect(urls.length).toBeGreaterThan(100)
+  const indeed = await (await request.get('/flux/indeed.xml')).text()
+  expect(XMLValidator.validate(indeed)).toBe(true)
+  expect([parser.parse(indeed).source.job].flat().length).toBe(urls.length)
+})
+
+test('the widget shows in a frame of an allowed site and is refused to another', async ({ page, baseURL }) => {
+  const frameOn = (origin: string) => `${origin}/page-de-membre-${Math.random().toString(36).slice(2)}`
+  // An allowed page (the board itself: WIDGET_FRAME_ANCESTORS defaults to 'self') and another site framing it.
+  const allowed = frameOn(baseURL!)
+  const other = frameOn(baseURL!.replace('localhost', '127.0.0.1'))
+  for (const url of [allowed, other]) {
+    await page.route(url, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="fr"><title>Membre</title><iframe title="Offres" src="${baseURL}/integrer/offres?contrat=cdi"></iframe></html>`,
+    }))
+  }
+  await page.goto(allowed)
+  const frame = page.frameLocator('iframe[title="Offres"]')
+  await expect(frame.getByRole('heading', { level: 1 })).toContainText('offres')
+  await expect(frame.getByRole('link', { name: 'Toutes les offres sur Passerelle' })).toHaveAttribute('target', '_blank')
+  expect(await frame.locator('script').count()).toBe(0)
+
+  // Another site: Chromium refuses to show the widget there (its error page instead of the board's).
+  await page.goto(other)
+  await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url() ?? '').toMatch(/^chrome-error:/)
+  await expect(page.frameLocator('iframe[title="Offres"]').getByRole('heading', { level: 1 })).toHaveCount(0)
+})
