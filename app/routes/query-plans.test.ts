@@ -107,13 +107,28 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['organiser-forum', `/organisation/forums/${forum.slug}`, { slug: forum.slug }, organiser],
     ['organiser-forum-dashboard', `/organisation/forums/${forum.slug}/tableau-de-bord`, { slug: forum.slug }, organiser],
     ['organiser-forum-planning', `/organisation/forums/${forum.slug}/planning`, { slug: forum.slug }, organiser],
+    // Offers out (decision 013): the API, the feeds and the sitemap.
+    ['api-offers.ts', '/api/v1/offres?contrat=cdi', {}, null],
+    ['api-offer.ts', `/api/v1/offres/${offer.id}`, { id: String(offer.id) }, null],
+    ['api-company.ts', `/api/v1/entreprises/${company.slug}`, { slug: company.slug }, null],
+    ['sitemap.ts', '/sitemap.xml', {}, null],
+    ['sitemap-file.ts', '/sitemaps/offres-1.xml', { file: 'offres-1.xml' }, null],
+    ['sitemap-file.ts', '/sitemaps/entreprises-1.xml', { file: 'entreprises-1.xml' }, null],
+    ['sitemap-file.ts', '/sitemaps/forums-1.xml', { file: 'forums-1.xml' }, null],
+    ['offers-rss.ts', '/offres.rss?q=developpeur', {}, null],
+    ['feed-indeed.ts', '/flux/indeed.xml', {}, null],
+    ['widget', '/integrer/offres?contrat=cdi', {}, null],
   ]
   for (const [file, url, params, cookie] of pages) {
-    const route = (await import(`../routes/${file}.tsx`)) as { loader: (args: unknown) => Promise<unknown> }
+    const module = `../routes/${file.endsWith('.ts') ? file : `${file}.tsx`}`
+    const route = (await import(/* @vite-ignore */ module)) as { loader: (args: unknown) => unknown }
     const request = new Request(`http://localhost${url}`, { headers: cookie ? { Cookie: cookie } : {} })
-    const answer = await route.loader({ request, params, context }).catch((thrown: unknown) => thrown)
-    // A page that answered with an error would hide its queries: each must load.
-    expect(answer instanceof Response ? `${url}: ${answer.status}` : url).toBe(url)
+    const answer = await Promise.resolve().then(() => route.loader({ request, params, context })).catch((thrown: unknown) => thrown)
+    // A page that answered with an error would hide its queries: each must load (resource routes answer 200).
+    const failed = answer instanceof Response && answer.status !== 200
+    expect(failed ? `${url}: ${(answer as Response).status}` : url).toBe(url)
+    // A streamed answer runs its queries as it is read.
+    if (answer instanceof Response) await answer.text()
   }
   await runMaintenance({ db, files: context.files, mailer: context.mailer as never, publicUrl: 'http://localhost', now: NOW })
 
