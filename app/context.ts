@@ -17,6 +17,8 @@ declare module 'react-router' {
     clientIp: string
     /** Uploaded CVs and logos. */
     files: FileStore
+    /** Requests a minute per address to the public API (API_RATE_LIMIT); 300 when absent. */
+    apiRateLimit?: number
   }
 }
 

@@ -20,6 +20,7 @@ it('fills every default for an empty environment', () => {
     BACKUP_KEEP: 7,
     REGION: 'littoral-hauts-de-france',
     WIDGET_FRAME_ANCESTORS: "'self'",
+    API_RATE_LIMIT: 300,
   })
 })
 

@@ -102,6 +102,13 @@ const EnvSchema = z.object({
     .refine((value) => value.split(/\s+/).every((source) => FRAME_SOURCE.test(source)), {
       message: "une liste d’origines séparées par des espaces (https://www.exemple.fr, https://*.exemple.fr) ou 'self'",
     }),
+  /** Requests a minute each address may make to the public API (/api/v1/), in each worker process. */
+  API_RATE_LIMIT: z.coerce
+    .number({ message: 'un nombre de requêtes par minute' })
+    .int({ message: 'un nombre entier de requêtes par minute' })
+    .min(1, { message: 'au moins 1' })
+    .max(1_000_000, { message: 'au plus 1 000 000' })
+    .default(300),
   /** The region the board serves: a file of db/reference/regions/. */
   REGION: z.enum(REGION_SLUGS, { message: `valeurs possibles : ${REGION_SLUGS.join(', ')}` }).default(DEFAULT_REGION_SLUG),
 })

@@ -76,6 +76,7 @@ export async function startWorker(env: Env, { development }: { development: bool
       publicUrl: env.PUBLIC_URL,
       nonce: res.locals.nonce as string,
       clientIp: req.ip ?? 'inconnue',
+      apiRateLimit: env.API_RATE_LIMIT,
     }),
   })
 

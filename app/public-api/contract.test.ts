@@ -176,6 +176,11 @@ describe('public API contract', () => {
     expect((await conforms('/api/v1/offres', refused)).message).toMatch(/Trop de requêtes/)
     // Another address is not affected.
     expect((await load(apiOffers as never, '/api/v1/offres', { context: board.context('192.0.2.16') })).status).toBe(200)
+    // API_RATE_LIMIT reaches the routes through the load context.
+    const strict = { ...board.context('192.0.2.17'), apiRateLimit: 2 }
+    const three = []
+    for (let i = 0; i < 3; i += 1) three.push((await load(apiOffers as never, '/api/v1/offres', { context: strict })).status)
+    expect(three).toEqual([200, 200, 429])
     expect(checked).toBeGreaterThan(60)
   })
 })

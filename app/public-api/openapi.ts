@@ -21,7 +21,7 @@ const json = (id: string, description: string, headers: Record<string, unknown> 
 const CORS_HEADER = { 'Access-Control-Allow-Origin': { description: 'Toujours « * » : l’API se lit depuis n’importe quel site', schema: { type: 'string' } } }
 const ETAG = { ETag: { description: 'Version de la réponse ; renvoyez-la dans If-None-Match', schema: { type: 'string' } } }
 const NOT_MODIFIED = { description: 'Inchangée depuis la version indiquée par If-None-Match', headers: { ...CORS_HEADER, ...ETAG } }
-const TOO_MANY = json('Error', `Plus de ${API_REQUESTS_PER_MINUTE} requêtes par minute depuis cette adresse`, {
+const TOO_MANY = json('Error', `Trop de requêtes depuis cette adresse (${API_REQUESTS_PER_MINUTE} par minute par défaut)`, {
   'Retry-After': { description: 'Secondes à attendre', schema: { type: 'integer' } },
 })
 
@@ -67,7 +67,7 @@ export function openApiDocument(): Record<string, unknown> {
       description:
         'Les offres d’emploi publiées sur Passerelle et les entreprises qui les proposent, en lecture seule. ' +
         'Aucune donnée personnelle : ni candidat·e, ni recruteur·se, ni contact. Les filtres sont ceux de la page de recherche. ' +
-        `Chaque adresse IP peut faire ${API_REQUESTS_PER_MINUTE} requêtes par minute (429 et Retry-After au-delà). ` +
+        `Chaque adresse IP peut faire un nombre limité de requêtes par minute (${API_REQUESTS_PER_MINUTE} par défaut ; 429 et Retry-After au-delà). ` +
         'Les réponses portent un ETag : renvoyez-le dans If-None-Match pour recevoir 304 si rien n’a changé.',
     },
     servers: [{ url: '/', description: 'Ce site' }],

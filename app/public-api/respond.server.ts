@@ -44,7 +44,13 @@ export function createRateLimiter(limit: number, windowMs = WINDOW_MS) {
   }
 }
 
-const limiter = createRateLimiter(API_REQUESTS_PER_MINUTE)
+/** One limiter per configured limit (in practice one: API_RATE_LIMIT). */
+const limiters = new Map<number, ReturnType<typeof createRateLimiter>>()
+const limiterFor = (limit: number) => {
+  let limiter = limiters.get(limit)
+  if (!limiter) limiters.set(limit, (limiter = createRateLimiter(limit)))
+  return limiter
+}
 
 export function apiError(status: number, message: string, details: string[] = [], headers: Record<string, string> = {}): Response {
   const body: ApiError = { status, message, details }
@@ -55,11 +61,12 @@ export function apiError(status: number, message: string, details: string[] = []
 }
 
 /** The 429 answer if this address is over its limit, else null (the request is counted). */
-export function overLimit(clientIp: string, check = limiter): Response | null {
-  const refusal = tooManyAttempts([check(clientIp)], 'Trop de requêtes à l’API depuis votre adresse.')
+export function overLimit(context: { clientIp: string; apiRateLimit?: number }): Response | null {
+  const limit = context.apiRateLimit ?? API_REQUESTS_PER_MINUTE
+  const refusal = tooManyAttempts([limiterFor(limit)(context.clientIp)], 'Trop de requêtes à l’API depuis votre adresse.')
   if (!refusal) return null
   const retryAfter = new Headers(refusal.init.headers).get('Retry-After') ?? '60'
-  return apiError(429, refusal.message, [`Limite : ${API_REQUESTS_PER_MINUTE} requêtes par minute et par adresse.`], { 'Retry-After': retryAfter })
+  return apiError(429, refusal.message, [`Limite : ${limit} requêtes par minute et par adresse.`], { 'Retry-After': retryAfter })
 }
 
 export function etagOf(body: string): string {

@@ -8,7 +8,7 @@ const LISTED_OFFERS = 100
 
 /** GET /api/v1/entreprises/:slug: a company's public page as JSON, with its open offers. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const refused = overLimit(context.clientIp)
+  const refused = overLimit(context)
   if (refused) return refused
   const company = /^[a-z0-9-]{1,80}$/.test(params.slug) ? await findCompanyBySlug(context.db, params.slug) : undefined
   if (!company) return apiError(404, 'Cette entreprise n’est pas (ou plus) sur Passerelle.')

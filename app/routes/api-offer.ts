@@ -5,7 +5,7 @@ import type { Route } from './+types/api-offer'
 
 /** GET /api/v1/offres/:id: one published offer (closed and expired ones answer 404). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const refused = overLimit(context.clientIp)
+  const refused = overLimit(context)
   if (refused) return refused
   if (!/^[1-9]\d{0,15}$/.test(params.id) || !Number.isSafeInteger(Number(params.id))) {
     return apiError(400, 'Identifiant d’offre invalide.', [`« ${params.id.slice(0, 40)} » n’est pas un identifiant d’offre (un nombre entier positif).`])

@@ -7,7 +7,7 @@ import type { Route } from './+types/api-offers'
 
 /** GET /api/v1/offres: the search page's filters, as JSON (app/public-api/openapi.ts). */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const refused = overLimit(context.clientIp)
+  const refused = overLimit(context)
   if (refused) return refused
   const params = new URL(request.url).searchParams
   const parsed = parseApiOfferQuery(params)
