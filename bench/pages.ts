@@ -97,7 +97,7 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
     admin: await cookie('admin@demo.passerelle.fr'),
   }
   // Visible for the whole run: published, and not expiring within the hour.
-  const offer = await db.selectFrom('offers').select('slug').where('status', '=', 'published')
+  const offer = await db.selectFrom('offers').select(['id', 'slug']).where('status', '=', 'published')
     .where('published_at', '<=', now.toISOString()).where('expires_at', '>', new Date(now.getTime() + 3_600_000).toISOString())
     .orderBy('id', 'desc').executeTakeFirstOrThrow()
   const own = await db.selectFrom('companies as co').innerJoin('company_members as m', 'm.company_id', 'co.id')
@@ -122,6 +122,11 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
         ['offer', `/offres/${offer.slug}`, null],
         ['company', `/entreprises/${company.slug}`, null],
         ['forums list', '/forums', null],
+        // Offers out (decision 013): JSON and XML are never in the page cache, so these are always rendered.
+        ['api: search', '/api/v1/offres?contrat=cdi', null],
+        ['api: offer', `/api/v1/offres/${offer.id}`, null],
+        ['feed: rss', '/offres.rss?q=developpeur', null],
+        ['sitemap: offers', '/sitemaps/offres-1.xml', null],
         ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidate'],
         ['recruiter: offers list', `/recruteur/entreprises/${own.slug}/offres`, 'recruiter'],
         ['recruiter: applicants', `/recruteur/offres/${busiest.offer_id}/candidatures`, 'recruiter'],
@@ -137,7 +142,7 @@ async function startServer(runFile: string): Promise<{ server: ChildProcess; fir
   const started = performance.now()
   const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
     env: { ...process.env, ...BENCH_OPERATOR_ENV, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
-      DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '' },
+      DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '', API_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
