@@ -26,6 +26,13 @@ beforeAll(async () => {
     res.type('html').send(`<p>${offers} offres</p><script nonce="${res.locals.nonce}">1</script>`)
   })
   app.get('/missing', (_req, res) => res.status(404).type('html').send('introuvable'))
+  // A long streamed answer that is not a page: it must pass through without being copied.
+  app.get('/feed.xml', (_req, res) => {
+    res.type('application/xml')
+    const write = res.write.bind(res)
+    for (let i = 0; i < 1000; i += 1) write(`<job>${'x'.repeat(1000)}</job>`)
+    res.end()
+  })
   const server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -65,4 +72,12 @@ it('never keeps a page for a visitor with a cookie, nor an error page', async ()
   expect(renders - before).toBe(2)
   await fetch(`${base}/missing`)
   expect((await fetch(`${base}/missing`)).headers.get('x-page-cache')).toBeNull()
+})
+
+it('lets a streamed answer that is not a page through whole, and never keeps it', async () => {
+  for (let i = 0; i < 2; i += 1) {
+    const response = await fetch(`${base}/feed.xml`)
+    expect(response.headers.get('X-Page-Cache')).toBeNull()
+    expect((await response.text()).length).toBe(1000 * 1011)
+  }
 })

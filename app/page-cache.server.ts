@@ -38,8 +38,10 @@ export function anonymousPageCache(sqlite: SQLite.Database, { ttlMs = 1000, maxE
     const chunks: Buffer[] = []
     const write = res.write.bind(res) as (...args: unknown[]) => boolean
     const end = res.end.bind(res) as (...args: unknown[]) => Response
+    // Only what may be kept is copied: a streamed XML feed (app/routes/feed-indeed.ts) must not pile up here.
+    const keepable = () => res.statusCode === 200 && String(res.getHeader('Content-Type') ?? '').startsWith('text/html')
     const collect = (chunk: unknown, encoding?: unknown) => {
-      if (chunk === undefined || chunk === null || typeof chunk === 'function') return
+      if (chunk === undefined || chunk === null || typeof chunk === 'function' || !keepable()) return
       chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'))
     }
     res.write = ((...args: unknown[]) => {
