@@ -113,6 +113,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <Link to="/mentions-legales">Mentions légales</Link>
               <Link to="/confidentialite">Confidentialité</Link>
               <Link to="/conditions-utilisation">Conditions d’utilisation</Link>
+              <Link to="/api">API et flux</Link>
             </nav>
           </div>
         </footer>

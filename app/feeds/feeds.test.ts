@@ -56,6 +56,10 @@ describe('aggregator feed (Indeed format)', () => {
     expect(tricky, 'a title with & < > ]]> reads back unchanged').toBeDefined()
     expect(String(tricky!.description)).toContain(']]&gt;')
     expect(xml).not.toContain('\u0001')
+    // A HEAD reads no offer.
+    const head = await feedIndeed.loader({ request: new Request(`${PUBLIC_URL}/flux/indeed.xml`, { method: 'HEAD' }), params: {}, context: board.context() } as never)
+    expect(head.body).toBeNull()
+    expect(head.headers.get('Content-Type')).toMatch(/^application\/xml/)
   })
 })
 

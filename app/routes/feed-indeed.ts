@@ -3,7 +3,11 @@ import { originOf } from '../public-api/serialize.server.ts'
 import type { Route } from './+types/feed-indeed'
 
 /** GET /flux/indeed.xml: every open offer for the aggregators (Indeed, Jooble, Talroo), streamed. */
-export function loader({ context }: Route.LoaderArgs) {
+const HEADERS = { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=900' }
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  // A HEAD asks whether the feed is there: no need to read every offer for it.
+  if (request.method === 'HEAD') return new Response(null, { headers: HEADERS })
   const chunks = indeedFeed(context.db, originOf(context.publicUrl), new Date())
   const encoder = new TextEncoder()
   const body = new ReadableStream<Uint8Array>({
@@ -16,5 +20,5 @@ export function loader({ context }: Route.LoaderArgs) {
       await chunks.return(undefined)
     },
   })
-  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=900' } })
+  return new Response(body, { headers: HEADERS })
 }
