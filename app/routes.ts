@@ -42,6 +42,8 @@ export default [
   route('recruteur/candidatures/:id/cv', 'routes/recruiter-application-cv.ts'),
   route('candidat/offres-pour-vous', 'routes/candidate-matches.tsx'),
   route('candidat/contacts', 'routes/candidate-contacts.tsx'),
+  route('offres/:slug/sauvegarder', 'routes/offer-save.ts'),
+  route('candidat/offres-sauvegardees', 'routes/candidate-saved-offers.tsx'),
   route('recruteur/offres/:id/profils', 'routes/recruiter-offer-profiles.tsx'),
   route('organisation', 'routes/organiser.tsx'),
   route('organisation/forums/nouveau', 'routes/organiser-forum-new.tsx'),
