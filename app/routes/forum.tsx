@@ -77,7 +77,7 @@ export default function ForumPage({ loaderData, actionData }: Route.ComponentPro
           : !candidate ? <p>L’inscription est réservée aux candidats et candidates.</p>
           : registration?.consent_at ? (
             <>
-              <p role="status">Vous êtes inscrit·e à ce forum.</p>
+              <p role="status">Vous êtes inscrit·e à ce forum. <Link to={`/forums/${forum.slug}/programme`}>Mon programme</Link></p>
               <Form method="post"><button className="button button--secondary" name="intent" value="unregister">Me désinscrire</button></Form>
             </>
           ) : !candidate.hasProfile ? <p><Link to="/candidat/profil">Complétez d’abord votre profil</Link> : c’est lui que verront les entreprises.</p>
