@@ -6,7 +6,7 @@ import { formatDay } from './labels.ts'
 
 /**
  * A forum participant's programme as a calendar file (RFC 5545, written by
- * the `ics` package: CRLF, lines folded at 75 octets, text escaped) and as
+ * the `ics` package, refolded at 75 octets: CRLF, text escaped) and as
  * the text of the organiser's mail. Forum times are the venue's wall-clock
  * times in France; the calendar carries them in UTC, so every calendar shows
  * them right whatever its own zone.
@@ -57,7 +57,33 @@ export function programmeCalendar(forum: ProgrammeForum, interviews: ProgrammeIn
   }
   const { error, value } = createEvents(events)
   if (error || !value) throw error ?? new Error('Calendrier vide')
-  return value
+  return foldOctets(value)
+}
+
+/**
+ * RFC 5545 § 3.1: content lines SHOULD be at most 75 octets. `ics` folds at 75 characters, so a French
+ * line with accents or "·" runs longer: unfold, then fold again by UTF-8 octets, never inside a character.
+ */
+export function foldOctets(calendar: string): string {
+  const lines = calendar.replace(/\r\n[ \t]/g, '').split('\r\n')
+  return lines.map((line) => {
+    const parts: string[] = []
+    let current = ''
+    let octets = 0
+    for (const char of line) {
+      const size = Buffer.byteLength(char, 'utf8')
+      // The first line holds 75 octets; each continuation starts with a space, leaving 74.
+      if (octets + size > (parts.length === 0 ? 75 : 74)) {
+        parts.push(current)
+        current = ''
+        octets = 0
+      }
+      current += char
+      octets += size
+    }
+    parts.push(current)
+    return parts.join('\r\n ')
+  }).join('\r\n')
 }
 
 /** "09:20–09:40 · table 2 · Baie Logicielle · Développeur web", one line per interview. */
