@@ -11,7 +11,8 @@ import type { Route } from './+types/offer-save'
 const OFFER_GONE = 'Cette offre n’existe pas ou n’est plus en ligne.'
 
 /** Coming back from the login page (the form's POST asked to sign in first): the offer is where to save it. */
-export function loader({ params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await requireCandidate(request, context.db)
   return redirect(`/offres/${encodeURIComponent(params.slug)}`)
 }
 
