@@ -72,7 +72,12 @@ export default function ForumPage({ loaderData, actionData }: Route.ComponentPro
 
       <section aria-labelledby="titre-inscription">
         <h2 id="titre-inscription">Inscription</h2>
-        {!open ? <p>Les inscriptions à ce forum sont closes.</p>
+        {!open ? (
+            <p>
+              Les inscriptions à ce forum sont closes.
+              {registration?.consent_at ? <> <Link to={`/forums/${forum.slug}/programme`}>Mon programme</Link></> : null}
+            </p>
+          )
           : !signedIn ? <p><Link to={`/connexion?redirectTo=/forums/${forum.slug}`}>Connectez-vous</Link> avec un compte candidat pour vous inscrire.</p>
           : !candidate ? <p>L’inscription est réservée aux candidats et candidates.</p>
           : registration?.consent_at ? (
