@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import ICAL from 'ical.js'
 import { addTestForumCandidate, addTestForumCompany, createTestForum } from '#db/seed/forum-factories.ts'
 import { expect, retryingWrite, SEEDED_PASSWORD, test, uniqueWord } from './fixtures.ts'
@@ -75,6 +76,32 @@ test.describe('without JavaScript', () => {
     expect(csv).not.toContain(candidate.email)
     await company_.context().close()
   })
+})
+
+test('with JavaScript, "Sauvegarder" flips in place without leaving the results; the marked pages fit 320 px and pass axe', async ({ page, seed }) => {
+  const word = uniqueWord('vite')
+  const company = await seed.company({ name: `Étaples Tech ${uniqueWord('co')}` })
+  const offer = await seed.offer(company.id, { title: `Testeur·se ${word}` })
+  const candidate = await seed.candidate({ email: `${uniqueWord('ana')}@exemple.fr`, firstName: 'Ana', lastName: 'Vite' })
+  await logIn(page, candidate.email, SEEDED_PASSWORD)
+  await page.goto(`/offres?q=${word}`)
+  const before = page.url()
+  await page.getByRole('button', { name: `Sauvegarder : ${offer.title}` }).click()
+  await expect(page.getByRole('button', { name: `Retirer des sauvegardes : ${offer.title}` })).toBeVisible()
+  expect(page.url()).toBe(before) // no navigation, no flash: the fetcher answered data
+  await expect.poll(async () => (await page.request.get('/candidat/offres-sauvegardees')).text()).toContain(offer.title)
+  await page.getByRole('button', { name: `Retirer des sauvegardes : ${offer.title}` }).click()
+  await expect(page.getByRole('button', { name: `Sauvegarder : ${offer.title}` })).toBeVisible()
+  await expect.poll(async () => (await page.request.get('/candidat/offres-sauvegardees')).text()).not.toContain(offer.title)
+
+  for (const url of [`/offres?q=${word}`, `/offres/${offer.slug}`]) {
+    await page.goto(url)
+    await page.setViewportSize({ width: 320, height: 800 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+    expect(violations.map((v) => v.id), url).toEqual([])
+  }
 })
 
 test('sign-up from "Postuler" comes back to the offer, with the profile checklist; the header links carry redirectTo', async ({ page, seed, db }) => {
