@@ -146,6 +146,12 @@ test('a candidate downloads their forum programme as a calendar that parses; the
     const row = page.getByRole('row').filter({ hasText: company.name })
     await expect(row).toContainText('10:00–10:20')
     await expect(row).toContainText(offer.title)
+    // Printed, only the programme remains: no site header, no download button.
+    await page.emulateMedia({ media: 'print' })
+    await expect(page.locator('.site-header')).toBeHidden()
+    await expect(page.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' })).toBeHidden()
+    await expect(row).toBeVisible()
+    await page.emulateMedia({ media: 'screen' })
     const downloading = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Ajouter à mon agenda (.ics)' }).click()
     const download = await downloading
