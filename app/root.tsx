@@ -1,7 +1,9 @@
-import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from 'react-router'
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/root'
 import stylesheet from './styles.css?url'
 import { Flash } from './components/flash.tsx'
+import { checklistDone, ProfileChecklistBox } from './components/profile-checklist.tsx'
+import { findProfileChecklist } from '#db/queries/candidate-profiles.ts'
 import { useNonce } from './utils/nonce.tsx'
 import { getOptionalUser } from './utils/session.server.ts'
 
@@ -20,7 +22,12 @@ export const meta: Route.MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await getOptionalUser(request, context.db)
-  return { user: user ? { displayName: user.display_name, role: user.role } : null }
+  // A candidate whose profile lacks what matching reads gets the first-visit checklist (one small query).
+  const checklist = user?.role === 'candidate' ? await findProfileChecklist(context.db, user.id) : null
+  return {
+    user: user ? { displayName: user.display_name, role: user.role } : null,
+    checklist: checklist && !checklistDone(checklist) ? checklist : null,
+  }
 }
 
 /** A route whose `handle` says `{ bare: true }` (the widget other sites frame) has no header, footer nor script. */
@@ -31,6 +38,9 @@ function isBare(matches: ReturnType<typeof useMatches>): boolean {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
   const matches = useMatches()
+  // Absent when the root loader itself failed: the header then offers to sign in.
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const location = useLocation()
   if (isBare(matches)) {
     return (
       <html lang="fr">
@@ -46,8 +56,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </html>
     )
   }
-  // Absent when the root loader itself failed: the header then offers to sign in.
-  const user = useRouteLoaderData<typeof loader>('root')?.user ?? null
+  const user = rootData?.user ?? null
+  const back = returnQuery(location)
+  const checklist = rootData?.checklist && !/^\/(candidat\/profil|compte)/.test(location.pathname) ? rootData.checklist : null
   return (
     <html lang="fr">
       <head>
@@ -83,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       <NavLink to="/candidat/profil">Mon profil</NavLink>
                       <NavLink to="/candidat/candidatures">Mes candidatures</NavLink>
                       <NavLink to="/candidat/offres-pour-vous">Offres pour vous</NavLink>
+                      <NavLink to="/candidat/offres-sauvegardees">Offres sauvegardées</NavLink>
                       <NavLink to="/candidat/contacts">Contacts</NavLink>
                     </>
                   ) : null}
@@ -95,8 +107,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 </>
               ) : (
                 <>
-                  <NavLink to="/connexion">Se connecter</NavLink>
-                  <NavLink to="/inscription">Créer un compte</NavLink>
+                  <NavLink to={`/connexion${back}`}>Se connecter</NavLink>
+                  <NavLink to={`/inscription${back}`}>Créer un compte</NavLink>
                 </>
               )}
             </nav>
@@ -104,6 +116,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="contenu" className="container">
           <Flash />
+          {checklist ? <ProfileChecklistBox checklist={checklist} /> : null}
           {children}
         </main>
         <footer className="site-footer">
@@ -122,6 +135,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   )
+}
+
+/**
+ * `?redirectTo=` for the header's sign-in and sign-up links: back to this page after either. On those two
+ * pages the one they were given is passed on; the home page needs none. safeRedirect checks it on arrival.
+ */
+function returnQuery(location: { pathname: string; search: string }): string {
+  if (location.pathname === '/connexion' || location.pathname === '/inscription') {
+    const given = new URLSearchParams(location.search).get('redirectTo')
+    return given ? `?${new URLSearchParams({ redirectTo: given })}` : ''
+  }
+  if (location.pathname === '/' || location.pathname === '/compte-supprime' || location.pathname === '/deconnexion') return ''
+  const search = new URLSearchParams(location.search)
+  search.delete('fait')
+  return `?${new URLSearchParams({ redirectTo: `${location.pathname}${search.size ? `?${search}` : ''}` })}`
 }
 
 export default function App() {

@@ -53,6 +53,8 @@ export interface Database {
   forum_interviews: ForumInterviewTable
   forum_removed_pairs: ForumRemovedPairTable
   export_log: ExportLogTable
+  saved_offers: SavedOfferTable
+  forum_programme_mails: ForumProgrammeMailTable
 }
 
 export interface RegionTable {
@@ -313,6 +315,8 @@ export interface ApplicationTable {
   stage: ApplicationStage
   created_at: string
   stage_changed_at: string
+  /** Set when the candidate withdrew it; the stage stays where it stood. */
+  withdrawn_at: string | null
 }
 
 export interface ApplicationNoteTable {
@@ -428,4 +432,19 @@ export interface ExportLogTable {
   kind: string
   format: 'csv' | 'xlsx' | 'print' | 'pdf'
   created_at: string
+}
+
+/** An offer a candidate keeps for later ("Offres sauvegardées"). */
+export interface SavedOfferTable {
+  user_id: number
+  offer_id: number
+  created_at: string
+}
+
+/** The last programme the organiser e-mailed a forum participant, by the hash of its text. */
+export interface ForumProgrammeMailTable {
+  forum_id: number
+  user_id: number
+  programme_hash: string
+  sent_at: string
 }

@@ -39,6 +39,11 @@ const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
   { pattern: /^admin(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
   // Forums run by organisers (another organiser's forum is "not found": app/routes/organiser-forum.property.test.ts).
   { pattern: /^organisation(\/|$)/, expected: { anonyme: 'login', candidat: 403, 'autre recruteur': 403 } },
+  // Saving an offer: candidates only (app/routes/saved-offers.property.test.ts).
+  { pattern: /^offres\/:slug\/sauvegarder$/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
+  // A candidate's forum programme: the page tells one not registered so; the calendar is only for the registered.
+  { pattern: /^forums\/:slug\/programme$/, expected: { anonyme: 'login', candidat: 'home', 'autre recruteur': 403 } },
+  { pattern: /^forums\/:slug\/programme\.ics$/, expected: { anonyme: 'login', candidat: 404, 'autre recruteur': 403 } },
   // The import e-mail's link: a candidate the school did not register finds nothing there.
   { pattern: /^forums\/:slug\/confirmer$/, expected: { anonyme: 'login', candidat: 404, 'autre recruteur': 403 } },
   // A route naming a company, an offer or an application: another company's is "not found".
@@ -47,7 +52,7 @@ const RULES: { pattern: RegExp; expected: Record<Actor, Expected> }[] = [
 ]
 const INTENTS = ['close', 'publish', 'duplicate', 'save', 'stage', 'note', 'invite', 'remove', 'revoke', 'remove-logo',
   'verify', 'approve', 'reject', 'dismiss', 'close-offer', 'profile', 'consent', 'withdraw', 'delete-cv',
-  'status', 'answer', 'wish', 'register', 'unregister', 'wishes', 'appoint']
+  'status', 'answer', 'wish', 'register', 'unregister', 'wishes', 'appoint', 'unsave', 'send']
 
 function flatten(entries: RouteConfigEntry[], parent = ''): { path: string; file: string }[] {
   return entries.flatMap((entry) => {
@@ -121,6 +126,8 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
       // Roles too: /admin/roles appoints and removes them (e2e/first-admin.spec.ts for the admin's own journey).
       db.selectFrom('users').select(['id', 'password_hash', 'role']).where('id', 'in', [applicant.id, victim.ownerId]).orderBy('id').execute(),
       db.selectFrom('forums').selectAll().where('id', '=', forum.id).execute(),
+      db.selectFrom('saved_offers').selectAll().where('user_id', '=', applicant.id).execute(),
+      db.selectFrom('forum_programme_mails').selectAll().where('forum_id', '=', forum.id).execute(),
       ...(['forum_companies', 'forum_offers', 'forum_candidates', 'forum_wishes'] as const).map((table) =>
         db.selectFrom(table).selectAll().where('forum_id', '=', forum.id).execute()),
     ])

@@ -1,9 +1,21 @@
 import { Link } from 'react-router'
+import type { OfferMark } from '#db/queries/saved-offers.ts'
 import type { OfferHit } from '#search/types.ts'
 import { CONTRACT_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
+import { AppliedMark } from './applied-mark.tsx'
+import { SaveOfferButton } from './save-offer-button.tsx'
 
-/** `headingLevel`: 2 under a page's h1 (results), 3 under a section's h2 (home). */
-export function OfferCard({ offer, headingLevel = 2 }: { offer: OfferHit; headingLevel?: 2 | 3 }) {
+/**
+ * `headingLevel`: 2 under a page's h1 (results), 3 under a section's h2 (home).
+ * `mark`: given for a signed-in candidate only (never on a page anonymous visitors share): saved, applied.
+ */
+export function OfferCard({ offer, headingLevel = 2, mark, saveFormId }: {
+  offer: OfferHit
+  headingLevel?: 2 | 3
+  mark?: OfferMark
+  /** The id of a `SaveOfferForm` outside the form the card sits in, if it sits in one. */
+  saveFormId?: string
+}) {
   const salary = formatSalary(offer.salary)
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
@@ -29,6 +41,12 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: OfferHit; headin
         </p>
       ) : null}
       <p className="offer-card__date">Publiée le {formatDate(offer.publishedAt)}</p>
+      {mark ? (
+        <div className="offer-card__marks">
+          <AppliedMark mark={mark} />
+          <SaveOfferButton slug={offer.slug} title={offer.title} saved={mark.saved} formId={saveFormId} />
+        </div>
+      ) : null}
     </article>
   )
 }

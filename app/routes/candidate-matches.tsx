@@ -1,6 +1,9 @@
 import { Link } from 'react-router'
 import { findOwnMatchingReadiness, listOfferCards } from '#db/queries/matches.ts'
+import { offerMarks } from '#db/queries/saved-offers.ts'
+import { AppliedMark } from '../components/applied-mark.tsx'
 import { MatchExplanation } from '../components/match-reasons.tsx'
+import { SaveOfferButton } from '../components/save-offer-button.tsx'
 import { CONTRACT_LABELS } from '../utils/labels.ts'
 import { requireCandidate } from '../utils/session.server.ts'
 import type { Route } from './+types/candidate-matches'
@@ -12,12 +15,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const readiness = await findOwnMatchingReadiness(context.db, user.id)
   // The candidate's own profile is read whatever its visibility: only recruiters need consent.
   const matches = readiness?.skills ? await context.search.offersForCandidate(user.id, { limit: LIMIT }) : []
-  const cards = new Map((await listOfferCards(context.db, matches.map((m) => m.offerId))).map((c) => [c.id, c]))
+  const ids = matches.map((m) => m.offerId)
+  const [cardRows, marks] = await Promise.all([listOfferCards(context.db, ids), offerMarks(context.db, user.id, ids)])
+  const cards = new Map(cardRows.map((c) => [c.id, c]))
   return {
     readiness,
     offers: matches.flatMap((m) => {
       const card = cards.get(m.offerId)
-      return card ? [{ ...card, contract: CONTRACT_LABELS[card.contract_type], score: m.score, reasons: m.reasons }] : []
+      const mark = marks.get(m.offerId) ?? { saved: false, appliedAt: null, withdrawnAt: null }
+      return card ? [{ ...card, contract: CONTRACT_LABELS[card.contract_type], score: m.score, reasons: m.reasons, mark }] : []
     }),
   }
 }
@@ -46,6 +52,10 @@ export default function CandidateMatches({ loaderData }: Route.ComponentProps) {
               <h2 className="offer-card__title"><Link to={`/offres/${o.slug}`}>{o.title}</Link></h2>
               <p className="offer-card__meta">{o.company_name} · {o.commune} · {o.contract}</p>
               <MatchExplanation score={o.score} reasons={o.reasons} />
+              <div className="offer-card__marks">
+                <AppliedMark mark={o.mark} />
+                <SaveOfferButton slug={o.slug} title={o.title} saved={o.mark.saved} />
+              </div>
             </li>
           ))}
         </ol>

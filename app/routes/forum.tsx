@@ -72,12 +72,17 @@ export default function ForumPage({ loaderData, actionData }: Route.ComponentPro
 
       <section aria-labelledby="titre-inscription">
         <h2 id="titre-inscription">Inscription</h2>
-        {!open ? <p>Les inscriptions à ce forum sont closes.</p>
+        {!open ? (
+            <p>
+              Les inscriptions à ce forum sont closes.
+              {registration?.consent_at ? <> <Link to={`/forums/${forum.slug}/programme`}>Mon programme</Link></> : null}
+            </p>
+          )
           : !signedIn ? <p><Link to={`/connexion?redirectTo=/forums/${forum.slug}`}>Connectez-vous</Link> avec un compte candidat pour vous inscrire.</p>
           : !candidate ? <p>L’inscription est réservée aux candidats et candidates.</p>
           : registration?.consent_at ? (
             <>
-              <p role="status">Vous êtes inscrit·e à ce forum.</p>
+              <p role="status">Vous êtes inscrit·e à ce forum. <Link to={`/forums/${forum.slug}/programme`}>Mon programme</Link></p>
               <Form method="post"><button className="button button--secondary" name="intent" value="unregister">Me désinscrire</button></Form>
             </>
           ) : !candidate.hasProfile ? <p><Link to="/candidat/profil">Complétez d’abord votre profil</Link> : c’est lui que verront les entreprises.</p>

@@ -60,19 +60,20 @@ export const meta: Route.MetaFunction = () => [{ title: 'Se connecter – Passer
 
 export default function Login({ actionData }: Route.ComponentProps) {
   const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? ''
   const [form, fields] = useZodForm(LoginSchema, { lastResult: actionData })
   return (
     <section className="auth-page" aria-labelledby="titre-connexion">
       <h1 id="titre-connexion">Se connecter</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Adresse e-mail" meta={fields.email} type="email" autoComplete="email" />
         <Field label="Mot de passe" meta={fields.password} type="password" autoComplete="current-password" />
         <button type="submit" className="button">Se connecter</button>
       </Form>
       <p>
-        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link> · <Link to="/inscription">Créer un compte</Link>
+        <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link> · <Link to={redirectTo ? `/inscription?${new URLSearchParams({ redirectTo })}` : '/inscription'}>Créer un compte</Link>
       </p>
     </section>
   )

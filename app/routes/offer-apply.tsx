@@ -29,13 +29,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // Anyone may read the offer, so anyone may see how to apply: visitors get a login link that comes back here.
   if (!(await getOptionalUser(request, context.db))) {
     const url = new URL(request.url)
-    return { offer: summary, state: 'anonymous' as const, loginUrl: `/connexion?${new URLSearchParams({ redirectTo: url.pathname })}` }
+    const back = new URLSearchParams({ redirectTo: url.pathname })
+    return { offer: summary, state: 'anonymous' as const, loginUrl: `/connexion?${back}`, signupUrl: `/inscription?${back}` }
   }
   const user = await requireCandidate(request, context.db)
   const profile = await findOwnProfile(context.db, user.id)
   if (!profile) return { offer: summary, state: 'no-profile' as const }
   const existing = await findOwnApplication(context.db, user.id, offer.id)
-  if (existing) return { offer: summary, state: 'applied' as const, appliedAt: existing.created_at }
+  if (existing) return { offer: summary, state: 'applied' as const, appliedAt: existing.created_at, withdrawnAt: existing.withdrawn_at }
   return { offer: summary, state: 'ready' as const, hasCv: profile.cv_name !== null }
 }
 
@@ -66,7 +67,7 @@ export default function ApplyToOffer({ loaderData, actionData }: Route.Component
       {loaderData.state === 'anonymous' ? (
         <p>
           Pour postuler, <Link to={loaderData.loginUrl}>connectez-vous</Link> ou{' '}
-          <Link to="/inscription">créez un compte candidat·e</Link>.
+          <Link to={loaderData.signupUrl}>créez un compte candidat·e</Link>.
         </p>
       ) : loaderData.state === 'no-profile' ? (
         <p>
@@ -74,7 +75,10 @@ export default function ApplyToOffer({ loaderData, actionData }: Route.Component
         </p>
       ) : loaderData.state === 'applied' ? (
         <p>
-          {ALREADY_APPLIED} (le {formatDate(loaderData.appliedAt)}) <Link to="/candidat/candidatures">Voir mes candidatures</Link>
+          {loaderData.withdrawnAt
+            ? `Vous avez retiré votre candidature à cette offre le ${formatDate(loaderData.withdrawnAt)}.`
+            : `Candidature envoyée le ${formatDate(loaderData.appliedAt)}.`}{' '}
+          <Link to="/candidat/candidatures">Voir mes candidatures</Link>
         </p>
       ) : (
         <ApplyForm hasCv={loaderData.hasCv} companyName={offer.companyName} lastResult={actionData} />

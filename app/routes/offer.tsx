@@ -1,5 +1,10 @@
 import { Link, useRouteLoaderData } from 'react-router'
 import { findVisibleOfferBySlug } from '#db/queries/offers.ts'
+import { offerMarks } from '#db/queries/saved-offers.ts'
+import { AppliedMark } from '../components/applied-mark.tsx'
+import { SaveOfferButton } from '../components/save-offer-button.tsx'
+import { ShareOffer } from '../components/share-offer.tsx'
+import { getOptionalUser } from '../utils/session.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
@@ -8,7 +13,7 @@ import { useNonce } from '../utils/nonce.tsx'
 import type { Route } from './+types/offer'
 import type { loader as rootLoader } from '../root.tsx'
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   const offer = await findVisibleOfferBySlug(context.db, params.slug, new Date())
   invariantResponse(offer, 'Cette offre n’existe pas ou n’est plus en ligne.')
   // The board's public address, never the request's Host: the page may be kept for other visitors (page cache).
@@ -37,7 +42,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     url: `${origin}/offres/${offer.slug}`,
     occupation: offer.occupation_code && offer.occupation_label ? { code: offer.occupation_code, label: offer.occupation_label } : null,
   })
-  return { offer, descriptionHtml, salary, structuredData: structuredData ? serializeJsonLd(structuredData) : null }
+  // The candidate's own marks, only with a session: the page anonymous visitors share (page cache) has none.
+  const user = request.headers.has('Cookie') ? await getOptionalUser(request, context.db) : null
+  const mark = user?.role === 'candidate'
+    ? ((await offerMarks(context.db, user.id, [offer.id])).get(offer.id) ?? { saved: false, appliedAt: null, withdrawnAt: null })
+    : null
+  return { offer, descriptionHtml, salary, structuredData: structuredData ? serializeJsonLd(structuredData) : null, mark, url: `${origin}/offres/${offer.slug}` }
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -49,7 +59,7 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 export default function OfferPage({ loaderData }: Route.ComponentProps) {
-  const { offer, descriptionHtml, salary, structuredData } = loaderData
+  const { offer, descriptionHtml, salary, structuredData, mark } = loaderData
   const nonce = useNonce()
   // Visitors see how to apply (after logging in); recruiters and admins have nothing to apply with.
   const user = useRouteLoaderData<typeof rootLoader>('root')?.user
@@ -68,11 +78,17 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link> · {offer.commune_name}
         {offer.territory_name ? ` (${offer.territory_name})` : ''}
       </p>
-      {canApply ? (
+      {mark?.appliedAt ? (
+        <div className="offer-card__marks">
+          <AppliedMark mark={mark} />
+          <Link to="/candidat/candidatures">Mes candidatures</Link>
+        </div>
+      ) : canApply ? (
         <p>
           <Link to={`/offres/${offer.slug}/postuler`} className="button">Postuler</Link>
         </p>
       ) : null}
+      {mark ? <SaveOfferButton slug={offer.slug} title={offer.title} saved={mark.saved} /> : null}
       <dl className="facts">
         {offer.occupation_label ? (
           <div><dt>Métier</dt><dd><Link to={`/offres?metier=${offer.occupation_code}`}>{offer.occupation_label}</Link></dd></div>
@@ -103,6 +119,7 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <section className="offer-page__description" dangerouslySetInnerHTML={{ __html: descriptionHtml }} />
+      <ShareOffer url={loaderData.url} title={offer.title} company={offer.company_name} />
       <p className="offer-page__report">
         <Link to={`/offres/${offer.slug}/signaler`} rel="nofollow">Signaler cette offre</Link>
       </p>

@@ -2,14 +2,17 @@ import { useEffect, useRef } from 'react'
 import { Form, Link, redirect, useLocation, useNavigation, useSubmit } from 'react-router'
 import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
 import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
+import { offerMarks } from '#db/queries/saved-offers.ts'
 import { occupationLabel } from '#db/reference/occupations.ts'
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { SORTS } from '#search/types.ts'
 import { ActiveFilters, activeFilterChips } from '../components/active-filters.tsx'
 import { OfferCard } from '../components/offer-card.tsx'
+import { SaveOfferForm } from '../components/save-offer-button.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { SearchFilters } from '../components/search-filters.tsx'
 import { formatCount } from '../utils/labels.ts'
+import { getOptionalUser } from '../utils/session.server.ts'
 import type { Route } from './+types/offers'
 
 /** The text of the commune field; `commune` (an INSEE code) is what links and the search contract use. */
@@ -48,7 +51,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = parsed.query
   notices.push(...parsed.notices)
   const result = await context.search.searchOffers(query)
-  const [territories, nearLabels, skillNames, companyNames] = await Promise.all([
+  // Only a request with a session pays for the candidate's marks (one statement for the page); anonymous
+  // pages, the ones the page cache keeps, never carry them.
+  const user = request.headers.has('Cookie') ? await getOptionalUser(request, context.db) : null
+  const [marks, territories, nearLabels, skillNames, companyNames] = await Promise.all([
+    user?.role === 'candidate' ? offerMarks(context.db, user.id, result.hits.map((h) => h.id)) : null,
     listTerritories(context.db),
     communeLabels(context.db, [query.near?.insee]),
     skillNamesBySlug(context.db, [...result.facets.skill.map((f) => f.value), ...query.skills]),
@@ -58,6 +65,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     query,
     chosenSort,
+    marks: marks ? Object.fromEntries(marks) : null,
     result: { ...result, notices: [...notices, ...result.notices] },
     territories,
     communeText: query.near ? (nearLabels[query.near.insee] ?? query.near.insee) : typedCommune,
@@ -83,6 +91,7 @@ export function meta({ data, location }: Route.MetaArgs) {
 }
 
 const TYPING_DELAY_MS = 250
+const NO_MARK = { saved: false, appliedAt: null, withdrawnAt: null }
 
 export default function Offers({ loaderData }: Route.ComponentProps) {
   const { query, result } = loaderData
@@ -140,6 +149,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   filterParams.delete(PARAM.page)
 
   return (
+    <>
     <Form method="get" action="/offres" onChange={onChange} onSubmit={() => (typedPlace.current = null)} className="search-page">
       <div className="search-bar" role="search">
         <label htmlFor="recherche" className="visually-hidden">
@@ -203,7 +213,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
             <ol className="offer-list">
               {result.hits.map((hit) => (
                 <li key={hit.id}>
-                  <OfferCard offer={hit} />
+                  <OfferCard offer={hit} mark={loaderData.marks ? (loaderData.marks[hit.id] ?? NO_MARK) : undefined} saveFormId={`sauvegarder-${hit.id}`} />
                 </li>
               ))}
             </ol>
@@ -216,5 +226,8 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
         </section>
       </div>
     </Form>
+    {/* The cards' "Sauvegarder" buttons submit these (forms cannot nest in the search form). */}
+    {loaderData.marks ? result.hits.map((hit) => <SaveOfferForm key={hit.id} slug={hit.slug} formId={`sauvegarder-${hit.id}`} />) : null}
+    </>
   )
 }

@@ -104,6 +104,7 @@ export default function OrganiserForum({ loaderData, actionData }: Route.Compone
         <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/import`}>Importer des candidat·es (CSV)</Link>
         <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/tableau-de-bord`}>Tableau de bord, exports et agendas</Link>
         <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/planning`}>Planning et correspondances</Link>
+        <Link className="button button--secondary" to={`/organisation/forums/${forum.slug}/programmes`}>Envoyer les programmes par e-mail</Link>
       </div>
 
       <section aria-labelledby="titre-tableau">

@@ -15,7 +15,7 @@ import { sessionCookieFor } from '../utils/test-session.server.ts'
  * listed below with the reason it may scan. Plans are read with EXPLAIN
  * QUERY PLAN on the statement as it was run, with its parameters.
  */
-const BIG_TABLES = ['offers', 'applications', 'candidate_profiles', 'users', 'search_outbox']
+const BIG_TABLES = ['offers', 'applications', 'candidate_profiles', 'users', 'search_outbox', 'saved_offers']
 
 /** Statements allowed to scan a big table, each with its reason (matched on the SQL text). */
 const MAY_SCAN: { sql: RegExp; reason: string }[] = [
@@ -86,6 +86,11 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['forums', '/forums', {}, null],
     ['forum', `/forums/${forum.slug}`, { slug: forum.slug }, candidate],
     ['candidate-matches', '/candidat/offres-pour-vous', {}, candidate],
+    // A signed-in candidate's results and offer page carry their marks (saved, applied): one statement per page.
+    ['offers', '/offres?q=developpeur&tri=date', {}, candidate],
+    ['offer', `/offres/${offer.slug}`, { slug: offer.slug }, candidate],
+    ['candidate-saved-offers', '/candidat/offres-sauvegardees', {}, candidate],
+    ['forum-programme', `/forums/${forum.slug}/programme`, { slug: forum.slug }, candidate],
     ['candidate-applications', '/candidat/candidatures', {}, candidate],
     ['candidate-profile', '/candidat/profil', {}, candidate],
     ['candidate-contacts', '/candidat/contacts', {}, candidate],
@@ -118,6 +123,7 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['offers-rss.ts', '/offres.rss?q=developpeur', {}, null],
     ['feed-indeed.ts', '/flux/indeed.xml', {}, null],
     ['widget', '/integrer/offres?contrat=cdi', {}, null],
+    ['organiser-forum-programmes', `/organisation/forums/${forum.slug}/programmes`, { slug: forum.slug }, organiser],
   ]
   for (const [file, url, params, cookie] of pages) {
     const module = `../routes/${file.endsWith('.ts') ? file : `${file}.tsx`}`

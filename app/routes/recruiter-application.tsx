@@ -24,6 +24,7 @@ import type { Route } from './+types/recruiter-application'
 import { withFlash } from '../utils/flash.ts'
 
 const NOT_FOUND = 'Candidature introuvable dans votre espace.'
+const WITHDRAWN = 'Cette candidature a été retirée par la personne : son étape ne change plus.'
 
 async function loadOwnApplication(request: Request, id: string, db: Route.LoaderArgs['context']['db']) {
   const user = await requireRecruiter(request, db)
@@ -37,18 +38,20 @@ async function loadOwnApplication(request: Request, id: string, db: Route.Loader
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user, application: a } = await loadOwnApplication(request, params.id, context.db)
   const deleted = a.candidate_id === null
+  // A withdrawn application no longer shares the profile (the queries return nothing more either).
+  const withdrawn = a.withdrawn_at !== null
   const [skills, languages, notes] = await Promise.all([
-    deleted ? [] : listApplicantSkills(context.db, user.id, a.id),
-    deleted ? [] : listApplicantLanguages(context.db, user.id, a.id),
+    deleted || withdrawn ? [] : listApplicantSkills(context.db, user.id, a.id),
+    deleted || withdrawn ? [] : listApplicantLanguages(context.db, user.id, a.id),
     listApplicationNotes(context.db, user.id, a.id),
   ])
   return {
     application: {
-      id: a.id, stage: a.stage, createdAt: a.created_at, stageChangedAt: a.stage_changed_at,
+      id: a.id, stage: a.stage, createdAt: a.created_at, stageChangedAt: a.stage_changed_at, withdrawnAt: a.withdrawn_at,
       offerId: a.offer_id, offerTitle: a.offer_title, companyName: a.company_name,
     },
     // Nothing personal once the candidate deleted their account, not even their message.
-    candidate: deleted
+    candidate: deleted || withdrawn
       ? null
       : {
           email: a.email,
@@ -82,6 +85,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (formData.get('intent') === 'stage') {
     const submission = parseWithZod(formData, { schema: StageSchema })
     if (submission.status !== 'success') return data({ intent: 'stage' as const, result: submission.reply() }, { status: 400 })
+    if (application.withdrawn_at) {
+      return data({ intent: 'stage' as const, result: submission.reply({ formErrors: [WITHDRAWN] }) }, { status: 409 })
+    }
     const moved = await moveApplicationStage(context.db, user.id, application.id, submission.value.stage, new Date())
     invariantResponse(moved, NOT_FOUND)
     return redirect(withFlash(back, 'etape'))
@@ -119,11 +125,18 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
         Candidature reçue le {formatDate(application.createdAt)} · étape : <strong>{STAGE_LABELS[application.stage]}</strong>{' '}
         depuis le {formatDate(application.stageChangedAt)}
       </p>
-      <Form method="post" {...getFormProps(stageForm)} className="stage-form">
+      {application.withdrawnAt ? (
+        <p className="notice" role="status">
+          <strong>Candidature retirée</strong> par la personne le {formatDate(application.withdrawnAt)} : son profil et son CV ne vous sont
+          plus partagés.
+        </p>
+      ) : null}
+      {application.withdrawnAt ? <FormErrors id={stageForm.errorId} errors={stageForm.errors} /> : null}
+      {application.withdrawnAt ? null : <Form method="post" {...getFormProps(stageForm)} className="stage-form">
         <FormErrors id={stageForm.errorId} errors={stageForm.errors} />
         <SelectField label="Étape" meta={stageFields.stage} options={APPLICATION_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))} />
         <button type="submit" className="button" name="intent" value="stage">Changer d’étape</button>
-      </Form>
+      </Form>}
 
       {candidate ? (
         <>
@@ -151,7 +164,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
             <dd>{candidate.hasCv ? <a href={`/recruteur/candidatures/${application.id}/cv`} download>Télécharger le CV</a> : 'Pas de CV déposé'}</dd>
           </dl>
         </>
-      ) : (
+      ) : application.withdrawnAt ? null : (
         <p>Cette personne a supprimé son compte : son profil et son message ne sont plus disponibles.</p>
       )}
 

@@ -3,7 +3,7 @@ import { applicantName, trainingOf } from '../utils/applicant.ts'
 import { RouteId } from '../utils/application-schemas.ts'
 import { csvResponse, toCsv } from '../utils/csv.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate, STAGE_LABELS } from '../utils/labels.ts'
+import { formatDate, recruiterStageText, STAGE_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-applications-csv'
 
@@ -18,9 +18,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const csv = toCsv(
     HEADER,
     rows.map((r) =>
-      // A deleted account leaves the fact of the application, nothing personal.
+      // A deleted account leaves the fact of the application, nothing personal; a withdrawn one, the name only.
       r.candidate_id === null
         ? [applicantName(r), '', STAGE_LABELS[r.stage], formatDate(r.created_at), '', '', '', '']
+        : r.withdrawn_at
+        ? [applicantName(r), '', recruiterStageText(r), formatDate(r.created_at), '', '', '', '']
         : [applicantName(r), r.email, STAGE_LABELS[r.stage], formatDate(r.created_at), r.commune_name, trainingOf(r), r.skills, r.message],
     ),
   )

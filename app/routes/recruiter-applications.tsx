@@ -4,7 +4,7 @@ import { countApplicationsByStage, findOfferForApplicants, listOfferApplications
 import { applicantName } from '../utils/applicant.ts'
 import { RouteId, stageFilter } from '../utils/application-schemas.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatDate, STAGE_LABELS } from '../utils/labels.ts'
+import { formatDate, recruiterStageText, STAGE_LABELS } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import type { Route } from './+types/recruiter-applications'
 
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     stage,
     total: [...counts.values()].reduce((a, b) => a + b, 0),
     counts: APPLICATION_STAGES.map((s) => ({ stage: s, label: STAGE_LABELS[s], count: counts.get(s) ?? 0 })),
-    applications: applications.map((a) => ({ id: a.id, name: applicantName(a), stage: STAGE_LABELS[a.stage], createdAt: a.created_at })),
+    applications: applications.map((a) => ({ id: a.id, name: applicantName(a), stage: recruiterStageText(a), createdAt: a.created_at })),
   }
 }
 

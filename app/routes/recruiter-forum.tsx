@@ -72,6 +72,9 @@ export default function RecruiterForum({ loaderData, actionData }: Route.Compone
       <h1 id="titre-forum">{forum.name}</h1>
       <p>{formatDay(forum.date)} · {forum.venue}, {forum.commune_name} · {formatTime(forum.opens_at)}–{formatTime(forum.closes_at)}{closed ? ' · forum clos' : ''}</p>
       <FormErrors id="erreurs-forum" errors={actionData?.error ? [actionData.error] : undefined} />
+      {companies.some((c) => c.invitation === 'accepted') ? (
+        <p><Link to={`/recruteur/forums/${forum.slug}/resultats`}>Vos entretiens (horaires, tables) et leurs résultats</Link></p>
+      ) : null}
       {companies.map((c) => (
         <section key={c.id} aria-labelledby={`entreprise-${c.id}`}>
           <h2 id={`entreprise-${c.id}`}>{c.name}</h2>

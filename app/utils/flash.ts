@@ -20,6 +20,9 @@ export const FLASH = {
   desinscrit: 'Votre inscription au forum est annulée.',
   souhaits: 'Vos souhaits sont enregistrés.',
   confirme: 'Votre inscription au forum est confirmée.',
+  sauvegardee: 'Offre sauvegardée : retrouvez-la dans « Offres sauvegardées ».',
+  'plus-sauvegardee': 'Offre retirée de vos offres sauvegardées.',
+  'candidature-retiree': 'Votre candidature est retirée : l’entreprise ne voit plus votre profil ni votre CV.',
   // Recruiter
   'entreprise-creee': 'Votre entreprise est créée.',
   'entreprise-enregistree': 'Modifications enregistrées.',
@@ -56,6 +59,7 @@ export const FLASH = {
   'entretien-epingle': 'Entretien épinglé : il sera gardé au prochain calcul.',
   'entretien-libere': 'Entretien libéré.',
   'entretien-retire': 'Entretien retiré du planning.',
+  'programmes-envoyes': 'Programmes envoyés par e-mail.',
 } as const
 
 export type FlashKey = keyof typeof FLASH

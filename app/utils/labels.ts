@@ -137,6 +137,11 @@ export const STAGE_LABELS: Record<ApplicationStage, string> = {
   rejected: 'Refusée',
 }
 
+/** The stage a recruiter reads: a withdrawn application says so first, then where it stood. */
+export function recruiterStageText(a: { stage: ApplicationStage; withdrawn_at: string | null }): string {
+  return a.withdrawn_at ? `Retirée par la personne le ${formatDate(a.withdrawn_at)} (était : ${STAGE_LABELS[a.stage]})` : STAGE_LABELS[a.stage]
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso))

@@ -18,7 +18,7 @@ const isPublic = (eb: ExpressionBuilder<Database, 'offers'>, now: Date) =>
 export function findOwnApplication(db: DB, candidateId: number, offerId: number) {
   return db
     .selectFrom('applications')
-    .select(['id', 'stage', 'created_at'])
+    .select(['id', 'stage', 'created_at', 'withdrawn_at'])
     .where('candidate_id', '=', candidateId)
     .where('offer_id', '=', offerId)
     .executeTakeFirst()
@@ -71,7 +71,7 @@ export function listOwnApplications(db: DB, candidateId: number, now: Date) {
     .innerJoin('offers', 'offers.id', 'a.offer_id')
     .innerJoin('companies as co', 'co.id', 'offers.company_id')
     .select((eb) => [
-      'a.id', 'a.stage', 'a.created_at', 'a.stage_changed_at',
+      'a.id', 'a.stage', 'a.created_at', 'a.stage_changed_at', 'a.withdrawn_at',
       'offers.title as offer_title', 'offers.slug as offer_slug', 'co.name as company_name',
       eb.case().when(isPublic(eb, now)).then(1).else(0).end().as('offer_public'),
     ])
@@ -79,4 +79,19 @@ export function listOwnApplications(db: DB, candidateId: number, now: Date) {
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')
     .execute()
+}
+
+/**
+ * The candidate withdraws their application: the company keeps the row (and sees "retirée"),
+ * no longer the profile nor the CV. False when it is not theirs or already withdrawn.
+ */
+export async function withdrawOwnApplication(db: DB, candidateId: number, applicationId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set({ withdrawn_at: now.toISOString() })
+    .where('id', '=', applicationId)
+    .where('candidate_id', '=', candidateId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }

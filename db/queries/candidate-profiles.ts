@@ -183,3 +183,24 @@ export function findOwnCv(db: DB, userId: number) {
     .where('cv_file', 'is not', null)
     .executeTakeFirst()
 }
+
+/**
+ * What matching reads from a profile, for the first-visit checklist: skills (the shortlist is made on them),
+ * a home commune (distance), wished contracts. One statement; null without a profile.
+ */
+export async function findProfileChecklist(db: DB, userId: number) {
+  const row = await db
+    .selectFrom('candidate_profiles as p')
+    .select((eb) => [
+      'p.commune_insee',
+      'p.contract_types',
+      eb.exists(eb.selectFrom('candidate_skills as cs').select('cs.skill_id').whereRef('cs.user_id', '=', 'p.user_id')).as('has_skills'),
+    ])
+    .where('p.user_id', '=', userId)
+    .executeTakeFirst()
+  return {
+    skills: Boolean(row?.has_skills),
+    commune: Boolean(row?.commune_insee),
+    contracts: row ? (JSON.parse(row.contract_types) as unknown[]).length > 0 : false,
+  }
+}

@@ -40,6 +40,8 @@ describe('personal data', () => {
       message: 'Je m’appelle Zoé et j’aime TypeScript.',
     })])
     expect(parsed.reports).toEqual([expect.objectContaining({ offer: 'Développeur·se TypeScript à Calais', reason: 'outdated' })])
+    expect(parsed.savedOffers).toEqual([expect.objectContaining({
+      offer: 'Développeur·se TypeScript à Calais', company: 'Forêt Numérique', savedAt: NOW.toISOString() })])
     expect(parsed.cv).toMatchObject({ name: 'CV Zoé Lefèvre.pdf', size: TEST_CV.byteLength, uploadedAt: NOW.toISOString() })
     expect(new Uint8Array(Buffer.from(parsed.cv!.contentBase64, 'base64'))).toEqual(TEST_CV)
 
@@ -69,6 +71,7 @@ describe('personal data', () => {
       email: 'ines.dupre@exemple.fr', firstName: 'Inès', lastName: 'Duprébois', now: NOW,
     })
     expect(findTracesOf(test.sqlite, ines.id, ['ines.dupre@exemple.fr', 'Duprébois']).length).toBeGreaterThan(5)
+    expect(findTracesOf(test.sqlite, ines.id, []).some((t) => t.startsWith('saved_offers.user_id'))).toBe(true)
 
     expect(await deleteCandidateAccount(test.db, files, ines.id, NOW)).toBe(true)
 

@@ -83,9 +83,17 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
     .innerJoin('companies as c', 'c.id', 'o.company_id')
     .select(['o.title as offer', 'o.slug as offerSlug', 'c.name as company', 'a.created_at as appliedAt', 'a.stage',
-      'a.stage_changed_at as stageChangedAt', 'a.message'])
+      'a.stage_changed_at as stageChangedAt', 'a.withdrawn_at as withdrawnAt', 'a.message'])
     .where('a.candidate_id', '=', userId)
     .orderBy('a.created_at')
+    .execute()
+  const savedOffers = await db
+    .selectFrom('saved_offers as s')
+    .innerJoin('offers as o', 'o.id', 's.offer_id')
+    .innerJoin('companies as c', 'c.id', 'o.company_id')
+    .select(['o.title as offer', 'o.slug as offerSlug', 'c.name as company', 's.created_at as savedAt'])
+    .where('s.user_id', '=', userId)
+    .orderBy('s.created_at')
     .execute()
   const reports = await db
     .selectFrom('offer_reports as r')
@@ -131,6 +139,7 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     languages,
     targetOccupations,
     applications,
+    savedOffers,
     reports,
     recruiterNotes: RECRUITER_NOTES_POLICY,
     cv:
@@ -166,6 +175,8 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     await trx.updateTable('applications').set({ candidate_id: null, message: '' }).where('candidate_id', '=', userId).execute()
     // Reports stay for moderation, without their author.
     await trx.updateTable('offer_reports').set({ reporter_id: null }).where('reporter_id', '=', userId).execute()
+    await trx.deleteFrom('saved_offers').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('forum_programme_mails').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_languages').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_occupations').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_skills').where('user_id', '=', userId).execute()

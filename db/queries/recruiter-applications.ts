@@ -33,7 +33,7 @@ export function listOfferApplications(db: DB, userId: number, offerId: number, s
     .selectFrom('applications as a')
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
     .leftJoin('candidate_profiles as p', 'p.user_id', 'a.candidate_id')
-    .select(['a.id', 'a.stage', 'a.created_at', 'a.stage_changed_at', 'a.candidate_id', 'p.first_name', 'p.last_name'])
+    .select(['a.id', 'a.stage', 'a.created_at', 'a.stage_changed_at', 'a.withdrawn_at', 'a.candidate_id', 'p.first_name', 'p.last_name'])
     .where('a.offer_id', '=', offerId)
     .where(memberOfOfferCompany(userId))
   if (stage) query = query.where('a.stage', '=', stage)
@@ -76,7 +76,7 @@ export function findApplication(db: DB, userId: number, applicationId: number) {
     .leftJoin('candidate_profiles as p', 'p.user_id', 'a.candidate_id')
     .leftJoin('communes as c', 'c.insee', 'p.commune_insee')
     .select([
-      'a.id', 'a.stage', 'a.message', 'a.created_at', 'a.stage_changed_at', 'a.candidate_id',
+      'a.id', 'a.stage', 'a.message', 'a.created_at', 'a.stage_changed_at', 'a.withdrawn_at', 'a.candidate_id',
       'o.id as offer_id', 'o.title as offer_title', 'co.slug as company_slug', 'co.name as company_name',
       'u.email', 'p.first_name', 'p.last_name', 'p.school', 'p.programme', 'p.degree_level', 'p.graduation_year',
       'c.name as commune_name', 'p.available_from', 'p.links', 'p.cv_name', 'p.bio', 'p.contract_types', 'p.mobility_km',
@@ -95,6 +95,7 @@ export function listApplicantSkills(db: DB, userId: number, applicationId: numbe
     .innerJoin('skills as s', 's.id', 'cs.skill_id')
     .select(['s.name', 'cs.level'])
     .where('a.id', '=', applicationId)
+    .where('a.withdrawn_at', 'is', null)
     .where(memberOfOfferCompany(userId))
     .orderBy('cs.level', 'desc')
     .orderBy('s.name')
@@ -108,6 +109,7 @@ export function listApplicantLanguages(db: DB, userId: number, applicationId: nu
     .innerJoin('candidate_languages as cl', 'cl.user_id', 'a.candidate_id')
     .select(['cl.language', 'cl.level'])
     .where('a.id', '=', applicationId)
+    .where('a.withdrawn_at', 'is', null)
     .where(memberOfOfferCompany(userId))
     .orderBy('cl.language')
     .execute()
@@ -128,12 +130,13 @@ export function listApplicationNotes(db: DB, userId: number, applicationId: numb
     .execute()
 }
 
-/** Moves an application to any stage; false if the user's companies do not hold it. */
+/** Moves an application to any stage; false if the user's companies do not hold it or the candidate withdrew it. */
 export async function moveApplicationStage(db: DB, userId: number, applicationId: number, stage: ApplicationStage, now: Date) {
   const result = await db
     .updateTable('applications')
     .set({ stage, stage_changed_at: now.toISOString() })
     .where('id', '=', applicationId)
+    .where('withdrawn_at', 'is', null)
     .where('offer_id', 'in', (eb) =>
       eb.selectFrom('offers as o').select('o.id').where(memberOfOfferCompany(userId)))
     .executeTakeFirst()
@@ -170,6 +173,8 @@ export function findApplicationCv(db: DB, userId: number, applicationId: number)
     .select(['p.cv_file', 'p.cv_name', 'p.last_name'])
     .where('a.id', '=', applicationId)
     .where('p.cv_file', 'is not', null)
+    // A withdrawn application no longer shares the CV.
+    .where('a.withdrawn_at', 'is', null)
     .where(memberOfOfferCompany(userId))
     .executeTakeFirst()
 }
@@ -183,7 +188,7 @@ export function listApplicationsForExport(db: DB, userId: number, offerId: numbe
     .leftJoin('candidate_profiles as p', 'p.user_id', 'a.candidate_id')
     .leftJoin('communes as c', 'c.insee', 'p.commune_insee')
     .select((eb) => [
-      'a.id', 'a.stage', 'a.created_at', 'a.message', 'a.candidate_id', 'u.email', 'p.first_name', 'p.last_name',
+      'a.id', 'a.stage', 'a.created_at', 'a.withdrawn_at', 'a.message', 'a.candidate_id', 'u.email', 'p.first_name', 'p.last_name',
       'p.school', 'p.programme', 'p.degree_level', 'p.graduation_year', 'c.name as commune_name',
       eb
         .selectFrom('candidate_skills as cs')

@@ -50,6 +50,7 @@ export async function createCandidateWithEverything(
     application_id: application.id, author_id: recruiter.id, body: `${input.firstName} ${input.lastName} : très bon entretien.`,
     created_at: now.toISOString(),
   }).execute()
+  await db.insertInto('saved_offers').values({ user_id: candidate.id, offer_id: offer.id, created_at: now.toISOString() }).execute()
   await db.insertInto('offer_reports').values({
     offer_id: offer.id, reporter_id: candidate.id, reason: 'outdated', message: 'Le poste semble déjà pourvu.', created_at: now.toISOString(),
   }).execute()
