@@ -116,9 +116,12 @@ export function matchingContract(factory: EngineFactory) {
         // The candidate's profile is private: candidates see their own matches whatever their visibility.
         const found = await data.under.engine.offersForCandidate(rows.slam!, { limit: 10, now: NOW })
         const ids = found.map((m) => m.offerId)
-        expect(ids[0]).toBe(rows.phpAlternance)
-        expect(ids).toContain(rows.lilleRemote)
-        for (const never of ['lilleOnSite', 'draftPhp', 'expiredPhp', 'seniorJava']) expect(ids).not.toContain(rows[never])
+        // An apprenticeship seeker is shown apprenticeships only (decision 014): not the CDIs, remote or not.
+        expect(ids).toEqual([rows.phpAlternance])
+        // Someone who named no contract is shown the full-remote job in Lille, not the on-site one beyond reach.
+        const strong = await offers('strong')
+        expect(strong).toContain(rows.lilleRemote)
+        for (const never of ['lilleOnSite', 'draftPhp', 'expiredPhp', 'seniorJava']) expect(strong).not.toContain(rows[never])
         expect(found[0]!.reasons.contract).toEqual({ type: 'alternance', wished: true })
         expect(found[0]!.reasons.distanceKm).toBe(0)
       })
@@ -127,7 +130,8 @@ export function matchingContract(factory: EngineFactory) {
         const blank = await createTestCandidate(data.database.db)
         await data.under.afterWrite()
         expect(await data.under.engine.offersForCandidate(blank.id, { limit: 10, now: NOW })).toEqual([])
-        expect(await offers('javaOnly')).toEqual([data.rows.seniorJava])
+        // A beginner holding Java is not shown a senior architect's job (two levels above: decision 014).
+        expect(await offers('javaOnly')).toEqual([])
       })
     })
   })

@@ -8,10 +8,10 @@ import { MatchFacts } from './match-facts.ts'
 
 const KM_PER_DEGREE = 111.2
 
-// A bounding box on the zero-credit distance (twice the radius, stretched for hybrid): cheap, and
-// the scorer measures the real distance. Full-remote offers and unknown places are never filtered out.
-const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon: string, otherLat: string, otherLon: string) => `(
-  ${remote} = 'full_remote' or ${lat} is null or ${otherLat} is null or (
+// A bounding box on the reach (the radius, stretched for hybrid): cheap, and the scorer measures the real
+// distance. Full-remote offers, unknown places and candidates mobile anywhere in France are never filtered out.
+const withinUsefulDistance = (remote: string, mobility: string, anywhere: string, lat: string, lon: string, otherLat: string, otherLon: string) => `(
+  ${remote} = 'full_remote' or ${anywhere} = 1 or ${lat} is null or ${otherLat} is null or (
     abs(${lat} - ${otherLat}) * ${KM_PER_DEGREE}
       <= max(${MIN_RADIUS_KM}, ${mobility}) * (case when ${remote} = 'hybrid' then ${HYBRID_RADIUS_FACTOR} else 1 end) * ${DISTANCE_ZERO_AT}
     and abs(${lon} - ${otherLon}) * ${KM_PER_DEGREE} * cos(radians(${lat}))
@@ -26,7 +26,7 @@ const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon
 export class MatchRetriever {
   private readonly facts: MatchFacts
   private readonly profileHits: SQLite.Statement<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
-  private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>
+  private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>
   private readonly offerState: SQLite.Statement<[number], { remote_policy: string; latitude: number | null; longitude: number | null }>
   private spellings: Map<string, string[]> | null = null
 
@@ -39,16 +39,16 @@ export class MatchRetriever {
         join candidate_profiles p on p.user_id = f.rowid
         left join communes c on c.insee = p.commune_insee
         where profiles_fts match :match and p.visibility = 'verified_recruiters'
-          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'p.mobile_anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
         order by f.rank limit :k`)
       .pluck()
     this.offerHits = sqlite
-      .prepare<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>(`
+      .prepare<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>(`
         select o.id from offers_fts f
         join offers o on o.id = f.rowid
         left join communes c on c.insee = o.commune_insee
         where offers_fts match :match and o.status = 'published' and (o.expires_at is null or o.expires_at > :now)
-          and ${withinUsefulDistance('o.remote_policy', ':mobility', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+          and ${withinUsefulDistance('o.remote_policy', ':mobility', ':anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
         order by f.rank limit :k`)
       .pluck()
     this.offerState = sqlite.prepare(`
@@ -81,7 +81,7 @@ export class MatchRetriever {
     const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
     if (!match) return []
     const ids = this.offerHits.all({
-      match, now: now.toISOString(), mobility: profile.mobilityKm,
+      match, now: now.toISOString(), mobility: profile.mobilityKm, anywhere: Number(profile.anywhereInFrance),
       lat: profile.place?.latitude ?? null, lon: profile.place?.longitude ?? null, k: shortlistSize(limit),
     })
     return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })

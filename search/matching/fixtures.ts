@@ -17,10 +17,14 @@ export function profile(overrides: Partial<MatchProfile> = {}): MatchProfile {
     mobilityKm: 30,
     remotePreference: 'any',
     contractTypes: [],
+    excludedContracts: [],
     availableFrom: '2026-11-22',
     degreeLevel: 'bac2',
     graduationYear: 2026,
     languages: [{ code: 'fr', level: 'native' }],
+    anywhereInFrance: false,
+    occupations: [],
+    experience: [],
     ...overrides,
   }
 }
@@ -34,6 +38,7 @@ export function offer(overrides: Partial<MatchOffer> = {}): MatchOffer {
     experienceLevel: 'entry',
     startDate: null,
     text: 'Développeur·se web',
+    occupation: null,
     ...overrides,
   }
 }
