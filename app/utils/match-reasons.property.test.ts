@@ -119,6 +119,11 @@ test('every explanation line is true of the profile and the offer, and the lines
       }
       if (/début dès que possible/.test(label)) expect(o.startDate).toBeNull()
       if (/^Disponibilité non indiquée/.test(label)) expect(p.availableFrom).toBeNull()
+      if (/^Écartée : métier hors de vos métiers visés/.test(label)) {
+        expect(o.occupation !== null && p.occupations.some((t) => t === o.occupation || linked(t, o.occupation!))).toBe(false)
+        const required = o.skills.filter((s) => s.required)
+        if (required.length) expect(required.filter((s) => (p.skills.find((own) => own.slug === s.slug)?.level ?? 0) >= 2).length).toBeLessThan(required.length / 2)
+      }
       if (/^Anglais demandé/.test(label)) expect(/anglais|english/i.test(o.text)).toBe(true)
       if (label === 'Anglais non demandé') expect(/anglais|english/i.test(o.text)).toBe(false)
     }

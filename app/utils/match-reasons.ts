@@ -83,6 +83,7 @@ function exclusionLabel(e: Exclusion, r: MatchReasons): string {
     case 'remote': return 'Écartée : poste sur site ou hybride, vous cherchez du télétravail complet uniquement'
     case 'distance': return `Écartée : à ${r.distanceKm} km, au-delà du rayon de mobilité (${Math.round(r.reachKm!)} km)`
     case 'level': return `Écartée : expérience demandée ${EXPERIENCE_LABELS[r.level.offer]}, deux niveaux ou plus au-dessus (${candidateLevel(r)})`
+    case 'trade': return 'Écartée : métier hors de vos métiers visés (ou non précisé) et moins de la moitié des compétences demandées'
     case 'availability': return `Écartée : disponible ${plural(r.lateDays!, 'jour')} après le début, au-delà de ${AVAILABILITY_GRACE_DAYS} jours`
   }
 }

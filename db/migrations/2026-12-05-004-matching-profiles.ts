@@ -20,9 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_month', 'text')
     .execute()
   await db.schema.createIndex('candidate_experiences_user').on('candidate_experiences').column('user_id').execute()
+  // "Candidates for this offer" finds those aiming for its occupation or a neighbour of it.
+  await db.schema.createIndex('candidate_occupations_code').on('candidate_occupations').column('occupation_code').execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index if exists candidate_occupations_code`.execute(db)
   await sql`drop table if exists candidate_experiences`.execute(db)
   for (const column of ['internship_months', 'diploma_speciality', 'excluded_contract_types', 'mobile_anywhere']) {
     await db.schema.alterTable('candidate_profiles').dropColumn(column).execute()

@@ -52,6 +52,8 @@ async function seedMatches(db: DB) {
       await indexProfile(trx, ids[key]!)
     })
   await edit('far', { mobility_km: 10 })
+  // Boulogne is 34 km from Calais: within a 40 km radius (beyond the radius is excluded, decision 014).
+  await edit('related', { mobility_km: 40 })
   await edit('slam', { contract_types: JSON.stringify(['alternance']), mobility_km: 20, graduation_year: 2026, degree_level: 'bac2' })
   return ids
 }

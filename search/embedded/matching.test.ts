@@ -78,7 +78,9 @@ afterAll(() => test.destroy())
 describe('candidatesForOffer', () => {
   it('returns consenting candidates only, best score first, from a shortlist that holds the offer’s skills', async () => {
     const found = await engine.candidatesForOffer(offers.phpAlternance!, { limit: 20, now: NOW })
-    expect(found.length).toBe(20)
+    // Only graduates open to an apprenticeship and within reach are proposed (decision 014).
+    expect(found.length).toBeGreaterThanOrEqual(5)
+    expect(found.every((m) => m.reasons.excluded.length === 0 && m.reasons.contract.wished !== false && m.reasons.reachable !== false)).toBe(true)
     expect(found.every((m) => !privateIds.has(m.userId))).toBe(true)
     const scores = found.map((m) => m.score)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))

@@ -4,6 +4,7 @@ import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matchi
 import { tokenize } from '../text.ts'
 import type { MatchProfile } from '../matching/score.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
+import { withNeighbours } from '../matching/occupation-fit.ts'
 import { MatchFacts } from './match-facts.ts'
 
 const KM_PER_DEGREE = 111.2
@@ -27,6 +28,7 @@ export class MatchRetriever {
   private readonly facts: MatchFacts
   private readonly profileHits: SQLite.Statement<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
   private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>
+  private readonly occupationHits: SQLite.Statement<{ codes: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
   private readonly offerState: SQLite.Statement<[number], { remote_policy: string; latitude: number | null; longitude: number | null }>
   private spellings: Map<string, string[]> | null = null
 
@@ -51,6 +53,16 @@ export class MatchRetriever {
           and ${withinUsefulDistance('o.remote_policy', ':mobility', ':anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
         order by f.rank limit :k`)
       .pluck()
+    // Candidates aiming for the offer's occupation or a neighbour of it: found even without a skill in common.
+    this.occupationHits = sqlite
+      .prepare<{ codes: string; remote: string; lat: number | null; lon: number | null; k: number }, number>(`
+        select distinct p.user_id from candidate_occupations o
+        join candidate_profiles p on p.user_id = o.user_id
+        left join communes c on c.insee = p.commune_insee
+        where o.occupation_code in (select value from json_each(:codes)) and p.visibility = 'verified_recruiters'
+          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'p.mobile_anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+        order by p.user_id limit :k`)
+      .pluck()
     this.offerState = sqlite.prepare(`
       select o.remote_policy, c.latitude, c.longitude from offers o left join communes c on c.insee = o.commune_insee
       where o.id = ? and o.status = 'published'`)
@@ -61,8 +73,10 @@ export class MatchRetriever {
     const offer = this.facts.offersById([offerId]).get(offerId)
     if (!state || !offer) return []
     const match = this.skillsExpression(offer.skills.map((s) => s.slug), '{skills}')
-    if (!match) return []
-    const ids = this.profileHits.all({ match, remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) })
+    const where = { remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) }
+    const bySkills = match ? this.profileHits.all({ match, ...where }) : []
+    const byOccupation = offer.occupation ? this.occupationHits.all({ codes: JSON.stringify(withNeighbours(offer.occupation)), ...where }) : []
+    const ids = [...new Set([...bySkills, ...byOccupation])]
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 

@@ -23,7 +23,8 @@ export function profile(overrides: Partial<MatchProfile> = {}): MatchProfile {
     graduationYear: 2026,
     languages: [{ code: 'fr', level: 'native' }],
     anywhereInFrance: false,
-    occupations: [],
+    // A web developer aiming for web development, as the default offer is (ROME M1855).
+    occupations: ['M1855'],
     experience: [],
     ...overrides,
   }
@@ -38,7 +39,7 @@ export function offer(overrides: Partial<MatchOffer> = {}): MatchOffer {
     experienceLevel: 'entry',
     startDate: null,
     text: 'Développeur·se web',
-    occupation: null,
+    occupation: 'M1855',
     ...overrides,
   }
 }

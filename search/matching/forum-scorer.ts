@@ -6,7 +6,7 @@ import { offerFacts, type MatchOffer, type MatchProfile } from './score.ts'
 import {
   asksEnglish, availabilityCredit, contractCredit, contractWished, distanceCredit, englishLevelOf, englishShare, evidenceShare,
   lateDays, levelCredit, levelGap, occupationCredit, ownSkillMet, parseDay, reachKm, remoteExcludes, SKILL_MET_CREDIT, SkillMet,
-  skillsShare, startTime, weighedScore,
+  skillsShare, startTime, tradeCredit, weighedScore,
 } from './score-criteria.ts'
 
 /**
@@ -154,7 +154,7 @@ export class ForumScorer {
       const available = availableFrom[candidate]!
       const availability = availabilityCredit(Number.isNaN(available) ? null : lateDays(available, startsAt))
       scores[k] = weighedScore(
-        required, nice, occupationShare, distance, contract.credits[candidate * contract.stride + contract.at]!,
+        required, nice, tradeCredit(occupationShare, required), distance, contract.credits[candidate * contract.stride + contract.at]!,
         level.credits[candidate * level.stride + level.at]!, availability, english.credits[candidate * english.stride + english.at]!,
       )
     }

@@ -15,6 +15,11 @@ for (const o of OCCUPATIONS) {
   }
 }
 
+/** The occupation and its ROME mobility neighbours: the occupations whose candidates an offer of it may interest. */
+export function withNeighbours(code: string): string[] {
+  return [code, ...(neighbours.get(code) ?? [])]
+}
+
 export function areNeighbours(a: string, b: string): boolean {
   return neighbours.get(a)?.has(b) ?? false
 }

@@ -37,6 +37,14 @@ export function evidenceShare(occupation: number, heldNamed: number): number {
   return 0.5 * occupation + 0.5 * Math.min(1, heldNamed / TEXT_SKILLS_FOR_FULL_CREDIT)
 }
 
+/**
+ * Another trade (or none said) and less than half the required skills' credit: not a match a counsellor would propose
+ * (an ERP consultant shown Power BI jobs). The occupation criterion then excludes the pair.
+ */
+export function tradeCredit(occupation: number, required: number): number {
+  return occupation === 0 && required < 0.5 ? EXCLUDED : occupation
+}
+
 export type OccupationFit = 'same' | 'neighbour' | 'other' | 'unknown'
 export function occupationCredit(fit: OccupationFit): number {
   return fit === 'same' ? OCCUPATION_CREDIT.same : fit === 'neighbour' ? OCCUPATION_CREDIT.neighbour : 0

@@ -6,7 +6,7 @@ import { relatedSkills } from './related-skills.ts'
 import {
   asksEnglish, availabilityCredit, contractCredit, contractWished, criterionPoints, distanceCredit, englishLevelOf, englishShare,
   evidenceShare, EXCLUDED, lateDays, levelCredit, levelGap, occupationCredit, ownSkillMet, parseDay, reachKm, remoteExcludes,
-  SKILL_MET_CREDIT, SkillMet, skillsShare, startTime, weighedScore, type OccupationFit,
+  SKILL_MET_CREDIT, SkillMet, skillsShare, startTime, tradeCredit, weighedScore, type OccupationFit,
 } from './score-criteria.ts'
 import { skillsNamedIn } from './skills-in-text.ts'
 import type { Criterion } from './weights.ts'
@@ -57,7 +57,7 @@ export type MatchOffer = {
 }
 
 /** A constraint of the candidate that rules the offer out (decision 014). */
-export type Exclusion = 'contract' | 'remote' | 'distance' | 'level' | 'availability'
+export type Exclusion = 'contract' | 'remote' | 'distance' | 'level' | 'availability' | 'trade'
 
 export type MatchReasons = {
   requiredMet: string[]
@@ -146,6 +146,7 @@ export function scoreMatch(profile: MatchProfile, offer: MatchOffer, options: { 
   else if (credits.distance === EXCLUDED) excluded.push('distance')
   if (credits.level === EXCLUDED) excluded.push('level')
   if (credits.availability === EXCLUDED) excluded.push('availability')
+  if (credits.occupation === EXCLUDED) excluded.push('trade')
   const points = Object.fromEntries(
     (Object.keys(credits) as Criterion[]).map((c) => [c, excluded.length ? 0 : criterionPoints(c, credits[c])]),
   ) as Record<Criterion, number>
@@ -213,7 +214,7 @@ function scoreParts(profile: MatchProfile, offer: MatchOffer, now: Date, related
   const credits: Record<Criterion, number> = {
     requiredSkills: requiredShare,
     niceToHaveSkills: niceShare,
-    occupation: occupationShare,
+    occupation: tradeCredit(occupationShare, requiredShare),
     distance,
     contract: contractCredit(wished),
     level: levelCredit(gap),
