@@ -1,5 +1,5 @@
 import type {
-  ApplicationStage, ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
+  ApplicationStage, ContractType, DegreeLevel, ExperienceKind, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
 } from '#db/domain.ts'
 import type { OfferStatus, ReportReason, UserRole } from '#db/domain.ts'
 import { EXPERIENCE_BANDS } from '#db/domain.ts'
@@ -28,6 +28,12 @@ export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   confirmed: `Confirmé·e (${years('confirmed')})`,
   senior: `Senior (plus de ${EXPERIENCE_BANDS.confirmed.maxYears} ans)`,
 }
+export const EXPERIENCE_KIND_LABELS: Record<ExperienceKind, string> = {
+  internship: 'Stage',
+  apprenticeship: 'Alternance',
+  job: 'Emploi',
+}
+
 /** A candidate's own level, same bands. */
 export const CANDIDATE_EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   entry: `débutant·e (moins d’${EXPERIENCE_BANDS.junior.minYears === 1 ? 'un an' : `${EXPERIENCE_BANDS.junior.minYears} ans`})`,
