@@ -197,7 +197,7 @@ export function ProfileForm({
           {CONTRACT_TYPES.map((c) => (
             <div key={c} className="facet__option">
               <input type="checkbox" id={`excluded-contract-${c}`} name={fields.excludedContractTypes.name} value={c} defaultChecked={excludedContracts.has(c)} />
-              <label htmlFor={`excluded-contract-${c}`}>{CONTRACT_LABELS[c]}</label>
+              <label htmlFor={`excluded-contract-${c}`}>{`Exclure : ${CONTRACT_LABELS[c]}`}</label>
             </div>
           ))}
           {fields.excludedContractTypes.errors?.length ? <p className="field__errors">{fields.excludedContractTypes.errors[0]}</p> : null}
