@@ -62,6 +62,7 @@ const forumOffers: ForumOffer[] = offers.map(({ id, offer, skills: offerSkills }
     experienceLevel: offer.experience_level,
     startDate: offer.start_date ?? null,
     text: `${offer.title}\n${offer.description_md}`,
+    occupation: offer.occupation ?? null,
   },
 }))
 const forumCandidates: ForumCandidate[] = candidates.map((c) => ({
@@ -76,6 +77,10 @@ const forumCandidates: ForumCandidate[] = candidates.map((c) => ({
     degreeLevel: c.training.degree,
     graduationYear: c.graduationYear,
     languages: c.languages.map(([code, level]) => ({ code, level })),
+    anywhereInFrance: false,
+    excludedContracts: [],
+    occupations: c.occupations,
+    experience: [],
   },
 }))
 

@@ -11,6 +11,30 @@ export type RemotePolicy = (typeof REMOTE_POLICIES)[number]
 export const EXPERIENCE_LEVELS = ['entry', 'junior', 'confirmed', 'senior'] as const
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number]
 
+/**
+ * The one definition of the experience levels in completed years, read by the
+ * matching scorer and by every label: "Junior (1 à 2 ans)" means 1 or 2 full years.
+ */
+export const EXPERIENCE_BANDS: Record<ExperienceLevel, { minYears: number; maxYears: number | null }> = {
+  entry: { minYears: 0, maxYears: 0 },
+  junior: { minYears: 1, maxYears: 2 },
+  confirmed: { minYears: 3, maxYears: 5 },
+  senior: { minYears: 6, maxYears: null },
+}
+
+/** The level of someone with this many years of experience (fractions allowed: only full years count). */
+export function experienceLevelOfYears(years: number): ExperienceLevel {
+  const full = Math.floor(Math.max(0, years))
+  return EXPERIENCE_LEVELS.find((level) => {
+    const band = EXPERIENCE_BANDS[level]
+    return full >= band.minYears && (band.maxYears === null || full <= band.maxYears)
+  })!
+}
+
+/** Dated entries of a profile's experience: each counts as experience, work-study and internships included. */
+export const EXPERIENCE_KINDS = ['internship', 'apprenticeship', 'job'] as const
+export type ExperienceKind = (typeof EXPERIENCE_KINDS)[number]
+
 export const SALARY_PERIODS = ['year', 'month', 'day', 'hour'] as const
 export type SalaryPeriod = (typeof SALARY_PERIODS)[number]
 

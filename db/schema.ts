@@ -3,6 +3,7 @@ import type {
   ApplicationStage,
   CompanySize,
   DegreeLevel,
+  ExperienceKind,
   LanguageLevel,
   RemotePreference,
   ReportReason,
@@ -41,6 +42,7 @@ export interface Database {
   candidate_profiles: CandidateProfileTable
   candidate_skills: CandidateSkillTable
   candidate_languages: CandidateLanguageTable
+  candidate_experiences: CandidateExperienceTable
   applications: ApplicationTable
   application_notes: ApplicationNoteTable
   offer_reports: OfferReportTable
@@ -290,6 +292,24 @@ export interface CandidateProfileTable {
   cv_size: number | null
   cv_uploaded_at: string | null
   updated_at: string
+  /** 1: "mobile partout en France", the radius orders offers and excludes none. */
+  mobile_anywhere: Generated<number>
+  /** JSON array of ContractType the candidate will not take. */
+  excluded_contract_types: Generated<string>
+  diploma_speciality: Generated<string>
+  /** Length of the internship looked for, in months. */
+  internship_months: number | null
+}
+
+export interface CandidateExperienceTable {
+  id: Generated<number>
+  user_id: number
+  kind: ExperienceKind
+  title: string
+  /** YYYY-MM. */
+  start_month: string
+  /** YYYY-MM, null while ongoing. */
+  end_month: string | null
 }
 
 export interface CandidateSkillTable {

@@ -33,7 +33,10 @@ export function rankCandidates(
     .flatMap((userId) => {
       const profile = profiles.get(userId)
       // The index holds consenting profiles only; checking again here is the second lock.
-      return profile?.visible ? [{ userId, ...scoreMatch(profile, offer, { now }) }] : []
+      if (!profile?.visible) return []
+      // A pair one of the candidate's constraints rules out is not a match (decision 014).
+      const match = scoreMatch(profile, offer, { now })
+      return match.reasons.excluded.length ? [] : [{ userId, ...match }]
     })
     .sort((a, b) => b.score - a.score || a.userId - b.userId)
     .slice(0, limit)
@@ -49,7 +52,9 @@ export function rankOffers(
   return offerIds
     .flatMap((offerId) => {
       const offer = offers.get(offerId)
-      return offer ? [{ offerId, ...scoreMatch(profile, offer, { now }) }] : []
+      if (!offer) return []
+      const match = scoreMatch(profile, offer, { now })
+      return match.reasons.excluded.length ? [] : [{ offerId, ...match }]
     })
     .sort((a, b) => b.score - a.score || a.offerId - b.offerId)
     .slice(0, limit)

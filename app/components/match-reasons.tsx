@@ -1,21 +1,21 @@
 import type { MatchReasons } from '#search/matching/score.ts'
 import { describeMatch } from '../utils/match-reasons.ts'
 
-/** The score and why, as a list a screen reader reads in order. */
+/** The score and why, one line per criterion with its points (they add up to the score), read in order. */
 export function MatchExplanation({ score, reasons }: { score: number; reasons: MatchReasons }) {
-  const { skills, flags } = describeMatch(reasons)
+  const lines = describeMatch(reasons)
   return (
     <div className="match">
       <p className="match__score">
         <strong>Correspondance : {score} / 100</strong>
       </p>
-      <ul className="match__reasons">
-        {skills.map((line) => <li key={line}>{line}</li>)}
-      </ul>
-      <ul className="match__flags" aria-label="Critères">
-        {flags.map((f) => (
-          <li key={f.label} className={`tag ${f.ok === true ? 'tag--ok' : f.ok === false ? 'tag--ko' : ''}`}>
-            {f.ok === true ? '✓ ' : f.ok === false ? '✗ ' : ''}{f.label}
+      <ul className="match__reasons" aria-label="Détail des points">
+        {lines.map((l) => (
+          <li key={`${l.criterion}-${l.label}`} className={l.ok === true ? 'match__line--ok' : l.ok === false ? 'match__line--ko' : undefined}>
+            <span aria-hidden="true">{l.ok === true ? '✓ ' : l.ok === false ? '✗ ' : '• '}</span>
+            {l.ok === null ? null : <span className="visually-hidden">{l.ok ? 'Rempli : ' : 'Non rempli : '}</span>}
+            {l.label}
+            {l.criterion === 'excluded' ? null : <> — <span className="match__points">{l.points} / {l.max} pts</span></>}
           </li>
         ))}
       </ul>

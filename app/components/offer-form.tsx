@@ -15,6 +15,8 @@ export type OfferFormData = {
   communeLabels: Record<string, string>
   occupations: OccupationGroup[]
   skills: { slug: string; name: string; category: string }[]
+  /** Skills the saved title and description name but the offer does not list (search/matching/skills-in-text.ts). */
+  suggestedSkills?: string[]
 }
 
 /** The offer form, for a new offer and for editing one. */
@@ -70,6 +72,13 @@ export function OfferForm({
       <Field label="Salaire maximum brut, en euros (facultatif)" meta={fields.salaryMax} type="text" />
       <SelectField label="Période du salaire" meta={fields.salaryPeriod} empty="—" options={SALARY_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
       <Field label="Date de début (facultatif)" meta={fields.startDate} type="date" />
+      {data.suggestedSkills?.length ? (
+        <p className="field__hint">
+          Repérées dans le titre et la description, sans être cochées :{' '}
+          {data.suggestedSkills.map((slug) => data.skills.find((s) => s.slug === slug)?.name ?? slug).join(', ')}.
+          Cochez-les ci-dessous si elles comptent : elles aident à trouver les bons profils.
+        </p>
+      ) : null}
       {skillBoxes('requiredSkills', 'Compétences demandées')}
       {skillBoxes('niceToHaveSkills', 'Compétences appréciées')}
       <button type="submit" className="button">{submitLabel}</button>

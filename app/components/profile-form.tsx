@@ -1,9 +1,10 @@
 import { getFormProps, getTextareaProps, type DefaultValue, type SubmissionResult } from '@conform-to/react'
 import { Form } from 'react-router'
-import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES, SKILL_LEVELS } from '#db/domain.ts'
-import { ProfileSchema, type ProfileFormValue } from '../utils/candidate-profile-schema.ts'
+import { CONTRACT_TYPES, DEGREE_LEVELS, EXPERIENCE_KINDS, LANGUAGE_LEVELS, REMOTE_PREFERENCES, SKILL_LEVELS } from '#db/domain.ts'
+import { EXPERIENCE_ROWS, ProfileSchema, type ProfileFormValue } from '../utils/candidate-profile-schema.ts'
 import {
-  CONTRACT_LABELS, DEGREE_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS, SKILL_LEVEL_LABELS,
+  CONTRACT_LABELS, DEGREE_LABELS, EXPERIENCE_KIND_LABELS, LANGUAGE_CODES, LANGUAGE_LABELS, LANGUAGE_LEVEL_LABELS, REMOTE_PREFERENCE_LABELS,
+  SKILL_LEVEL_LABELS,
 } from '../utils/labels.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import { CommuneField } from './commune-input.tsx'
@@ -15,6 +16,8 @@ export type ProfileFormData = {
   communeLabels: Record<string, string>
   occupations: OccupationGroup[]
   skills: { slug: string; name: string; category: string }[]
+  /** Occupations suggested from the training and skills saved (labels), shown when none is chosen yet. */
+  suggestedOccupations?: { code: string; label: string }[]
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v) => typeof v === 'string')
@@ -39,6 +42,9 @@ export function ProfileForm({
   const targetOccupations = ((fields.targetOccupations.initialValue as (string | undefined)[] | string | undefined) ?? [])
   const chosenOccupations = (Array.isArray(targetOccupations) ? targetOccupations : [targetOccupations]).filter((c): c is string => !!c)
   const contracts = new Set(asList(fields.contractTypes.initialValue))
+  const excludedContracts = new Set(asList(fields.excludedContractTypes.initialValue))
+  const experiences = (Array.isArray(fields.experiences.initialValue) ? fields.experiences.initialValue : []) as
+    ({ kind?: string; title?: string; start?: string; end?: string } | undefined)[]
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -52,6 +58,40 @@ export function ProfileForm({
         <Field label="Formation suivie (facultatif)" meta={fields.programme} type="text" />
         <SelectField label="Niveau de diplôme" meta={fields.degreeLevel} empty="—" options={DEGREE_LEVELS.map((d) => ({ value: d, label: DEGREE_LABELS[d] }))} />
         <Field label="Année d’obtention (facultatif)" meta={fields.graduationYear} type="text" hint="Passée ou prévue, par exemple 2026." />
+        <Field label="Spécialité ou option du diplôme (facultatif)" meta={fields.diplomaSpeciality} type="text" hint="Par exemple SISR, SLAM, cybersécurité, data." />
+      </fieldset>
+
+      <fieldset className="profile-group">
+        <legend>Expériences : stages, alternances, emplois</legend>
+        <p className="field__hint">Elles comptent dans votre niveau d’expérience (chaque mois une fois). Laissez vides les lignes inutiles ; mois au format 2025-09 ou 09/2025.</p>
+        {Array.from({ length: EXPERIENCE_ROWS }, (_, k) => {
+          const row = experiences[k] ?? {}
+          return (
+            <fieldset key={k} className="experience-row">
+              <legend>{`Expérience ${k + 1} (facultatif)`}</legend>
+              <div className="field">
+                <label htmlFor={`experience-${k}-kind`}>Type</label>
+                <select id={`experience-${k}-kind`} name={`${fields.experiences.name}[${k}].kind`} defaultValue={row.kind ?? ''}>
+                  <option value="">—</option>
+                  {EXPERIENCE_KINDS.map((kind) => <option key={kind} value={kind}>{EXPERIENCE_KIND_LABELS[kind]}</option>)}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`experience-${k}-title`}>Intitulé et entreprise</label>
+                <input id={`experience-${k}-title`} name={`${fields.experiences.name}[${k}].title`} type="text" maxLength={120} defaultValue={row.title ?? ''} />
+              </div>
+              <div className="field">
+                <label htmlFor={`experience-${k}-start`}>Mois de début</label>
+                <input id={`experience-${k}-start`} name={`${fields.experiences.name}[${k}].start`} type="month" placeholder="2025-09" defaultValue={row.start ?? ''} />
+              </div>
+              <div className="field">
+                <label htmlFor={`experience-${k}-end`}>Mois de fin (vide si en cours)</label>
+                <input id={`experience-${k}-end`} name={`${fields.experiences.name}[${k}].end`} type="month" placeholder="2026-06" defaultValue={row.end ?? ''} />
+              </div>
+            </fieldset>
+          )
+        })}
+        {fields.experiences.errors?.length ? <p className="field__errors" role="alert">{fields.experiences.errors[0]}</p> : null}
       </fieldset>
 
       <fieldset className="profile-group">
@@ -108,6 +148,9 @@ export function ProfileForm({
       <fieldset className="profile-group">
         <legend>Métiers visés</legend>
         <p className="field__hint">Jusqu’à trois métiers du référentiel ROME de France Travail : ils aident à vous proposer les bonnes offres.</p>
+        {chosenOccupations.length === 0 && data.suggestedOccupations?.length ? (
+          <p className="field__hint">D’après votre formation et vos compétences : {data.suggestedOccupations.map((o) => o.label).join(' ; ')}.</p>
+        ) : null}
         {[0, 1, 2].map((k) => (
           <div className="field" key={k}>
             <label htmlFor={`metier-vise-${k}`}>{`Métier visé ${k + 1}${k > 0 ? ' (facultatif)' : ''}`}</label>
@@ -130,6 +173,10 @@ export function ProfileForm({
         <legend>Où et comment travailler</legend>
         <CommuneField label="Commune de résidence" meta={fields.communeInsee} text={fields.communeText} labels={data.communeLabels} />
         <Field label="Mobilité, en kilomètres autour de chez vous (0 à 200)" meta={fields.mobilityKm} type="text" />
+        <div className="facet__option">
+          <input type="checkbox" id="mobile-partout" name={fields.mobileAnywhere.name} value="on" defaultChecked={fields.mobileAnywhere.initialValue === 'on'} />
+          <label htmlFor="mobile-partout">Mobile partout en France (les offres proches passent d’abord, aucune n’est écartée pour la distance)</label>
+        </div>
         <SelectField
           label="Télétravail souhaité"
           meta={fields.remotePreference}
@@ -145,6 +192,17 @@ export function ProfileForm({
           ))}
           {fields.contractTypes.errors?.length ? <p className="field__errors">{fields.contractTypes.errors[0]}</p> : null}
         </fieldset>
+        <fieldset className="skill-grid">
+          <legend>Contrats exclus (jamais proposés)</legend>
+          {CONTRACT_TYPES.map((c) => (
+            <div key={c} className="facet__option">
+              <input type="checkbox" id={`excluded-contract-${c}`} name={fields.excludedContractTypes.name} value={c} defaultChecked={excludedContracts.has(c)} />
+              <label htmlFor={`excluded-contract-${c}`}>{`Exclure : ${CONTRACT_LABELS[c]}`}</label>
+            </div>
+          ))}
+          {fields.excludedContractTypes.errors?.length ? <p className="field__errors">{fields.excludedContractTypes.errors[0]}</p> : null}
+        </fieldset>
+        <Field label="Durée de stage recherchée, en mois (facultatif)" meta={fields.internshipMonths} type="text" inputMode="numeric" />
         <Field label="Disponible à partir du (facultatif)" meta={fields.availableFrom} type="date" />
       </fieldset>
 

@@ -21,6 +21,8 @@ const BASE: ProfileInput = {
   firstName: 'Léa', lastName: 'Vasseur', school: 'ULCO', programme: 'Master', degreeLevel: 'bac5', graduationYear: 2025,
   communeInsee: '62193', mobilityKm: 50, remotePreference: 'hybrid', contractTypes: ['cdi'], availableFrom: null, bio: '',
   links: [], skills: [{ slug: 'python', level: 3 }, { slug: 'sql', level: 2 }], languages: [{ code: 'en', level: 'c1' }],
+  mobileAnywhere: false, excludedContractTypes: [], diplomaSpeciality: '', internshipMonths: null,
+  experiences: [{ kind: 'internship', title: 'Stage data, Calais', start: '2025-03', end: '2025-08' }],
 }
 
 beforeAll(async () => {
@@ -41,6 +43,7 @@ const snapshot = () =>
     test.db.selectFrom('candidate_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     test.db.selectFrom('candidate_skills').selectAll().where('user_id', '=', userId).orderBy('skill_id').execute(),
     test.db.selectFrom('candidate_languages').selectAll().where('user_id', '=', userId).orderBy('language').execute(),
+    test.db.selectFrom('candidate_experiences').selectAll().where('user_id', '=', userId).orderBy('id').execute(),
     test.db.selectFrom('search_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     readdirSync(filesDir),
   ])
@@ -101,6 +104,21 @@ it('saves a valid profile: skills with levels, languages, contracts and links', 
   expect(languages).toEqual([{ user_id: userId, language: 'en', level: 'b2' }])
 })
 
+it('saves what matching reads: dated experience (month input or 09/2025), speciality, excluded contracts, mobile anywhere, internship length', async () => {
+  const outcome = await post([...VALID, ['diplomaSpeciality', 'SISR'], ['mobileAnywhere', 'on'], ['excludedContractTypes', 'interim'],
+    ['internshipMonths', '6'], ['experiences[0].kind', 'apprenticeship'], ['experiences[0].title', 'Alternance, Calais'],
+    ['experiences[0].start', '09/2024'], ['experiences[0].end', '2026-08'], ['experiences[1].kind', ''], ['experiences[1].title', '']])
+  expect(outcome).toBeInstanceOf(Response)
+  const [profile, , , experiences] = await snapshot()
+  expect(profile).toMatchObject({ diploma_speciality: 'SISR', mobile_anywhere: 1, excluded_contract_types: '["interim"]', internship_months: 6 })
+  expect(experiences.map((e) => [e.kind, e.title, e.start_month, e.end_month])).toEqual([['apprenticeship', 'Alternance, Calais', '2024-09', '2026-08']])
+  const both = (await post([...VALID, ['excludedContractTypes', 'alternance']])) as Reply
+  expect(both.init.status).toBe(400)
+  expect(frenchMessages(both)).toContain('Un contrat ne peut être à la fois recherché et exclu.')
+  const half = (await post([...VALID, ['experiences[0].kind', 'job']])) as Reply
+  expect(frenchMessages(half)).toContain('Pour chaque expérience, indiquez le type, l’intitulé et le mois de début.')
+})
+
 it('refuses a javascript: link and an unknown skill in French, keeping the saved skills', async () => {
   await saveOwnProfile(test.db, userId, BASE, new Date())
   const before = await snapshot()
@@ -131,6 +149,16 @@ it('fuzzed profile form: a French 4xx or a saved profile, never an exception nor
     contractTypes: ['cdi', 'stage', 'interim', 'benevolat'],
     availableFrom: ['2027-03-01', '2027-02-30', '01/03/2027', '2027-3-1'],
     bio: ['x'.repeat(2000), 'x'.repeat(2001), '<script>alert(1)</script>'],
+    mobileAnywhere: ['on', 'off', ''],
+    excludedContractTypes: ['interim', 'alternance', 'stage', 'benevolat'],
+    diplomaSpeciality: ['SLAM', 'x'.repeat(120), 'x'.repeat(121)],
+    internshipMonths: ['0', '1', '6', '12', '13', '4.5', 'six'],
+    'experiences[0].kind': ['internship', 'apprenticeship', 'job', 'volunteer', ''],
+    'experiences[0].title': ['Stage chez Opale Data', 'x'.repeat(120), 'x'.repeat(121), ''],
+    'experiences[0].start': ['2025-09', '09/2025', '2025-13', '13/2025', '1969-01', '2025-9', ''],
+    'experiences[0].end': ['2026-06', '2024-01', 'en cours', ''],
+    'experiences[3].start': ['2020-01'],
+    'experiences[4].kind': ['job'],
     links: ['https://a.fr', 'ftp://a.fr', 'javascript:alert(1)', 'https://a.fr\nhttps://b.fr\nhttps://c.fr\nhttps://d.fr\nhttps://e.fr',
       'https://a.fr\nhttps://b.fr\nhttps://c.fr\nhttps://d.fr\nhttps://e.fr\nhttps://f.fr', `https://a.fr/${'x'.repeat(300)}`],
   }

@@ -3,6 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
 import { findOwnProfile, listSkillChoices, replaceOwnCv, saveOwnProfile, setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { communeLabels } from '#db/queries/communes.ts'
+import { occupationLabel } from '#db/reference/occupations.ts'
+import { suggestTargetOccupations } from '#search/matching/occupation-suggest.ts'
 import { occupationChoices } from '../utils/occupation-choices.server.ts'
 import { FormErrors } from '../components/field.tsx'
 import { ProfileForm } from '../components/profile-form.tsx'
@@ -29,7 +31,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           cvUploadedAt: profile.cv_uploaded_at }
       : null,
     values: profile ? profileFormValue(profile) : { remotePreference: 'any' as const, mobilityKm: 30 },
-    form: { communeLabels: labels, skills, occupations: occupationChoices() },
+    form: {
+      communeLabels: labels, skills, occupations: occupationChoices(),
+      suggestedOccupations: profile && profile.target_occupations.length === 0
+        ? suggestTargetOccupations(`${profile.programme} ${profile.diploma_speciality}`, profile.skills).map((code) => ({ code, label: occupationLabel(code) }))
+        : [],
+    },
   }
 }
 

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { countApplicationsByStage } from '#db/queries/recruiter-applications.ts'
 import { changeOfferStatus, duplicateOffer, findOfferForEdit, offerInputOf, saveOffer } from '#db/queries/recruiter-offers.ts'
+import { skillsNamedIn } from '#search/matching/skills-in-text.ts'
 import { OfferForm } from '../components/offer-form.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatCount, OFFER_STATUS_LABELS } from '../utils/labels.ts'
@@ -29,8 +30,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     offer: { ...offer, statusLabel: OFFER_STATUS_LABELS[offer.status] },
     values: offerInputOf(offer),
     previewHtml: renderMarkdown(offer.description_md),
-    form: await offerFormData(context.db, offer.commune_insee),
+    form: { ...(await offerFormData(context.db, offer.commune_insee)), suggestedSkills: suggestedSkills(offer) },
   }
+}
+
+/** Skills the title and description name but the offer does not list: suggestions the recruiter ticks or ignores. */
+function suggestedSkills(offer: Parameters<typeof offerInputOf>[0]) {
+  const values = offerInputOf(offer)
+  const listed = new Set([...values.requiredSkills, ...values.niceToHaveSkills])
+  return skillsNamedIn(`${offer.title}\n${offer.description_md}`).filter((slug) => !listed.has(slug))
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { frenchDate } from './french-input.ts'
 import './zod-fr.ts'
-import { CONTRACT_TYPES, DEGREE_LEVELS, LANGUAGE_LEVELS, REMOTE_PREFERENCES } from '#db/domain.ts'
+import { CONTRACT_TYPES, DEGREE_LEVELS, EXPERIENCE_KINDS, LANGUAGE_LEVELS, REMOTE_PREFERENCES } from '#db/domain.ts'
 import { LANGUAGE_CODES } from './labels.ts'
 
 export const MAX_LINKS = 5
@@ -27,6 +27,33 @@ function isWebLink(value: string): boolean {
     return false
   }
 }
+
+/** Rows of dated experience the form shows (no JavaScript needed to add one: empty rows are ignored). */
+export const EXPERIENCE_ROWS = 4
+const MONTH_MESSAGE = 'Indiquez le mois sous la forme 2025-09 ou 09/2025.'
+// <input type="month"> posts 2025-09; typed by hand, 09/2025 is what people write.
+const month = z
+  .string({ error: MONTH_MESSAGE })
+  .trim()
+  .transform((value, ctx) => {
+    const iso = /^(\d{4})-(\d{1,2})$/.exec(value)
+    const french = /^(\d{1,2})\/(\d{4})$/.exec(value)
+    const year = Number(iso?.[1] ?? french?.[2])
+    const monthNumber = Number(iso?.[2] ?? french?.[1])
+    if (!(year >= MIN_GRADUATION_YEAR - 10 && year <= maxGraduationYear() && monthNumber >= 1 && monthNumber <= 12)) {
+      ctx.addIssue({ code: 'custom', message: MONTH_MESSAGE })
+      return z.NEVER
+    }
+    return `${year}-${String(monthNumber).padStart(2, '0')}`
+  })
+const experience = z
+  .object({
+    kind: z.enum(EXPERIENCE_KINDS, { error: 'Choisissez le type d’expérience dans la liste.' }).optional(),
+    title: z.string({ error: 'Intitulé invalide.' }).trim().max(120, 'L’intitulé ne peut dépasser 120 caractères.').optional(),
+    start: month.optional(),
+    end: month.optional(),
+  }, { error: 'Expérience invalide.' })
+  .optional()
 
 export const ProfileSchema = z.object({
   firstName: z
@@ -71,6 +98,39 @@ export const ProfileSchema = z.object({
     .default([])
     .transform((list) => [...new Set(list)]),
   availableFrom: frenchDate('Indiquez une date valide, par exemple 01/09/2027 ou 1er septembre 2027.').optional(),
+  mobileAnywhere: z.literal('on', { error: 'Case « mobile partout en France » invalide.' }).optional(),
+  excludedContractTypes: z
+    .array(z.enum(CONTRACT_TYPES, { error: 'Choisissez les contrats exclus dans la liste.' }), { error: 'Choisissez les contrats exclus dans la liste.' })
+    .max(CONTRACT_TYPES.length, 'Choisissez les contrats exclus dans la liste.')
+    .default([])
+    .transform((list) => [...new Set(list)]),
+  diplomaSpeciality: z.string({ error: 'Spécialité invalide.' }).trim().max(120, 'La spécialité ne peut dépasser 120 caractères.').optional(),
+  internshipMonths: z
+    .number({ error: 'Indiquez une durée de stage en mois, de 1 à 12.' })
+    .int('Indiquez une durée de stage en mois entiers.')
+    .min(1, 'Indiquez une durée de stage d’au moins 1 mois.')
+    .max(12, 'Indiquez une durée de stage de 12 mois au plus.')
+    .optional(),
+  experiences: z
+    .array(experience, { error: 'Expériences invalides.' })
+    .max(EXPERIENCE_ROWS, `Indiquez ${EXPERIENCE_ROWS} expériences au plus.`)
+    .default([])
+    .transform((rows, ctx) => {
+      const filled = rows.filter((r) => r && (r.kind || r.title || r.start || r.end))
+      const out: { kind: (typeof EXPERIENCE_KINDS)[number]; title: string; start: string; end: string | null }[] = []
+      for (const r of filled) {
+        if (!r!.kind || !r!.title || !r!.start) {
+          ctx.addIssue({ code: 'custom', message: 'Pour chaque expérience, indiquez le type, l’intitulé et le mois de début.' })
+          return z.NEVER
+        }
+        if (r!.end && r!.end < r!.start) {
+          ctx.addIssue({ code: 'custom', message: 'Le mois de fin d’une expérience ne peut précéder son début.' })
+          return z.NEVER
+        }
+        out.push({ kind: r!.kind, title: r!.title, start: r!.start, end: r!.end ?? null })
+      }
+      return out
+    }),
   bio: z.string({ error: 'Présentation invalide.' }).trim().max(2000, 'La présentation ne peut dépasser 2 000 caractères.').optional(),
   // One link per line: five inputs would need JavaScript to add and remove rows.
   links: z
@@ -81,6 +141,9 @@ export const ProfileSchema = z.object({
     .refine((list) => list.every(isWebLink), 'Chaque lien doit être une adresse web complète commençant par https:// ou http://.')
     .refine((list) => list.every((l) => l.length <= 300), 'Chaque lien doit compter 300 caractères au plus.')
     .optional(),
+}).refine((v) => !v.excludedContractTypes.some((c) => v.contractTypes.includes(c)), {
+  message: 'Un contrat ne peut être à la fois recherché et exclu.',
+  path: ['excludedContractTypes'],
 })
 
 export type ProfileFormValue = z.input<typeof ProfileSchema>

@@ -44,6 +44,11 @@ export async function parseProfileForm(formData: FormData, db: DB) {
     links: v.links ?? [],
     skills,
     targetOccupations: [...new Set(v.targetOccupations)],
+    mobileAnywhere: v.mobileAnywhere === 'on',
+    excludedContractTypes: v.excludedContractTypes,
+    diplomaSpeciality: v.diplomaSpeciality ?? '',
+    internshipMonths: v.internshipMonths ?? null,
+    experiences: v.experiences,
     languages: v.languages.map((choice) => {
       const [code, level] = choice.split(':') as [string, LanguageLevel]
       return { code, level }
@@ -71,6 +76,11 @@ export function profileFormValue(profile: OwnProfile): ProfileFormValue {
     skills: profile.skills.map((s) => `${s.slug}:${s.level}`),
     languages: profile.languages.map((l) => `${l.language}:${l.level}`),
     targetOccupations: profile.target_occupations,
+    mobileAnywhere: profile.mobile_anywhere ? 'on' : undefined,
+    excludedContractTypes: profile.excluded_contract_types,
+    diplomaSpeciality: profile.diploma_speciality,
+    internshipMonths: profile.internship_months ?? undefined,
+    experiences: profile.experiences.map((e) => ({ kind: e.kind, title: e.title, start: e.start_month, end: e.end_month ?? undefined })),
   }
 }
 

@@ -1,7 +1,8 @@
 import type {
-  ApplicationStage, ContractType, DegreeLevel, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
+  ApplicationStage, ContractType, DegreeLevel, ExperienceKind, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
 } from '#db/domain.ts'
 import type { OfferStatus, ReportReason, UserRole } from '#db/domain.ts'
+import { EXPERIENCE_BANDS } from '#db/domain.ts'
 import type { OfferSort } from '#search/types.ts'
 
 export const CONTRACT_LABELS: Record<ContractType, string> = {
@@ -19,17 +20,32 @@ export const REMOTE_LABELS: Record<RemotePolicy, string> = {
   full_remote: 'Télétravail complet',
 }
 
+// Built from EXPERIENCE_BANDS, the scorer's own definition, so a label never says another range than the one scored.
+const years = (level: 'junior' | 'confirmed') => `${EXPERIENCE_BANDS[level].minYears} à ${EXPERIENCE_BANDS[level].maxYears} ans`
 export const EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
   entry: 'Débutant·e accepté·e',
-  junior: 'Junior (1 à 2 ans)',
-  confirmed: 'Confirmé·e (3 à 5 ans)',
-  senior: 'Senior (plus de 5 ans)',
+  junior: `Junior (${years('junior')})`,
+  confirmed: `Confirmé·e (${years('confirmed')})`,
+  senior: `Senior (plus de ${EXPERIENCE_BANDS.confirmed.maxYears} ans)`,
+}
+export const EXPERIENCE_KIND_LABELS: Record<ExperienceKind, string> = {
+  internship: 'Stage',
+  apprenticeship: 'Alternance',
+  job: 'Emploi',
+}
+
+/** A candidate's own level, same bands. */
+export const CANDIDATE_EXPERIENCE_LABELS: Record<ExperienceLevel, string> = {
+  entry: `débutant·e (moins d’${EXPERIENCE_BANDS.junior.minYears === 1 ? 'un an' : `${EXPERIENCE_BANDS.junior.minYears} ans`})`,
+  junior: `junior (${years('junior')})`,
+  confirmed: `confirmé·e (${years('confirmed')})`,
+  senior: `senior (plus de ${EXPERIENCE_BANDS.confirmed.maxYears} ans)`,
 }
 
 export const REMOTE_PREFERENCE_LABELS: Record<RemotePreference, string> = {
   on_site: 'Sur site',
   hybrid: 'Hybride',
-  full_remote: 'Télétravail complet',
+  full_remote: 'Télétravail complet uniquement',
   any: 'Indifférent',
 }
 

@@ -1,6 +1,6 @@
 import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
-import type { ContractType, DegreeLevel, LanguageLevel, RemotePreference } from '../domain.ts'
+import type { ContractType, DegreeLevel, ExperienceKind, LanguageLevel, RemotePreference } from '../domain.ts'
 
 /**
  * A candidate's own profile. Every function takes the signed-in candidate's id
@@ -26,6 +26,13 @@ export type ProfileInput = {
   languages: { code: string; level: LanguageLevel }[]
   /** ROME codes of the occupations aimed for (at most 3); left as they are when undefined. */
   targetOccupations?: string[]
+  /** What matching reads (decision 014); each left as it is when undefined. */
+  mobileAnywhere?: boolean
+  excludedContractTypes?: ContractType[]
+  diplomaSpeciality?: string
+  internshipMonths?: number | null
+  /** Dated internships, work-study contracts and jobs (months YYYY-MM); replaced when given. */
+  experiences?: { kind: ExperienceKind; title: string; start: string; end: string | null }[]
 }
 
 
@@ -35,12 +42,13 @@ export async function findOwnProfile(db: DB, userId: number) {
     .select([
       'first_name', 'last_name', 'school', 'programme', 'degree_level', 'graduation_year', 'commune_insee', 'mobility_km',
       'remote_preference', 'contract_types', 'links', 'available_from', 'bio', 'visibility', 'consent_at', 'cv_name',
-      'cv_size', 'cv_uploaded_at', 'updated_at',
+      'cv_size', 'cv_uploaded_at', 'updated_at', 'mobile_anywhere', 'excluded_contract_types', 'diploma_speciality',
+      'internship_months',
     ])
     .where('user_id', '=', userId)
     .executeTakeFirst()
   if (!profile) return undefined
-  const [skills, languages, targetOccupations] = await Promise.all([
+  const [skills, languages, targetOccupations, experiences] = await Promise.all([
     db
       .selectFrom('candidate_skills as cs')
       .innerJoin('skills as s', 's.id', 'cs.skill_id')
@@ -50,6 +58,8 @@ export async function findOwnProfile(db: DB, userId: number) {
       .execute(),
     db.selectFrom('candidate_languages').select(['language', 'level']).where('user_id', '=', userId).orderBy('language').execute(),
     db.selectFrom('candidate_occupations').select('occupation_code').where('user_id', '=', userId).orderBy('occupation_code').execute(),
+    db.selectFrom('candidate_experiences').select(['kind', 'title', 'start_month', 'end_month'])
+      .where('user_id', '=', userId).orderBy('start_month').orderBy('id').execute(),
   ])
   return {
     ...profile,
@@ -58,6 +68,8 @@ export async function findOwnProfile(db: DB, userId: number) {
     skills,
     languages,
     target_occupations: targetOccupations.map((o) => o.occupation_code),
+    excluded_contract_types: JSON.parse(profile.excluded_contract_types) as ContractType[],
+    experiences,
   }
 }
 export type OwnProfile = NonNullable<Awaited<ReturnType<typeof findOwnProfile>>>
@@ -89,6 +101,10 @@ export async function saveOwnProfile(db: DB, userId: number, input: ProfileInput
       available_from: input.availableFrom,
       bio: input.bio,
       updated_at: now.toISOString(),
+      ...(input.mobileAnywhere === undefined ? {} : { mobile_anywhere: input.mobileAnywhere ? 1 : 0 }),
+      ...(input.excludedContractTypes === undefined ? {} : { excluded_contract_types: JSON.stringify(input.excludedContractTypes) }),
+      ...(input.diplomaSpeciality === undefined ? {} : { diploma_speciality: input.diplomaSpeciality }),
+      ...(input.internshipMonths === undefined ? {} : { internship_months: input.internshipMonths }),
     }
     await trx
       .insertInto('candidate_profiles')
@@ -115,6 +131,14 @@ export async function saveOwnProfile(db: DB, userId: number, input: ProfileInput
         ? await trx.selectFrom('occupations').select('code').where('code', 'in', input.targetOccupations).execute()
         : []
       if (known.length) await trx.insertInto('candidate_occupations').values(known.map((o) => ({ user_id: userId, occupation_code: o.code }))).execute()
+    }
+    if (input.experiences) {
+      await trx.deleteFrom('candidate_experiences').where('user_id', '=', userId).execute()
+      if (input.experiences.length) {
+        await trx.insertInto('candidate_experiences')
+          .values(input.experiences.map((e) => ({ user_id: userId, kind: e.kind, title: e.title, start_month: e.start, end_month: e.end })))
+          .execute()
+      }
     }
     // The profile index (consenting profiles only) and its outbox row, in the same transaction.
     await indexProfile(trx, userId)

@@ -32,7 +32,10 @@ describe('personal data', () => {
     expect(parsed.profile).toMatchObject({
       firstName: 'Zoé', lastName: 'Lefèvre', school: 'Université du Littoral Côte d’Opale', commune: 'Calais',
       contractTypes: ['cdi', 'alternance'], links: ['https://zoe.exemple.fr'], visibility: 'verified_recruiters',
+      excludedContractTypes: ['interim'], mobileAnywhereInFrance: true, diplomaSpeciality: 'Génie logiciel', internshipMonths: 6,
     })
+    expect(parsed.experiences).toEqual([
+      { kind: 'apprenticeship', title: 'Alternance développeuse, Forêt Numérique', startMonth: '2024-09', endMonth: '2026-08' }])
     expect(parsed.skills).toEqual([{ name: 'C#', slug: 'csharp', level: 2 }, { name: 'TypeScript', slug: 'typescript', level: 3 }])
     expect(parsed.languages).toEqual([{ language: 'en', level: 'b2' }, { language: 'fr', level: 'native' }])
     expect(parsed.applications).toEqual([expect.objectContaining({

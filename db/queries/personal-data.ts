@@ -54,7 +54,8 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
       'p.first_name', 'p.last_name', 'p.school', 'p.programme', 'p.degree_level', 'p.graduation_year',
       'p.commune_insee', 'c.name as commune', 'p.mobility_km', 'p.remote_preference', 'p.contract_types', 'p.links',
       'p.available_from', 'p.bio', 'p.visibility', 'p.consent_at', 'p.cv_file', 'p.cv_name', 'p.cv_size',
-      'p.cv_uploaded_at', 'p.updated_at',
+      'p.cv_uploaded_at', 'p.updated_at', 'p.mobile_anywhere', 'p.excluded_contract_types', 'p.diploma_speciality',
+      'p.internship_months',
     ])
     .where('p.user_id', '=', userId)
     .executeTakeFirst()
@@ -77,6 +78,13 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     .select(['o.code', 'o.label'])
     .where('co.user_id', '=', userId)
     .orderBy('o.code')
+    .execute()
+  const experiences = await db
+    .selectFrom('candidate_experiences')
+    .select(['kind', 'title', 'start_month as startMonth', 'end_month as endMonth'])
+    .where('user_id', '=', userId)
+    .orderBy('start_month')
+    .orderBy('id')
     .execute()
   const applications = await db
     .selectFrom('applications as a')
@@ -127,6 +135,10 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
           mobilityKm: profile.mobility_km,
           remotePreference: profile.remote_preference,
           contractTypes: JSON.parse(profile.contract_types) as string[],
+          excludedContractTypes: JSON.parse(profile.excluded_contract_types) as string[],
+          mobileAnywhereInFrance: profile.mobile_anywhere === 1,
+          diplomaSpeciality: profile.diploma_speciality,
+          internshipMonths: profile.internship_months,
           links: JSON.parse(profile.links) as string[],
           availableFrom: profile.available_from,
           bio: profile.bio,
@@ -138,6 +150,7 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     skills,
     languages,
     targetOccupations,
+    experiences,
     applications,
     savedOffers,
     reports,
@@ -179,6 +192,7 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
     await trx.deleteFrom('forum_programme_mails').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_languages').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_occupations').where('user_id', '=', userId).execute()
+    await trx.deleteFrom('candidate_experiences').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_skills').where('user_id', '=', userId).execute()
     await trx.deleteFrom('candidate_profiles').where('user_id', '=', userId).execute()
     // The profile leaves the index (and the outbox tells any other engine) in this same transaction.

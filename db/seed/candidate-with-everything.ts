@@ -27,9 +27,13 @@ export async function createCandidateWithEverything(
     .updateTable('candidate_profiles')
     .set({ school: 'Université du Littoral Côte d’Opale', programme: 'Master Ingénierie du logiciel', bio: 'Passionnée de forêts et d’écologie numérique.',
       links: JSON.stringify(['https://zoe.exemple.fr']), contract_types: JSON.stringify(['cdi', 'alternance']),
-      cv_file: cvFile, cv_name: 'CV Zoé Lefèvre.pdf', cv_size: TEST_CV.byteLength, cv_uploaded_at: now.toISOString() })
+      cv_file: cvFile, cv_name: 'CV Zoé Lefèvre.pdf', cv_size: TEST_CV.byteLength, cv_uploaded_at: now.toISOString(),
+      diploma_speciality: 'Génie logiciel', excluded_contract_types: JSON.stringify(['interim']), mobile_anywhere: 1, internship_months: 6 })
     .where('user_id', '=', candidate.id)
     .execute()
+  await db.insertInto('candidate_experiences').values({
+    user_id: candidate.id, kind: 'apprenticeship', title: 'Alternance développeuse, Forêt Numérique', start_month: '2024-09', end_month: '2026-08',
+  }).execute()
   await db.insertInto('candidate_languages').values([
     { user_id: candidate.id, language: 'fr', level: 'native' },
     { user_id: candidate.id, language: 'en', level: 'b2' },

@@ -26,29 +26,31 @@ export type Training = {
   /** What the training teaches, most central first. */
   skills: string[]
   contracts: ContractType[]
+  /** ROME codes the training leads to, most direct first (at most 3, as a profile holds). */
+  occupations: string[]
 }
 
 export const TRAININGS: Training[] = [
   { school: 'Lycée Léonard de Vinci, Calais', programme: 'BTS SIO option SLAM', degree: 'bac2',
-    skills: ['php', 'sql', 'html-css', 'javascript', 'symfony', 'git', 'mysql'], contracts: ['alternance', 'cdi', 'stage'] },
+    skills: ['php', 'sql', 'html-css', 'javascript', 'symfony', 'git', 'mysql'], contracts: ['alternance', 'cdi', 'stage'] , occupations: ['M1805', 'M1855'] },
   { school: 'Lycée Mariette, Boulogne-sur-Mer', programme: 'BTS SIO option SISR', degree: 'bac2',
-    skills: ['reseaux', 'linux', 'windows-server', 'support', 'cybersecurite', 'docker'], contracts: ['alternance', 'cdi', 'cdd'] },
+    skills: ['reseaux', 'linux', 'windows-server', 'support', 'cybersecurite', 'docker'], contracts: ['alternance', 'cdi', 'cdd'] , occupations: ['M1801', 'I1401', 'M1810'] },
   { school: 'IUT du Littoral Côte d’Opale, Calais', programme: 'BUT Informatique', degree: 'bac3',
-    skills: ['java', 'javascript', 'sql', 'python', 'git', 'typescript', 'react', 'postgresql'], contracts: ['cdi', 'alternance', 'stage'] },
+    skills: ['java', 'javascript', 'sql', 'python', 'git', 'typescript', 'react', 'postgresql'], contracts: ['cdi', 'alternance', 'stage'] , occupations: ['M1805', 'M1855', 'M1861'] },
   { school: 'IUT du Littoral Côte d’Opale, Boulogne-sur-Mer', programme: 'BUT Métiers du multimédia et de l’internet', degree: 'bac3',
-    skills: ['html-css', 'javascript', 'figma', 'ux-design', 'wordpress', 'seo', 'reseaux-sociaux'], contracts: ['alternance', 'cdi', 'freelance'] },
+    skills: ['html-css', 'javascript', 'figma', 'ux-design', 'wordpress', 'seo', 'reseaux-sociaux'], contracts: ['alternance', 'cdi', 'freelance'] , occupations: ['M1855', 'E1206', 'E1205'] },
   { school: 'IUT du Littoral Côte d’Opale, Calais', programme: 'BUT Réseaux et télécommunications', degree: 'bac3',
-    skills: ['reseaux', 'linux', 'cybersecurite', 'docker', 'aws', 'ci-cd'], contracts: ['cdi', 'alternance'] },
+    skills: ['reseaux', 'linux', 'cybersecurite', 'docker', 'aws', 'ci-cd'], contracts: ['cdi', 'alternance'] , occupations: ['M1816', 'M1801', 'M1854'] },
   { school: 'Université du Littoral Côte d’Opale, Calais', programme: 'Master informatique WeDSci', degree: 'bac5',
-    skills: ['python', 'machine-learning', 'sql', 'java', 'docker', 'git', 'power-bi'], contracts: ['cdi', 'stage'] },
+    skills: ['python', 'machine-learning', 'sql', 'java', 'docker', 'git', 'power-bi'], contracts: ['cdi', 'stage'] , occupations: ['M1405', 'M1811', 'M1419'] },
   { school: 'Université du Littoral Côte d’Opale, Calais', programme: 'Licence informatique', degree: 'bac3',
-    skills: ['java', 'cpp', 'python', 'sql', 'linux', 'git'], contracts: ['cdi', 'stage', 'alternance'] },
+    skills: ['java', 'cpp', 'python', 'sql', 'linux', 'git'], contracts: ['cdi', 'stage', 'alternance'] , occupations: ['M1805', 'M1861'] },
   { school: 'Simplon Hauts-de-France, Dunkerque', programme: 'Titre professionnel Développeur web et web mobile', degree: 'bac2',
-    skills: ['javascript', 'react', 'nodejs', 'html-css', 'git', 'mongodb', 'scrum'], contracts: ['cdi', 'cdd', 'alternance'] },
+    skills: ['javascript', 'react', 'nodejs', 'html-css', 'git', 'mongodb', 'scrum'], contracts: ['cdi', 'cdd', 'alternance'] , occupations: ['M1855', 'M1805'] },
   { school: 'AFPA, Saint-Omer', programme: 'Titre professionnel Technicien supérieur systèmes et réseaux', degree: 'bac2',
-    skills: ['windows-server', 'reseaux', 'support', 'linux', 'azure'], contracts: ['cdi', 'cdd', 'interim'] },
+    skills: ['windows-server', 'reseaux', 'support', 'linux', 'azure'], contracts: ['cdi', 'cdd', 'interim'] , occupations: ['M1801', 'M1816', 'I1401'] },
   { school: 'IUT du Littoral Côte d’Opale, Dunkerque', programme: 'Licence pro Développement web et mobile', degree: 'bac3',
-    skills: ['flutter', 'dart', 'react-native', 'javascript', 'laravel', 'php', 'git'], contracts: ['alternance', 'cdi'] },
+    skills: ['flutter', 'dart', 'react-native', 'javascript', 'laravel', 'php', 'git'], contracts: ['alternance', 'cdi'] , occupations: ['M1855', 'M1861'] },
 ]
 
 const LANGUAGES: [string, LanguageLevel][][] = [
@@ -82,6 +84,8 @@ export type GeneratedCandidate = {
   consenting: boolean
   skills: { slug: string; level: number }[]
   languages: [string, LanguageLevel][]
+  /** The training's occupations (no draw: the demo's other draws stay as they were). */
+  occupations: string[]
 }
 
 export function generateCandidates(
@@ -122,6 +126,7 @@ export function generateCandidates(
       consenting: rng.chance(0.7),
       skills,
       languages: rng.pick(LANGUAGES),
+      occupations: training.occupations,
     }
   })
 }

@@ -47,6 +47,9 @@ export async function seedDemoApplications(db: DB, now: Date, { count = 60, seed
       await trx.insertInto('candidate_languages')
         .values(c.languages.map(([language, level]) => ({ user_id: userId, language, level })))
         .execute()
+      await trx.insertInto('candidate_occupations')
+        .values(c.occupations.map((code) => ({ user_id: userId, occupation_code: code })))
+        .execute()
     }
 
     const candidateIds: number[] = []

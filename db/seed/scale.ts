@@ -101,6 +101,8 @@ async function addCandidates(db: DB, scale: Scale, seed: number, now: Date) {
       for (const rows of chunks(skills, 2000)) await trx.insertInto('candidate_skills').values(rows).execute()
       const languages = batch.flatMap((c, i) => c.languages.map(([language, level]) => ({ user_id: ids[i]!, language, level })))
       for (const rows of chunks(languages, 2000)) await trx.insertInto('candidate_languages').values(rows).execute()
+      const occupations = batch.flatMap((c, i) => c.occupations.map((code) => ({ user_id: ids[i]!, occupation_code: code })))
+      for (const rows of chunks(occupations, 2000)) await trx.insertInto('candidate_occupations').values(rows).execute()
     })
   }
 }

@@ -52,6 +52,8 @@ async function seedMatches(db: DB) {
       await indexProfile(trx, ids[key]!)
     })
   await edit('far', { mobility_km: 10 })
+  // Boulogne is 34 km from Calais: within a 40 km radius (beyond the radius is excluded, decision 014).
+  await edit('related', { mobility_km: 40 })
   await edit('slam', { contract_types: JSON.stringify(['alternance']), mobility_km: 20, graduation_year: 2026, degree_level: 'bac2' })
   return ids
 }
@@ -116,9 +118,12 @@ export function matchingContract(factory: EngineFactory) {
         // The candidate's profile is private: candidates see their own matches whatever their visibility.
         const found = await data.under.engine.offersForCandidate(rows.slam!, { limit: 10, now: NOW })
         const ids = found.map((m) => m.offerId)
-        expect(ids[0]).toBe(rows.phpAlternance)
-        expect(ids).toContain(rows.lilleRemote)
-        for (const never of ['lilleOnSite', 'draftPhp', 'expiredPhp', 'seniorJava']) expect(ids).not.toContain(rows[never])
+        // An apprenticeship seeker is shown apprenticeships only (decision 014): not the CDIs, remote or not.
+        expect(ids).toEqual([rows.phpAlternance])
+        // Someone who named no contract is shown the full-remote job in Lille, not the on-site one beyond reach.
+        const strong = await offers('strong')
+        expect(strong).toContain(rows.lilleRemote)
+        for (const never of ['lilleOnSite', 'draftPhp', 'expiredPhp', 'seniorJava']) expect(strong).not.toContain(rows[never])
         expect(found[0]!.reasons.contract).toEqual({ type: 'alternance', wished: true })
         expect(found[0]!.reasons.distanceKm).toBe(0)
       })
@@ -127,7 +132,8 @@ export function matchingContract(factory: EngineFactory) {
         const blank = await createTestCandidate(data.database.db)
         await data.under.afterWrite()
         expect(await data.under.engine.offersForCandidate(blank.id, { limit: 10, now: NOW })).toEqual([])
-        expect(await offers('javaOnly')).toEqual([data.rows.seniorJava])
+        // A beginner holding Java is not shown a senior architect's job (two levels above: decision 014).
+        expect(await offers('javaOnly')).toEqual([])
       })
     })
   })

@@ -40,6 +40,10 @@ export type ProfileRow = {
   longitude: number | null
   skills: string
   languages: string
+  mobile_anywhere: number
+  excluded_contract_types: string
+  occupations: string
+  experience: string
 }
 
 export type OfferRow = {
@@ -53,6 +57,7 @@ export type OfferRow = {
   latitude: number | null
   longitude: number | null
   skills: string
+  occupation: string | null
 }
 
 function placeOf(r: { latitude: number | null; longitude: number | null }): Place | null {
@@ -62,7 +67,10 @@ function placeOf(r: { latitude: number | null; longitude: number | null }): Plac
 /** The statements, shared with callers that go through Kysely (one JSON array of ids as the only parameter). */
 export const PROFILES_SQL = `
       select p.user_id as id, p.mobility_km, p.remote_preference, p.contract_types, p.available_from, p.degree_level,
-        p.graduation_year, p.visibility, c.latitude, c.longitude,
+        p.graduation_year, p.visibility, c.latitude, c.longitude, p.mobile_anywhere, p.excluded_contract_types,
+        (select json_group_array(o.occupation_code) from candidate_occupations o where o.user_id = p.user_id) as occupations,
+        (select json_group_array(json_object('kind', e.kind, 'start', e.start_month, 'end', e.end_month))
+          from candidate_experiences e where e.user_id = p.user_id) as experience,
         (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'level', cs.level))
           from candidate_skills cs join skills s on s.id = cs.skill_id where cs.user_id = p.user_id) as skills,
         (select json_group_array(json_object('code', l.language, 'level', l.level))
@@ -71,7 +79,7 @@ export const PROFILES_SQL = `
       where p.user_id in (select value from json_each(?))`
 export const OFFERS_SQL = `
       select o.id, o.title, o.description_md, o.remote_policy, o.contract_type, o.experience_level, o.start_date,
-        c.latitude, c.longitude,
+        c.latitude, c.longitude, o.occupation,
         (select json_group_array(json_object('slug', s.slug, 'name', s.name, 'required', os.required = 1))
           from offer_skills os join skills s on s.id = os.skill_id where os.offer_id = o.id) as skills
       from offers o left join communes c on c.insee = o.commune_insee
@@ -88,6 +96,10 @@ export function profileFromRow(r: ProfileRow): MatchProfile & { visible: boolean
     degreeLevel: r.degree_level,
     graduationYear: r.graduation_year,
     languages: JSON.parse(r.languages) as MatchProfile['languages'],
+    anywhereInFrance: r.mobile_anywhere === 1,
+    excludedContracts: JSON.parse(r.excluded_contract_types) as ContractType[],
+    occupations: (JSON.parse(r.occupations) as string[]).sort(),
+    experience: JSON.parse(r.experience) as MatchProfile['experience'],
     visible: r.visibility === 'verified_recruiters',
   }
 }
@@ -101,5 +113,6 @@ export function offerFromRow(r: OfferRow): MatchOffer {
     experienceLevel: r.experience_level,
     startDate: r.start_date,
     text: `${r.title}\n${r.description_md}`,
+    occupation: r.occupation,
   }
 }

@@ -4,14 +4,15 @@ import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matchi
 import { tokenize } from '../text.ts'
 import type { MatchProfile } from '../matching/score.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
+import { withNeighbours } from '../matching/occupation-fit.ts'
 import { MatchFacts } from './match-facts.ts'
 
 const KM_PER_DEGREE = 111.2
 
-// A bounding box on the zero-credit distance (twice the radius, stretched for hybrid): cheap, and
-// the scorer measures the real distance. Full-remote offers and unknown places are never filtered out.
-const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon: string, otherLat: string, otherLon: string) => `(
-  ${remote} = 'full_remote' or ${lat} is null or ${otherLat} is null or (
+// A bounding box on the reach (the radius, stretched for hybrid): cheap, and the scorer measures the real
+// distance. Full-remote offers, unknown places and candidates mobile anywhere in France are never filtered out.
+const withinUsefulDistance = (remote: string, mobility: string, anywhere: string, lat: string, lon: string, otherLat: string, otherLon: string) => `(
+  ${remote} = 'full_remote' or ${anywhere} = 1 or ${lat} is null or ${otherLat} is null or (
     abs(${lat} - ${otherLat}) * ${KM_PER_DEGREE}
       <= max(${MIN_RADIUS_KM}, ${mobility}) * (case when ${remote} = 'hybrid' then ${HYBRID_RADIUS_FACTOR} else 1 end) * ${DISTANCE_ZERO_AT}
     and abs(${lon} - ${otherLon}) * ${KM_PER_DEGREE} * cos(radians(${lat}))
@@ -26,7 +27,8 @@ const withinUsefulDistance = (remote: string, mobility: string, lat: string, lon
 export class MatchRetriever {
   private readonly facts: MatchFacts
   private readonly profileHits: SQLite.Statement<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
-  private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>
+  private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>
+  private readonly occupationHits: SQLite.Statement<{ codes: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
   private readonly offerState: SQLite.Statement<[number], { remote_policy: string; latitude: number | null; longitude: number | null }>
   private spellings: Map<string, string[]> | null = null
 
@@ -39,17 +41,27 @@ export class MatchRetriever {
         join candidate_profiles p on p.user_id = f.rowid
         left join communes c on c.insee = p.commune_insee
         where profiles_fts match :match and p.visibility = 'verified_recruiters'
-          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'p.mobile_anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
         order by f.rank limit :k`)
       .pluck()
     this.offerHits = sqlite
-      .prepare<{ match: string; now: string; mobility: number; lat: number | null; lon: number | null; k: number }, number>(`
+      .prepare<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>(`
         select o.id from offers_fts f
         join offers o on o.id = f.rowid
         left join communes c on c.insee = o.commune_insee
         where offers_fts match :match and o.status = 'published' and (o.expires_at is null or o.expires_at > :now)
-          and ${withinUsefulDistance('o.remote_policy', ':mobility', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+          and ${withinUsefulDistance('o.remote_policy', ':mobility', ':anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
         order by f.rank limit :k`)
+      .pluck()
+    // Candidates aiming for the offer's occupation or a neighbour of it: found even without a skill in common.
+    this.occupationHits = sqlite
+      .prepare<{ codes: string; remote: string; lat: number | null; lon: number | null; k: number }, number>(`
+        select distinct p.user_id from candidate_occupations o
+        join candidate_profiles p on p.user_id = o.user_id
+        left join communes c on c.insee = p.commune_insee
+        where o.occupation_code in (select value from json_each(:codes)) and p.visibility = 'verified_recruiters'
+          and ${withinUsefulDistance(':remote', 'p.mobility_km', 'p.mobile_anywhere', 'c.latitude', 'c.longitude', ':lat', ':lon')}
+        order by p.user_id limit :k`)
       .pluck()
     this.offerState = sqlite.prepare(`
       select o.remote_policy, c.latitude, c.longitude from offers o left join communes c on c.insee = o.commune_insee
@@ -61,8 +73,10 @@ export class MatchRetriever {
     const offer = this.facts.offersById([offerId]).get(offerId)
     if (!state || !offer) return []
     const match = this.skillsExpression(offer.skills.map((s) => s.slug), '{skills}')
-    if (!match) return []
-    const ids = this.profileHits.all({ match, remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) })
+    const where = { remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) }
+    const bySkills = match ? this.profileHits.all({ match, ...where }) : []
+    const byOccupation = offer.occupation ? this.occupationHits.all({ codes: JSON.stringify(withNeighbours(offer.occupation)), ...where }) : []
+    const ids = [...new Set([...bySkills, ...byOccupation])]
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
   }
 
@@ -81,7 +95,7 @@ export class MatchRetriever {
     const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
     if (!match) return []
     const ids = this.offerHits.all({
-      match, now: now.toISOString(), mobility: profile.mobilityKm,
+      match, now: now.toISOString(), mobility: profile.mobilityKm, anywhere: Number(profile.anywhereInFrance),
       lat: profile.place?.latitude ?? null, lon: profile.place?.longitude ?? null, k: shortlistSize(limit),
     })
     return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })

@@ -17,10 +17,15 @@ export function profile(overrides: Partial<MatchProfile> = {}): MatchProfile {
     mobilityKm: 30,
     remotePreference: 'any',
     contractTypes: [],
+    excludedContracts: [],
     availableFrom: '2026-11-22',
     degreeLevel: 'bac2',
     graduationYear: 2026,
     languages: [{ code: 'fr', level: 'native' }],
+    anywhereInFrance: false,
+    // A web developer aiming for web development, as the default offer is (ROME M1855).
+    occupations: ['M1855'],
+    experience: [],
     ...overrides,
   }
 }
@@ -34,6 +39,7 @@ export function offer(overrides: Partial<MatchOffer> = {}): MatchOffer {
     experienceLevel: 'entry',
     startDate: null,
     text: 'Développeur·se web',
+    occupation: 'M1855',
     ...overrides,
   }
 }

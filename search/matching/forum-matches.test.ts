@@ -10,11 +10,12 @@ const SKILLS = ['php', 'symfony', 'javascript', 'typescript', 'react', 'sql', 'j
 
 function profile(skills: [string, number][], place = CALAIS): MatchProfile {
   return { skills: skills.map(([slug, level]) => ({ slug, name: slug, level })), place, mobilityKm: 30, remotePreference: 'any',
-    contractTypes: ['cdi'], availableFrom: '2026-12-01', degreeLevel: 'bac3', graduationYear: 2026, languages: [] }
+    contractTypes: ['cdi'], availableFrom: '2026-12-01', degreeLevel: 'bac3', graduationYear: 2026, languages: [],
+    anywhereInFrance: false, excludedContracts: [], occupations: [], experience: [] }
 }
 function offer(required: string[], nice: string[] = [], place = CALAIS): MatchOffer {
   return { skills: [...required.map((slug) => ({ slug, name: slug, required: true })), ...nice.map((slug) => ({ slug, name: slug, required: false }))],
-    place, remotePolicy: 'on_site', contractType: 'cdi', experienceLevel: 'entry', startDate: null, text: '' }
+    place, remotePolicy: 'on_site', contractType: 'cdi', experienceLevel: 'entry', startDate: null, text: '', occupation: null }
 }
 
 // A deterministic spread of both sides.

@@ -15,7 +15,7 @@ import type { MatchOffer, MatchProfile } from './score.ts'
  * of what an offer asks for is not a match for it, however close they live.
  * An offer asking for no skill at all is scored against everyone.
  *
- * At a benchmark forum's scale (bench/forum.ts: 350,000 pairs scored, 230,000
+ * At a benchmark forum's scale (bench/forum.ts: 351,000 pairs scored, 41,000
  * kept) the per-pair cost decides: ForumScorer scores over typed arrays, to
  * the bit what scoreMatch gives, and MatchLists ranks without comparisons.
  */

@@ -1,12 +1,13 @@
 import { PlaceDistances } from './place-distances.ts'
 import { relatedSkills } from './related-skills.ts'
-import { experienceOf, type MatchOffer, type MatchProfile } from './score.ts'
+import { experienceOf } from './experience.ts'
+import { occupationFit } from './occupation-fit.ts'
+import { offerFacts, type MatchOffer, type MatchProfile } from './score.ts'
 import {
-  asksEnglish, availabilityCredit, contractCredit, contractWished, distanceShare, englishLevelOf, englishShare, lateDays,
-  levelCredit, levelGap, ownSkillMet, parseDay, reachKm, remoteHalvesDistance, SKILL_MET_CREDIT, SkillMet, skillsShare,
-  startTime, weighedScore,
+  asksEnglish, availabilityCredit, contractCredit, contractWished, distanceCredit, englishLevelOf, englishShare, evidenceShare,
+  lateDays, levelCredit, levelGap, occupationCredit, ownSkillMet, parseDay, reachKm, remoteExcludes, SKILL_MET_CREDIT, SkillMet,
+  skillsShare, startTime, tradeCredit, weighedScore,
 } from './score-criteria.ts'
-import { NO_REQUIRED_SKILLS_CREDIT } from './weights.ts'
 
 /**
  * The match score of a whole forum's (offer, candidate) pairs, equal to
@@ -23,15 +24,22 @@ export class ForumScorer {
   private readonly skillCount: number
   /** SkillMet per (candidate, skill): candidate × skillCount. */
   private readonly met: Uint8Array
-  /** Per offer, its required skills' ids then its nice-to-have ones: offerSkills[skillStart[o] … niceStart[o] … skillStart[o + 1]]. */
+  /**
+   * Per offer, its required skills' ids, its nice-to-have ones, then its evidence (offers without required skills:
+   * score.ts offerFacts): offerSkills[skillStart[o] … niceStart[o] … evidenceStart[o] … skillStart[o + 1]].
+   */
   private readonly offerSkills: Int32Array
   private readonly skillStart: Int32Array
   private readonly niceStart: Int32Array
+  private readonly evidenceStart: Int32Array
   private readonly distances: PlaceDistances
   private readonly policy: OfferField<MatchOffer['remotePolicy']>
   private readonly reach: Float64Array
-  private readonly halved: Uint8Array
+  private readonly remoteOnly: Uint8Array
   private readonly fullRemote: Uint8Array
+  private readonly anywhere: Uint8Array
+  private readonly occupation: OfferField<string | null>
+  private readonly occupationCredits: Float64Array
   private readonly contract: OfferField<MatchOffer['contractType']>
   private readonly contractCredits: Float64Array
   private readonly level: OfferField<MatchOffer['experienceLevel']>
@@ -51,16 +59,20 @@ export class ForumScorer {
     }
     const skillStart: number[] = []
     const niceStart: number[] = []
+    const evidenceStart: number[] = []
     for (const offer of offers) {
       skillStart.push(offerSkillIds.length)
       for (const s of offer.skills) if (s.required) offerSkillIds.push(idOf(s.slug))
       niceStart.push(offerSkillIds.length)
       for (const s of offer.skills) if (!s.required) offerSkillIds.push(idOf(s.slug))
+      evidenceStart.push(offerSkillIds.length)
+      for (const slug of offerFacts(offer).evidence) offerSkillIds.push(idOf(slug))
     }
     skillStart.push(offerSkillIds.length)
     this.offerSkills = Int32Array.from(offerSkillIds)
     this.skillStart = Int32Array.from(skillStart)
     this.niceStart = Int32Array.from(niceStart)
+    this.evidenceStart = Int32Array.from(evidenceStart)
     // Related skills get ids too: the forum's shortlist looks up their holders.
     const helps: number[][] = []
     for (const [slug, id] of [...this.skillIds]) {
@@ -74,11 +86,14 @@ export class ForumScorer {
     this.policy = offerField(offers, (o) => o.remotePolicy)
     this.fullRemote = Uint8Array.from(this.policy.values, (p) => Number(p === 'full_remote'))
     this.reach = perCandidate(profiles, this.policy.values, (p, policy) => reachKm(p.mobilityKm, policy))
-    this.halved = Uint8Array.from(perCandidate(profiles, this.policy.values, (p, policy) => Number(remoteHalvesDistance(p.remotePreference, policy))))
+    this.remoteOnly = Uint8Array.from(perCandidate(profiles, this.policy.values, (p, policy) => Number(remoteExcludes(p.remotePreference, policy))))
+    this.anywhere = Uint8Array.from(profiles, (p) => Number(p.anywhereInFrance))
+    this.occupation = offerField(offers, (o) => o.occupation)
+    this.occupationCredits = perCandidate(profiles, this.occupation.values, (p, code) => occupationCredit(occupationFit(p.occupations, code).fit))
     this.contract = offerField(offers, (o) => o.contractType)
-    this.contractCredits = perCandidate(profiles, this.contract.values, (p, type) => contractCredit(contractWished(p.contractTypes, type)))
+    this.contractCredits = perCandidate(profiles, this.contract.values, (p, type) => contractCredit(contractWished(p.contractTypes, p.excludedContracts, type)))
     this.level = offerField(offers, (o) => o.experienceLevel)
-    const levels = profiles.map((p) => experienceOf(p, now))
+    const levels = profiles.map((p) => experienceOf(p, now).level)
     this.levelCredits = perCandidate(profiles, this.level.values, (_, level, i) => levelCredit(levelGap(level, levels[i]!)))
     this.english = offerField(offers, asksEnglish)
     this.englishCredits = perCandidate(profiles, this.english.values, (p, asked) => englishShare(asked, englishLevelOf(p)))
@@ -103,10 +118,11 @@ export class ForumScorer {
    * depends on the offer is read once.
    */
   scoreShortlist(offer: number, shortlist: Int32Array, scores: Int16Array) {
-    const { met, offerSkills, skillCount, distances, reach, halved, availableFrom } = this
+    const { met, offerSkills, skillCount, distances, reach, remoteOnly, anywhere, availableFrom } = this
     const from = this.skillStart[offer]!
     const middle = this.niceStart[offer]!
-    const to = this.skillStart[offer + 1]!
+    const to = this.evidenceStart[offer]!
+    const end = this.skillStart[offer + 1]!
     const policy = this.policy.index[offer]!
     const policies = this.policy.values.length
     const fullRemote = this.fullRemote[policy] === 1
@@ -114,23 +130,32 @@ export class ForumScorer {
     const contract = this.criterion(this.contractCredits, this.contract, offer)
     const level = this.criterion(this.levelCredits, this.level, offer)
     const english = this.criterion(this.englishCredits, this.english, offer)
+    const occupation = this.criterion(this.occupationCredits, this.occupation, offer)
     for (let k = 0; k < shortlist.length; k++) {
       const candidate = shortlist[k]!
       const base = candidate * skillCount
+      const occupationShare = occupation.credits[candidate * occupation.stride + occupation.at]!
       let sum = 0
-      for (let s = from; s < middle; s++) sum += SKILL_MET_CREDIT[met[base + offerSkills[s]!]!]!
-      const required = skillsShare(sum, middle - from, NO_REQUIRED_SKILLS_CREDIT)
+      let required: number
+      if (middle > from) {
+        for (let s = from; s < middle; s++) sum += SKILL_MET_CREDIT[met[base + offerSkills[s]!]!]!
+        required = skillsShare(sum, middle - from, 0)
+      } else {
+        let heldNamed = 0
+        for (let s = to; s < end; s++) if (met[base + offerSkills[s]!]! >= SkillMet.notions) heldNamed++
+        required = evidenceShare(occupationShare, heldNamed)
+      }
       sum = 0
       for (let s = middle; s < to; s++) sum += SKILL_MET_CREDIT[met[base + offerSkills[s]!]!]!
       const nice = skillsShare(sum, to - middle, 1)
       const byPolicy = candidate * policies + policy
       const km = fullRemote ? null : distances.between(candidate, offer)
-      const distance = distanceShare(km, reach[byPolicy]!, fullRemote, halved[byPolicy] === 1)
+      const distance = distanceCredit(km, reach[byPolicy]!, fullRemote, anywhere[candidate] === 1, remoteOnly[byPolicy] === 1)
       const available = availableFrom[candidate]!
       const availability = availabilityCredit(Number.isNaN(available) ? null : lateDays(available, startsAt))
       scores[k] = weighedScore(
-        required, nice, distance, contract.credits[candidate * contract.stride + contract.at]!, availability,
-        level.credits[candidate * level.stride + level.at]!, english.credits[candidate * english.stride + english.at]!,
+        required, nice, tradeCredit(occupationShare, required), distance, contract.credits[candidate * contract.stride + contract.at]!,
+        level.credits[candidate * level.stride + level.at]!, availability, english.credits[candidate * english.stride + english.at]!,
       )
     }
   }

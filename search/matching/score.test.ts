@@ -68,19 +68,103 @@ describe('scoreMatch, on pairs whose order is obvious', () => {
     expect(scoreMatch(beginner, offer(), { now: NOW }).reasons.english).toBeNull()
   })
 
-  test('available on time beats available four months after the start', () => {
+  test('available on time beats available two months after the start; four months after excludes the offer', () => {
     const job = offer({ startDate: '2026-12-01' })
     const soon = profile({ availableFrom: '2026-11-30' })
-    const late = profile({ availableFrom: '2027-04-01' })
-    expect(score(soon, job)).toBeGreaterThan(score(late, job))
-    expect(scoreMatch(late, job, { now: NOW }).reasons.lateDays).toBe(121)
+    const later = profile({ availableFrom: '2027-02-01' })
+    const tooLate = profile({ availableFrom: '2027-04-01' })
+    expect(score(soon, job)).toBeGreaterThan(score(later, job))
+    expect(score(later, job)).toBeGreaterThan(0)
+    const excluded = scoreMatch(tooLate, job, { now: NOW })
+    expect(excluded.score).toBe(0)
+    expect(excluded.reasons.lateDays).toBe(121)
+    expect(excluded.reasons.excluded).toEqual(['availability'])
   })
 
-  test('the level follows the years since graduation and the degree', () => {
+  test('the level follows dated experience when given, else the years since graduation, in the bands the labels show', () => {
     const job = offer({ experienceLevel: 'confirmed' })
     const fresh = profile({ graduationYear: 2026, degreeLevel: 'bac3' })
-    const fiveYears = profile({ graduationYear: 2021, degreeLevel: 'bac3' })
-    expect(score(fiveYears, job)).toBeGreaterThan(score(fresh, job))
-    expect(scoreMatch(fiveYears, job, { now: NOW }).reasons.level).toEqual({ offer: 'confirmed', candidate: 'confirmed', ok: true })
+    const threeYears = profile({ graduationYear: 2023, degreeLevel: 'bac3' })
+    expect(scoreMatch(threeYears, job, { now: NOW }).reasons.level).toMatchObject({ candidate: 'confirmed', ok: true, from: 'graduation' })
+    // A Bac +3 graduate of 3 years is confirmed (3 to 5 years), as the label says: no "Confirmé·e (3 à 5 ans)" shown as missing.
+    expect(scoreMatch(fresh, job, { now: NOW }).reasons.excluded).toEqual(['level'])
+    // Two years of work-study and a six-month internship make a junior, whatever the graduation year.
+    const apprentice = profile({ graduationYear: 2026, experience: [
+      { kind: 'apprenticeship', start: '2024-09', end: '2026-08' }, { kind: 'internship', start: '2024-01', end: '2024-06' }] })
+    expect(scoreMatch(apprentice, offer({ experienceLevel: 'junior' }), { now: NOW }).reasons.level).toMatchObject({ candidate: 'junior', ok: true, from: 'entries' })
+  })
+})
+
+describe('the candidate’s constraints are constraints (decision 014)', () => {
+  const php = [req('php', 'PHP')]
+  const dev = profile({ skills: [skill('php', 'PHP')], contractTypes: ['alternance'], mobilityKm: 30 })
+
+  test('an apprenticeship seeker is never shown a CDI, however good the fit; someone who listed none sees both', () => {
+    const cdi = scoreMatch(dev, offer({ skills: php, contractType: 'cdi' }), { now: NOW })
+    expect(cdi.score).toBe(0)
+    expect(cdi.reasons.excluded).toEqual(['contract'])
+    expect(score(dev, offer({ skills: php, contractType: 'alternance' }))).toBeGreaterThan(60)
+    expect(score({ ...dev, contractTypes: [] }, offer({ skills: php, contractType: 'cdi' }))).toBeGreaterThan(0)
+  })
+
+  test('a contract excluded outright is excluded even when no contract is wished', () => {
+    const noInterim = profile({ skills: [skill('php', 'PHP')], excludedContracts: ['interim'] })
+    expect(scoreMatch(noInterim, offer({ skills: php, contractType: 'interim' }), { now: NOW }).reasons.excluded).toEqual(['contract'])
+    expect(score(noInterim, offer({ skills: php, contractType: 'cdd' }))).toBeGreaterThan(0)
+  })
+
+  test('five years asked excludes a beginner; one level above is a stretch that stays, below the same offer at their level', () => {
+    const beginner = { ...dev, contractTypes: [] }
+    expect(score(beginner, offer({ skills: php, experienceLevel: 'confirmed' }))).toBe(0)
+    expect(score(beginner, offer({ skills: php, experienceLevel: 'senior' }))).toBe(0)
+    const stretch = score(beginner, offer({ skills: php, experienceLevel: 'junior' }))
+    expect(stretch).toBeGreaterThan(0)
+    expect(stretch).toBeLessThan(score(beginner, offer({ skills: php, experienceLevel: 'entry' })))
+  })
+
+  test('beyond the radius is out; hybrid stretches it by 1.5 and says so; mobile partout en France keeps far offers', () => {
+    const near = { ...dev, contractTypes: [], mobilityKm: 25 }
+    expect(scoreMatch(near, offer({ skills: php, place: PLACES.lille }), { now: NOW }).reasons.excluded).toEqual(['distance'])
+    // Boulogne is 34 km from Calais: beyond 25 km on site, within 37.5 km hybrid.
+    expect(score(near, offer({ skills: php, place: PLACES.boulogne }))).toBe(0)
+    const hybrid = scoreMatch(near, offer({ skills: php, place: PLACES.boulogne, remotePolicy: 'hybrid' }), { now: NOW })
+    expect(hybrid.reasons).toMatchObject({ reachable: true, reachKm: 37.5, excluded: [] })
+    expect(score({ ...near, anywhereInFrance: true }, offer({ skills: php, place: PLACES.lille }))).toBeGreaterThan(0)
+  })
+
+  test('"télétravail complet uniquement" keeps full-remote offers only', () => {
+    const remoteOnly = { ...dev, contractTypes: [], remotePreference: 'full_remote' as const }
+    expect(scoreMatch(remoteOnly, offer({ skills: php, remotePolicy: 'hybrid' }), { now: NOW }).reasons.excluded).toEqual(['remote'])
+    expect(score(remoteOnly, offer({ skills: php, remotePolicy: 'full_remote', place: PLACES.lille }))).toBeGreaterThan(60)
+  })
+
+  test('an unknown place gives no distance point and says so, rather than half', () => {
+    const m = scoreMatch({ ...dev, contractTypes: [] }, offer({ skills: php, place: null }), { now: NOW })
+    expect(m.reasons).toMatchObject({ distanceKm: null, reachable: null, excluded: [] })
+    expect(m.reasons.points.distance).toBe(0)
+  })
+})
+
+describe('occupations and offers without required skills', () => {
+  test('the occupation aimed for counts, a ROME mobility neighbour less, another not at all', () => {
+    const sysadmin = profile({ skills: [skill('linux', 'Linux')], occupations: ['M1801'] })
+    const job = (occupation: string | null) => offer({ skills: [req('linux', 'Linux')], occupation })
+    const same = scoreMatch(sysadmin, job('M1801'), { now: NOW })
+    const neighbour = scoreMatch(sysadmin, job('M1812'), { now: NOW })
+    const other = scoreMatch(sysadmin, job('E1205'), { now: NOW })
+    expect(same.reasons.occupation).toEqual({ offer: 'M1801', fit: 'same', via: 'M1801' })
+    expect(neighbour.reasons.occupation.fit).toBe('neighbour')
+    expect(same.score).toBeGreaterThan(neighbour.score)
+    expect(neighbour.score).toBeGreaterThan(other.score)
+  })
+
+  test('an offer without skills gets no flat half: its occupation and the skills its text names decide', () => {
+    const sysadmin = profile({ skills: [skill('linux', 'Linux'), skill('docker', 'Docker')], occupations: ['M1801'] })
+    const named = offer({ occupation: 'M1801', text: 'Administrateur systèmes Linux, conteneurs Docker' })
+    const silent = offer({ occupation: 'E1205', text: 'Graphiste print et web' })
+    const a = scoreMatch(sysadmin, named, { now: NOW })
+    expect(a.reasons.evidence).toEqual(['Linux', 'Docker'])
+    expect(a.reasons.points.requiredSkills).toBe(35)
+    expect(scoreMatch(sysadmin, silent, { now: NOW }).reasons.points.requiredSkills).toBe(0)
   })
 })

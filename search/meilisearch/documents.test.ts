@@ -3,7 +3,7 @@ import { setOwnVisibility } from '#db/queries/candidate-profiles.ts'
 import { createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { skills as taxonomy } from '#db/reference/skills.ts'
 import { createTestDatabase } from '#db/test-database.ts'
-import { documentIds, offerDocuments, profileDocuments, skillToken } from './documents.ts'
+import { ANYWHERE_MOBILITY_KM, documentIds, offerDocuments, profileDocuments, skillToken } from './documents.ts'
 
 const NOW = new Date('2026-11-20T10:00:00Z')
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString()
@@ -91,6 +91,14 @@ describe('profile documents', () => {
     expect(JSON.stringify(docs)).not.toMatch(/Inès|Camille/)
     expect(docs[1]).toMatchObject({ located: false })
     expect(docs[1]).not.toHaveProperty('_geo')
+  })
+
+  it('file a candidate mobile anywhere in France beyond every radius band, so no place filters them out (decision 014)', async () => {
+    await test.db.updateTable('candidate_profiles').set({ mobile_anywhere: 1 }).where('user_id', '=', ids.consenting!).execute()
+    expect(profileDocuments(test.sqlite, [ids.consenting!])[0]).toMatchObject({ mobilityKm: ANYWHERE_MOBILITY_KM })
+    expect(ANYWHERE_MOBILITY_KM).toBeGreaterThan(200)
+    await test.db.updateTable('candidate_profiles').set({ mobile_anywhere: 0 }).where('user_id', '=', ids.consenting!).execute()
+    expect(profileDocuments(test.sqlite, [ids.consenting!])[0]).toMatchObject({ mobilityKm: 30 })
   })
 
   it('disappear when consent is withdrawn', async () => {

@@ -90,11 +90,17 @@ const OFFERS_SQL = `
   where o.status = 'published' and o.id in (select value from json_each(?))
   order by o.id`
 
-type ProfileRow = { id: number; mobility_km: number; latitude: number | null; longitude: number | null; skills: string }
+type ProfileRow = { id: number; mobility_km: number; mobile_anywhere: number; latitude: number | null; longitude: number | null; skills: string }
+
+/**
+ * The radius a profile "mobile partout en France" is filed with: beyond every mobility band of the shortlist's reach
+ * filter (matching.ts), so no place filters it out, as the scorer excludes none by distance (decision 014).
+ */
+export const ANYWHERE_MOBILITY_KM = 10_000
 
 // Consent is the visibility rule of search/embedded/profile-index.ts: a private profile never leaves the database.
 const PROFILES_SQL = `
-  select p.user_id as id, p.mobility_km, c.latitude, c.longitude,
+  select p.user_id as id, p.mobility_km, p.mobile_anywhere, c.latitude, c.longitude,
     (select json_group_array(s.slug) from candidate_skills cs join skills s on s.id = cs.skill_id
       where cs.user_id = p.user_id) as skills
   from candidate_profiles p left join communes c on c.insee = p.commune_insee
@@ -137,7 +143,8 @@ export function profileDocuments(sqlite: SQLite.Database, ids: readonly number[]
   const rows = sqlite.prepare<[string], ProfileRow>(PROFILES_SQL).all(JSON.stringify(ids))
   return rows.map((row) => {
     const skills = JSON.parse(row.skills) as string[]
-    return { id: row.id, skillTokens: skills.map(skillToken).join(' '), skills, mobilityKm: row.mobility_km, ...place(row) }
+    const mobilityKm = row.mobile_anywhere ? ANYWHERE_MOBILITY_KM : row.mobility_km
+    return { id: row.id, skillTokens: skills.map(skillToken).join(' '), skills, mobilityKm, ...place(row) }
   })
 }
 

@@ -57,7 +57,7 @@ describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer'
       [expect.stringMatching(/^skills IN \["php", "symfony", "mysql", .*"laravel".*\]$/)],
     ])
     // Within reach, per mobility band (a Laravel developer is a partial PHP match, if near enough).
-    expect(sent[0]!.filter.at(-1)).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.8\d+, 10000\)$/)]))
+    expect(sent[0]!.filter.at(-1)).toEqual(expect.arrayContaining(['located = false', expect.stringMatching(/^mobilityKm <= 5 AND _geoRadius\(50\.95\d+, 1\.8\d+, 5000\)$/)]))
   })
 
   it('scores the shortlist with the scorer, and drops a private profile even if the index still held it', async () => {

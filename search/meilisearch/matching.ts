@@ -66,7 +66,7 @@ export class MeilisearchMatches {
     const held = [...profile.skills].sort((a, b) => b.level - a.level || (a.slug < b.slug ? -1 : 1)).map((s) => s.slug)
     const wanted = withRelatedSkills(held)
     if (wanted.length === 0) return []
-    const reach = profile.place ? [offersReaching(profile.place, profile.mobilityKm)] : []
+    const reach = profile.place && !profile.anywhereInFrance ? [offersReaching(profile.place, profile.mobilityKm)] : []
     const within = (skills: FilterClause) => [...visibleAt(now), skills, ...reach]
     const plan = [...held.slice(0, LEAD_SKILLS).map((lead) => within(equals('skills', lead))), within(anyOf('skills', wanted))]
     // Newest first among holders, as the embedded engine breaks its ties.
