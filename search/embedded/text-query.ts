@@ -1,3 +1,5 @@
+import type { ContractType, RemotePolicy } from '#db/domain.ts'
+import { offerKindsOf } from '../offer-terms.ts'
 import type { Synonyms } from '../synonyms.ts'
 import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
@@ -18,21 +20,29 @@ export const ENOUGH_EXACT_OFFERS = 20
 
 /** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
 export type Alternative = { tokens: string[]; prefix: boolean }
-/** A query word (or a multi-word skill name) and the ways it may match. */
-export type Group = { exact: Alternative[]; typos: Alternative[] }
+/** A query word (or a multi-word skill or role name) and the ways it may match. */
+export type Group = {
+  exact: Alternative[]
+  typos: Alternative[]
+  /** How many of the user's words the group stands for ("chef de projet": 3). */
+  words: number
+  /** The user's word(s), folded, as typed. */
+  source: string
+  /** The contracts and remote policies the word names ("alternance", "télétravail"): such offers match it as a title word. */
+  kinds: { contracts: ContractType[]; remote: RemotePolicy[] } | null
+  /** The likeliest word meant, when no offer holds the word itself ("Vouliez-vous dire"). */
+  correction: string | null
+}
 
 /**
- * A user's words turned into an FTS5 expression. Every token is quoted, so
- * nothing the user types (", *, NEAR, -, AND) is read as FTS5 syntax.
- * Each word matches itself, its skill synonyms, the indexed words within
- * its typo budget, and, for the last word, any word it begins.
+ * A user's words, each with the ways it may match: itself, its skill and
+ * role synonyms, the indexed words within its typo budget, and, for the
+ * last word, any word it begins. Rendered as FTS5 expressions by
+ * ftsExpression(), where every token is quoted, so nothing the user types
+ * (", *, NEAR, -, AND) is read as FTS5 syntax.
  */
 export type TextPlan = {
   groups: Group[]
-  /** Full expression, typos included; null when no word is left. */
-  expression: string | null
-  /** Same expression without typo corrections, or null when there are none. */
-  exactExpression: string | null
   truncated: boolean
 }
 
@@ -46,7 +56,7 @@ export function planTextQuery(
   let tokens = tokenize(text)
   const truncated = tokens.length > MAX_QUERY_WORDS
   tokens = tokens.slice(0, MAX_QUERY_WORDS)
-  if (tokens.length === 0) return { groups: [], expression: null, exactExpression: null, truncated }
+  if (tokens.length === 0) return { groups: [], truncated }
   // The last word is still being typed unless the text ends with a separator.
   const lastIsPrefix = !/[^\p{L}\p{N}]$/u.test(fold(text))
 
@@ -60,7 +70,7 @@ export function planTextQuery(
       if (!equivalents) continue
       const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false }))
       if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true })
-      groups.push({ exact, typos: [] })
+      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null })
       break
     }
     if (length >= 1) {
@@ -69,20 +79,26 @@ export function planTextQuery(
     }
     const token = tokens[i]!
     const prefix = lastIsPrefix && isLast(1) && token.length >= MIN_PREFIX_LENGTH
+    const exactCount = exactOffers(token)
     // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
-    const typos = exactOffers(token) >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
+    const typos = exactCount >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
       .corrections(token)
       .filter((t) => !(prefix && t.startsWith(token)))
       .map((t) => ({ tokens: [t], prefix: false }))
-    groups.push({ exact: [{ tokens: [token], prefix }], typos })
+    const correction = exactCount === 0 && typos.length > 0 ? typos[0]!.tokens[0]! : null
+    groups.push({ exact: [{ tokens: [token], prefix }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction })
     i += 1
   }
-
-  const render = (withTypos: boolean) =>
-    groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].map(toFts).join(' OR ')})`).join(' AND ')
-  const hasTypos = groups.some((g) => g.typos.length > 0)
-  return { groups, expression: render(true), exactExpression: hasTypos ? render(false) : null, truncated }
+  return { groups, truncated }
 }
+
+/** The groups as one FTS5 expression (every group required), or null when there are none. */
+export function ftsExpression(groups: Group[], withTypos: boolean): string | null {
+  if (groups.length === 0) return null
+  return groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].map(toFts).join(' OR ')})`).join(' AND ')
+}
+
+export const hasTypos = (groups: Group[]) => groups.some((g) => g.typos.length > 0)
 
 function toFts(alternative: Alternative): string {
   const quoted = `"${alternative.tokens.join(' ').replaceAll('"', '""')}"`

@@ -12,6 +12,7 @@ import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
 import { combine, offerFilters, literal, type Center } from './filters.ts'
 import { MeilisearchMatches } from './matching.ts'
 import { queryText } from './query-text.ts'
+import { RELAX_BELOW } from '../embedded/text-match.ts'
 
 type Hit = { id: number; _geo?: { lat: number; lng: number } }
 
@@ -68,27 +69,41 @@ export class MeilisearchEngine implements SearchEngine {
     if (sort === 'relevance' && !text.q) sort = 'date'
 
     const indexUid = this.connection.liveUid.offer
-    const base = { indexUid, q: text.q, matchingStrategy: 'all' as const, attributesToSearchOn: SEARCHED_ATTRIBUTES }
     const filters = offerFilters(query, now, center)
-    const pageQuery = (page: number): MultiSearchQuery => ({
-      ...base,
-      filter: combine(filters),
-      sort: sortParameter(sort, center),
-      facets: MAIN_QUERY_FACETS,
-      page,
-      hitsPerPage: query.perPage,
-      attributesToRetrieve: ['id', '_geo'],
-    })
     const probes = facetProbes(filters, now, center)
-    const queries = [
-      pageQuery(query.page),
-      ...probes.map((p) => ({ ...base, filter: p.filter, facets: 'attribute' in p ? [p.attribute] : [], page: 1, hitsPerPage: 0 })),
-    ]
     const client = this.connection.client
-    const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
-    const [main, ...answers] = results
-    if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
-    assertNotDegraded(results)
+    const search = async (matchingStrategy: 'all' | 'frequency') => {
+      const base = { indexUid, q: text.q, matchingStrategy, attributesToSearchOn: SEARCHED_ATTRIBUTES }
+      const pageQuery = (page: number): MultiSearchQuery => ({
+        ...base,
+        filter: combine(filters),
+        sort: sortParameter(sort, center),
+        facets: MAIN_QUERY_FACETS,
+        page,
+        hitsPerPage: query.perPage,
+        attributesToRetrieve: ['id', '_geo'],
+      })
+      const queries = [
+        pageQuery(query.page),
+        ...probes.map((p) => ({ ...base, filter: p.filter, facets: 'attribute' in p ? [p.attribute] : [], page: 1, hitsPerPage: 0 })),
+      ]
+      const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
+      const [main, ...answers] = results
+      if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
+      assertNotDegraded(results)
+      return { main, answers, pageQuery }
+    }
+
+    let answer = await search('all')
+    // Too few offers hold every word: Meilisearch's "frequency" strategy, as the embedded engine relaxes (decision 004).
+    if (sort === 'relevance' && text.q.trim().split(' ').length > 1 && (answer.main.totalHits ?? 0) < RELAX_BELOW) {
+      const relaxed = await search('frequency')
+      if ((relaxed.main.totalHits ?? 0) > (answer.main.totalHits ?? 0)) {
+        answer = relaxed
+        notices.push(NOTICE.relaxed(RELAX_BELOW))
+      }
+    }
+    const { main, answers, pageQuery } = answer
 
     const total = main.totalHits ?? 0
     const pageCount = Math.max(1, Math.ceil(total / query.perPage))
