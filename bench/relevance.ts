@@ -110,6 +110,13 @@ try {
     console.log(`| ${kind} | ${e.length} | ${mean(e, 'p').toFixed(2)} | ${mean(e, 'ndcg').toFixed(2)} | ${mean(b, 'p').toFixed(2)} | ${mean(b, 'ndcg').toFixed(2)} |`)
   }
   if (process.env.BENCH_VERBOSE) console.log(`\n${lines.join('\n')}`)
+  if (process.env.BENCH_PEEK) {
+    for (const text of process.env.BENCH_PEEK.split(',')) {
+      const result = await engine.searchOffers(offerQuery({ text, sort: 'relevance', perPage: K }), NOW)
+      console.log(`\n${text}: ${result.total} ${result.notices.join(' ')}`)
+      for (const hit of result.hits) console.log(`  ${offerById.get(hit.id)!.occupation} ${hit.contractType} ${hit.title} [${hit.skills.join(',')}]`)
+    }
+  }
 } finally {
   sqlite.close()
   rmSync(dir, { recursive: true, force: true })

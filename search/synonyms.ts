@@ -47,6 +47,7 @@ export const ROLE_SYNONYMS: string[][] = [
  */
 export class Synonyms {
   private phrasesBySpelling = new Map<string, string[]>()
+  private skillPhrases = new Set<string>()
   readonly longestPhrase: number = 1
 
   constructor(skills: SkillSpellings[]) {
@@ -54,6 +55,7 @@ export class Synonyms {
     for (const skill of skills) {
       const phrases = unique([skill.name, ...skill.aliases].map((s) => tokenize(s).join(' ')).filter(Boolean))
       for (const phrase of phrases) {
+        this.skillPhrases.add(phrase)
         // A spelling shared by two skills (rare) keeps the first skill's meaning.
         if (!this.phrasesBySpelling.has(phrase)) this.phrasesBySpelling.set(phrase, phrases)
         longest = Math.max(longest, phrase.split(' ').length)
@@ -74,6 +76,17 @@ export class Synonyms {
   /** All phrases equivalent to `phrase` (itself included), or undefined. */
   equivalents(phrase: string): string[] | undefined {
     return this.phrasesBySpelling.get(phrase)
+  }
+
+  /** Whether the phrase is a whole spelling of a skill ("aws", "amazon web services"; not "web"). */
+  isSkillSpelling(phrase: string): boolean {
+    return this.skillPhrases.has(phrase)
+  }
+
+  /** Whether a skill's spelling begins with these letters (a word being typed may be a skill's name). */
+  beginsSkillSpelling(prefix: string): boolean {
+    for (const phrase of this.skillPhrases) if (phrase.startsWith(prefix)) return true
+    return false
   }
 
   /** Each known phrase with the other phrases it leads to (itself excluded). */

@@ -18,8 +18,13 @@ export const MIN_PREFIX_LENGTH = 3
  */
 export const ENOUGH_EXACT_OFFERS = 20
 
-/** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
-export type Alternative = { tokens: string[]; prefix: boolean }
+/**
+ * One way to satisfy a query word: a phrase of tokens, the last maybe a
+ * prefix. `skill`: it may match the offer's skills, being a whole spelling
+ * of a skill (or, typed, the beginning of one): "web" is a word of the
+ * spelling "Amazon Web Services", not a skill, so it does not reach AWS.
+ */
+export type Alternative = { tokens: string[]; prefix: boolean; skill: boolean }
 /** A query word (or a multi-word skill or role name) and the ways it may match. */
 export type Group = {
   exact: Alternative[]
@@ -68,8 +73,8 @@ export function planTextQuery(
       const phrase = tokens.slice(i, i + length).join(' ')
       const equivalents = synonyms.equivalents(phrase)
       if (!equivalents) continue
-      const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false }))
-      if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true })
+      const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false, skill: synonyms.isSkillSpelling(p) }))
+      if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true, skill: synonyms.beginsSkillSpelling(phrase) })
       groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null })
       break
     }
@@ -84,18 +89,30 @@ export function planTextQuery(
     const typos = exactCount >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
       .corrections(token)
       .filter((t) => !(prefix && t.startsWith(token)))
-      .map((t) => ({ tokens: [t], prefix: false }))
+      .map((t) => ({ tokens: [t], prefix: false, skill: synonyms.isSkillSpelling(t) }))
     const correction = exactCount === 0 && typos.length > 0 ? typos[0]!.tokens[0]! : null
-    groups.push({ exact: [{ tokens: [token], prefix }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction })
+    const skill = prefix && synonyms.beginsSkillSpelling(token)
+    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction })
     i += 1
   }
   return { groups, truncated }
 }
 
-/** The groups as one FTS5 expression (every group required), or null when there are none. */
+/**
+ * The groups as one FTS5 expression (every group required), or null when
+ * there are none. Any alternative may match the title, company or
+ * description; only whole skill spellings match the skills column.
+ */
 export function ftsExpression(groups: Group[], withTypos: boolean): string | null {
   if (groups.length === 0) return null
-  return groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].map(toFts).join(' OR ')})`).join(' AND ')
+  return groups
+    .map((g) => {
+      const alternatives = [...g.exact, ...(withTypos ? g.typos : [])]
+      const skills = alternatives.filter((a) => a.skill)
+      const text = `{title company description} : (${alternatives.map(toFts).join(' OR ')})`
+      return skills.length > 0 ? `((${text}) OR ({skills} : (${skills.map(toFts).join(' OR ')})))` : `(${text})`
+    })
+    .join(' AND ')
 }
 
 export const hasTypos = (groups: Group[]) => groups.some((g) => g.typos.length > 0)
