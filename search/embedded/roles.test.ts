@@ -48,6 +48,22 @@ describe('typo corrections', () => {
   })
 })
 
+describe('the corrected search ("Vouliez-vous dire")', () => {
+  const correction = async (text: string) => (await engine.searchOffers(offerQuery({ text, sort: 'relevance' }), NOW)).correction
+
+  it('replaces each word no offer holds by its closest correction', async () => {
+    expect(await correction('ingénieurr logiciel ')).toBe('ingenieur logiciel')
+    expect(await correction('administrateur sytème ')).toBe('administrateur systeme')
+  })
+
+  it('is not offered when every word is found, nor for a word being typed that begins an indexed word', async () => {
+    expect(await correction('ingénieur logiciel ')).toBeUndefined()
+    expect(await correction('administrateur syst')).toBeUndefined()
+    // Nothing close enough to offer.
+    expect(await correction('zzzzzz ')).toBeUndefined()
+  })
+})
+
 describe('the last word as a prefix', () => {
   it('starts at three letters: "bi" is the word BI, "bil" begins "bilingue"', async () => {
     expect(await titles('bi')).toEqual(['Consultante BI'])
