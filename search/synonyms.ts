@@ -48,6 +48,8 @@ export const ROLE_SYNONYMS: string[][] = [
 export class Synonyms {
   private phrasesBySpelling = new Map<string, string[]>()
   private skillPhrases = new Set<string>()
+  /** Words of the skill spellings of several words ("web" of "amazon web services"). */
+  private wordsInPhrases = new Set<string>()
   readonly longestPhrase: number = 1
 
   constructor(skills: SkillSpellings[]) {
@@ -56,6 +58,7 @@ export class Synonyms {
       const phrases = unique([skill.name, ...skill.aliases].map((s) => tokenize(s).join(' ')).filter(Boolean))
       for (const phrase of phrases) {
         this.skillPhrases.add(phrase)
+        if (phrase.includes(' ')) for (const word of phrase.split(' ')) this.wordsInPhrases.add(word)
         // A spelling shared by two skills (rare) keeps the first skill's meaning.
         if (!this.phrasesBySpelling.has(phrase)) this.phrasesBySpelling.set(phrase, phrases)
         longest = Math.max(longest, phrase.split(' ').length)
@@ -81,6 +84,17 @@ export class Synonyms {
   /** Whether the phrase is a whole spelling of a skill ("aws", "amazon web services"; not "web"). */
   isSkillSpelling(phrase: string): boolean {
     return this.skillPhrases.has(phrase)
+  }
+
+  /**
+   * Whether the word (or, typed, a word it begins) sits inside a skill
+   * spelling of several words: only then can it match the skills column
+   * without being a skill.
+   */
+  isInsideSkillSpelling(word: string, prefix: boolean): boolean {
+    if (!prefix) return this.wordsInPhrases.has(word)
+    for (const inside of this.wordsInPhrases) if (inside.startsWith(word)) return true
+    return false
   }
 
   /** Whether a skill's spelling begins with these letters (a word being typed may be a skill's name). */

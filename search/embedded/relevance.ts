@@ -138,7 +138,8 @@ export class RankedBuckets {
   constructor(private readonly tiers: TierClassifier) {}
 
   add(slot: number, tier: number) {
-    const words = Math.min(MAX_QUERY_WORDS, this.tiers.titleWords(slot, tier))
+    // The title tier holds every word in the title: nothing to count.
+    const words = tier === TIER.exactTitle ? MAX_QUERY_WORDS : Math.min(MAX_QUERY_WORDS, this.tiers.titleWords(slot, tier))
     this.buckets[tier * RankedBuckets.KEYS + (MAX_QUERY_WORDS - words)]!.push(slot)
     this.perTier[tier]!++
   }

@@ -37,6 +37,12 @@ export type Group = {
   kinds: { contracts: ContractType[]; remote: RemotePolicy[] } | null
   /** The likeliest word meant, when no offer holds the word itself ("Vouliez-vous dire"). */
   correction: string | null
+  /**
+   * Whether an alternative that is not a skill could still match inside a
+   * skill spelling ("web" in "amazon web services"): only then does the
+   * FTS5 expression keep it out of the skills column.
+   */
+  insideSkills: boolean
 }
 
 /**
@@ -75,7 +81,8 @@ export function planTextQuery(
       if (!equivalents) continue
       const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false, skill: synonyms.isSkillSpelling(p) }))
       if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true, skill: synonyms.beginsSkillSpelling(phrase) })
-      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null })
+      const insideSkills = exact.some((a) => !a.skill && a.tokens.some((t, k) => synonyms.isInsideSkillSpelling(t, a.prefix && k === a.tokens.length - 1)))
+      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null, insideSkills })
       break
     }
     if (length >= 1) {
@@ -92,7 +99,8 @@ export function planTextQuery(
       .map((t) => ({ tokens: [t], prefix: false, skill: synonyms.isSkillSpelling(t) }))
     const correction = exactCount === 0 && typos.length > 0 ? typos[0]!.tokens[0]! : null
     const skill = prefix && synonyms.beginsSkillSpelling(token)
-    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction })
+    const insideSkills = synonyms.isInsideSkillSpelling(token, prefix) || typos.some((t) => !t.skill && synonyms.isInsideSkillSpelling(t.tokens[0]!, false))
+    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction, insideSkills })
     i += 1
   }
   return { groups, truncated }
@@ -101,13 +109,17 @@ export function planTextQuery(
 /**
  * The groups as one FTS5 expression (every group required), or null when
  * there are none. Any alternative may match the title, company or
- * description; only whole skill spellings match the skills column.
+ * description; only whole skill spellings match the skills column (a
+ * column filter, written only for groups holding a word that sits inside a
+ * skill spelling of several words).
  */
 export function ftsExpression(groups: Group[], withTypos: boolean): string | null {
   if (groups.length === 0) return null
   return groups
     .map((g) => {
       const alternatives = [...g.exact, ...(withTypos ? g.typos : [])]
+      // No word of it sits inside a skill spelling: any column, as plain as it gets (FTS5 skips the position lists).
+      if (!g.insideSkills) return `(${alternatives.map(toFts).join(' OR ')})`
       const skills = alternatives.filter((a) => a.skill)
       const text = `{title company description} : (${alternatives.map(toFts).join(' OR ')})`
       return skills.length > 0 ? `((${text}) OR ({skills} : (${skills.map(toFts).join(' OR ')})))` : `(${text})`
