@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3'
 import { NOTICE } from '../notices.ts'
 import { readSkillSpellings, Synonyms } from '../synonyms.ts'
 import type { CandidateMatch, OfferMatch, OfferQuery, OfferSearchResult, SearchEngine } from '../types.ts'
-import { boundedDistance, tokenize } from '../text.ts'
+import { tokenize } from '../text.ts'
 import { Vocabulary } from '../vocabulary.ts'
 import { collectCandidates, compileFilters, type Candidates } from './candidates.ts'
 import { countFacets } from './facets.ts'
@@ -37,7 +37,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private recent = new Map<string, OfferSearchResult>()
   private recentSecond = -1
   private readonly text: TextMatcher
-  private readonly prefixMatch: SQLite.Statement<[string, string], number>
   private readonly offerTexts: SQLite.Statement<[string], string>
   private readonly communeCoordinates: SQLite.Statement<[string], { latitude: number | null; longitude: number | null }>
   /** Offers holding a word exactly (the FTS5 vocabulary), for the typo policy of text-query.ts. */
@@ -56,7 +55,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
          where o.status = 'published' and o.id in (select value from json_each(?))`,
       )
       .pluck()
-    this.prefixMatch = sqlite.prepare<[string, string], number>('select rowid from offers_fts_vocab where term >= ? and term < ? limit 1').pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
     this.exactOffers = sqlite.prepare('select doc as docs from offers_fts_vocab where term = ?')
     this.publishedCount = sqlite.prepare<[], number>("select count(*) from offers where status = 'published'").pluck()
@@ -195,7 +193,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const ids = onPage.map((slot) => store.ids[slot]!)
     const distanceById = new Map<number, number>()
     if (candidates.placeDistance) for (const slot of onPage) distanceById.set(store.ids[slot]!, candidates.placeDistance[store.place[slot]!]!)
-    const correction = plan ? this.correctedText(plan) : null
+    const correction = plan ? this.text.correctedText(plan) : null
     return {
       total: results.length,
       page,
@@ -209,33 +207,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       notices,
       ...(correction ? { correction } : {}),
     }
-  }
-
-  /**
-   * The query with each word no offer holds replaced by its likeliest
-   * correction, when there is one: "Vouliez-vous dire". A last word being
-   * typed is not a typo while it begins an indexed word.
-   */
-  private correctedText(plan: TextPlan): string | null {
-    let corrected = false
-    const words = plan.groups.map((group) => {
-      if (!group.correction) return group.source
-      const typing = group.exact.some((a) => a.prefix)
-      if (typing && this.prefixMatch.get(group.source, `${group.source}\uffff`) !== undefined) return group.source
-      // The closest correction, the one most offers hold now among equals (the typo vocabulary may
-      // still list a word no offer holds any more).
-      let best: { word: string; distance: number; offers: number } | null = null
-      for (const typo of group.typos) {
-        const word = typo.tokens[0]!
-        const offers = this.exactOffers.get(word)?.docs ?? 0
-        const distance = boundedDistance(group.source, word, 2)
-        if (offers > 0 && (!best || distance < best.distance || (distance === best.distance && offers > best.offers))) best = { word, distance, offers }
-      }
-      if (!best) return group.source
-      corrected = true
-      return best.word
-    })
-    return corrected ? words.join(' ') : null
   }
 
   /**

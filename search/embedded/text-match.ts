@@ -1,7 +1,8 @@
 import type SQLite from 'better-sqlite3'
 import { CONTRACT_TYPES, REMOTE_POLICIES } from '#db/domain.ts'
 import type { OfferStore } from './offer-store.ts'
-import { ftsExpression, type Group } from './text-query.ts'
+import { boundedDistance } from '../text.ts'
+import { ftsExpression, type Group, type TextPlan } from './text-query.ts'
 
 /**
  * Fewer offers than this holding every word (with relevance order), and the
@@ -21,12 +22,16 @@ export class TextMatcher {
   private readonly match: SQLite.Statement<[string], string>
   private readonly count: SQLite.Statement<[string], number>
   private readonly any: SQLite.Statement<[string], number>
+  private readonly prefixMatch: SQLite.Statement<[string, string], number>
+  private readonly exactOffers: SQLite.Statement<[string], number>
 
   constructor(sqlite: SQLite.Database, private readonly store: () => OfferStore) {
     // One JSON array for the whole match: no per-row round trip into JavaScript.
     this.match = sqlite.prepare<[string], string>('select json_group_array(rowid) from offers_fts where offers_fts match ?').pluck()
     this.count = sqlite.prepare<[string], number>('select count(*) from offers_fts where offers_fts match ?').pluck()
     this.any = sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? limit 1').pluck()
+    this.prefixMatch = sqlite.prepare<[string, string], number>('select rowid from offers_fts_vocab where term >= ? and term < ? limit 1').pluck()
+    this.exactOffers = sqlite.prepare<[string], number>('select doc from offers_fts_vocab where term = ?').pluck()
   }
 
   /** Slots of the stored offers matching every group. */
@@ -63,6 +68,33 @@ export class TextMatcher {
     }
     for (const slot of everyWord) levelOf[slot] = 0
     return { levels, levelOf }
+  }
+
+  /**
+   * The query with each word no offer holds replaced by its likeliest
+   * correction, when there is one: "Vouliez-vous dire". A last word being
+   * typed is not a typo while it begins an indexed word.
+   */
+  correctedText(plan: TextPlan): string | null {
+    let corrected = false
+    const words = plan.groups.map((group) => {
+      if (!group.correction) return group.source
+      const typing = group.exact.some((a) => a.prefix)
+      if (typing && this.prefixMatch.get(group.source, `${group.source}\uffff`) !== undefined) return group.source
+      // The closest correction, the one most offers hold now among equals (the typo vocabulary may
+      // still list a word no offer holds any more).
+      let best: { word: string; distance: number; offers: number } | null = null
+      for (const typo of group.typos) {
+        const word = typo.tokens[0]!
+        const offers = this.exactOffers.get(word) ?? 0
+        const distance = boundedDistance(group.source, word, 2)
+        if (offers > 0 && (!best || distance < best.distance || (distance === best.distance && offers > best.offers))) best = { word, distance, offers }
+      }
+      if (!best) return group.source
+      corrected = true
+      return best.word
+    })
+    return corrected ? words.join(' ') : null
   }
 
   /** The offers (among `within`, when given) the group's words match or whose contract or remote policy it names. */
