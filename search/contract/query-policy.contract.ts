@@ -50,6 +50,16 @@ export function queryPolicyContract(factory: EngineFactory) {
       expect(await titles('développeur java ', 'date')).toEqual(['Développeur Java'])
     })
 
+    it('drops first a word no offer holds, which would otherwise leave nothing; a query written in a search syntax is never relaxed', async () => {
+      // "ower" (too short for a typo) is in no offer: the relaxation starts without it.
+      const relaxed = await search('java ower ')
+      expect(relaxed.hits.map((h) => h.title)).toEqual(['Architecte Java', 'Java Engineer', 'Développeur Java'])
+      expect(relaxed.notices).toContain(NOTICE.relaxed(RELAX_BELOW))
+      // Written as syntax, every word counts: nothing, as "title:web" finds nothing.
+      expect(await titles('ower:java ')).toEqual([])
+      expect(await titles('développeur "java" ')).toEqual(['Développeur Java'])
+    })
+
     it('does not relax, nor say so, when relaxing would find no more offers', async () => {
       const result = await search('chef de projet informatique ')
       expect(result.total).toBe(2)

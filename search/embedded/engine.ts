@@ -168,9 +168,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     if (sort === 'relevance' && !plan) sort = 'date'
 
-    // Too few offers hold every word: the rarer words decide (decision 001, "Relaxation").
+    // Too few offers hold every word: the rarer words decide (decision 001, "Relaxation"); a query
+    // written in a search syntax ("title:web") asks for every word it holds.
     let relaxation: Relaxation | null = null
-    if (plan && sort === 'relevance' && results.length < RELAX_BELOW) {
+    if (plan && !plan.syntax && sort === 'relevance' && results.length < RELAX_BELOW) {
       relaxation = this.text.relax(plan.groups, matched!)
       if (relaxation) {
         const last = relaxation.levels.at(-1)!

@@ -50,17 +50,18 @@ export class TextMatcher {
   }
 
   /**
-   * Meilisearch's matching strategy "frequency": the word found in the most
-   * offers goes first, then the next, while one is left; each result's level
+   * Meilisearch's matching strategy "frequency", after the words no offer
+   * holds: the word found in the most offers goes first, then the next, while one is left; each result's level
    * is how many words it lacks in that order. Its results are the offers
    * matching the last word left (levelOf < 255).
    */
   relax(groups: Group[], everyWord: Int32Array): Relaxation | null {
     if (groups.length < 2) return null
     const frequency = groups.map((g) => (g.kinds ? this.slots([g], true).length : this.count.get(ftsExpression([g], true)!) ?? 0))
-    // Most frequent first; between equals, the later word. A word no offer holds is the rarest: it stays
-    // to the end, and the query finds nothing, as with Meilisearch (decision 001, "Relaxation").
-    const dropOrder = groups.map((_, i) => i).sort((a, b) => frequency[b]! - frequency[a]! || b - a)
+    // A word no offer holds goes first ("product ower"): kept, it would leave nothing to find.
+    // Then the most frequent first; between equals, the later word (decision 001, "Relaxation").
+    const weight = frequency.map((f) => (f === 0 ? Infinity : f))
+    const dropOrder = groups.map((_, i) => i).sort((a, b) => (weight[b]! === weight[a]! ? b - a : weight[b]! > weight[a]! ? 1 : -1))
     const levels = dropOrder.map((_, level) => groups.filter((_, i) => !dropOrder.slice(0, level).includes(i)))
     const levelOf = new Uint8Array(this.store().length).fill(255)
     for (let level = levels.length - 1; level >= 1; level--) {

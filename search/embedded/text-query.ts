@@ -1,7 +1,7 @@
 import type { ContractType, RemotePolicy } from '#db/domain.ts'
 import { offerKindsOf } from '../offer-terms.ts'
 import type { Synonyms } from '../synonyms.ts'
-import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
+import { MAX_QUERY_WORDS, fold, tokenize, writtenAsSyntax } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
 /**
@@ -55,6 +55,8 @@ export type Group = {
 export type TextPlan = {
   groups: Group[]
   truncated: boolean
+  /** Written in a search syntax ("title:web"): every word is required, never relaxed. */
+  syntax: boolean
 }
 
 export function planTextQuery(
@@ -66,8 +68,9 @@ export function planTextQuery(
 ): TextPlan {
   let tokens = tokenize(text)
   const truncated = tokens.length > MAX_QUERY_WORDS
+  const syntax = writtenAsSyntax(text)
   tokens = tokens.slice(0, MAX_QUERY_WORDS)
-  if (tokens.length === 0) return { groups: [], truncated }
+  if (tokens.length === 0) return { groups: [], truncated, syntax }
   // The last word is still being typed unless the text ends with a separator.
   const lastIsPrefix = !/[^\p{L}\p{N}]$/u.test(fold(text))
 
@@ -103,7 +106,7 @@ export function planTextQuery(
     groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction, insideSkills })
     i += 1
   }
-  return { groups, truncated }
+  return { groups, truncated, syntax }
 }
 
 /**

@@ -165,6 +165,35 @@ describe('stubbed HTTP: no Meilisearch can run here — a search', () => {
     expect(multiSearches().map((b) => b.queries[0]!.matchingStrategy)).toEqual(['all', 'all', 'all'])
   })
 
+  it('drops first the words no offer holds, counted one by one, when no offer holds every word (stubbed HTTP)', async () => {
+    stub.routes.push((r) => {
+      const queries = (r.body as MultiSearchBody).queries
+      if (queries[0]!.hitsPerPage === 0) return answer(queries.map((q) => ({ totalHits: q.q === 'ower ' ? 0 : 3 })))
+      return queries[0]!.matchingStrategy === 'all'
+        ? answer([{ totalHits: 0 }, {}, {}, {}])
+        : answer([{ hits: [{ id: ids.calais }], totalHits: 1 }, {}, {}, {}])
+    })
+    const result = await search({ text: 'java ower développ', sort: 'relevance' })
+    const [, probe, relaxed] = multiSearches()
+    // One query per word, unfiltered, the last still a prefix; then the relaxed search without "ower".
+    expect(probe!.queries.map((q) => [q.q, q.filter, q.matchingStrategy])).toEqual([['java ', undefined, 'all'], ['ower ', undefined, 'all'], ['developp', undefined, 'all']])
+    expect(relaxed!.queries.every((q) => q.matchingStrategy === 'frequency' && q.q === 'java developp')).toBe(true)
+    expect(result).toMatchObject({ total: 1, notices: [NOTICE.relaxed(RELAX_BELOW)] })
+  })
+
+  it('keeps the words when none or all are held, and never relaxes a query written in a search syntax (stubbed HTTP)', async () => {
+    stub.routes.push((r) => {
+      const queries = (r.body as MultiSearchBody).queries
+      return queries[0]!.hitsPerPage === 0 ? answer(queries.map(() => ({ totalHits: 0 }))) : answer([{ totalHits: 0 }, {}, {}, {}])
+    })
+    await search({ text: 'and or not ', sort: 'relevance' })
+    expect(multiSearches().at(-1)!.queries[0]).toMatchObject({ q: 'and or not ', matchingStrategy: 'frequency' })
+    stub.reset()
+    stub.routes.push(() => answer([{ totalHits: 0 }, {}, {}, {}]))
+    for (const text of ['title:web', '"développeur" java', 'développeur -java', 'near(web']) await search({ text, sort: 'relevance' })
+    expect(multiSearches().map((b) => b.queries[0]!.matchingStrategy)).toEqual(['all', 'all', 'all', 'all'])
+  })
+
   it('ignores an unknown commune and a distance sort without one, with the embedded engine’s notices', async () => {
     stub.routes.push(() => answer([{ totalHits: 0 }, {}, {}, {}]))
     const result = await search({ near: { insee: '99999', radiusKm: 10 }, sort: 'distance' })

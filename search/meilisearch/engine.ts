@@ -11,7 +11,7 @@ import { assertNotDegraded, meili } from './errors.ts'
 import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
 import { combine, offerFilters, literal, type Center } from './filters.ts'
 import { MeilisearchMatches } from './matching.ts'
-import { queryText } from './query-text.ts'
+import { queryText, withoutWords, wordQueries } from './query-text.ts'
 import { RELAX_BELOW } from '../embedded/text-match.ts'
 
 type Hit = { id: number; _geo?: { lat: number; lng: number } }
@@ -72,8 +72,8 @@ export class MeilisearchEngine implements SearchEngine {
     const filters = offerFilters(query, now, center)
     const probes = facetProbes(filters, now, center)
     const client = this.connection.client
-    const search = async (matchingStrategy: 'all' | 'frequency') => {
-      const base = { indexUid, q: text.q, matchingStrategy, attributesToSearchOn: SEARCHED_ATTRIBUTES }
+    const search = async (matchingStrategy: 'all' | 'frequency', q = text.q) => {
+      const base = { indexUid, q, matchingStrategy, attributesToSearchOn: SEARCHED_ATTRIBUTES }
       const pageQuery = (page: number): MultiSearchQuery => ({
         ...base,
         filter: combine(filters),
@@ -95,9 +95,12 @@ export class MeilisearchEngine implements SearchEngine {
     }
 
     let answer = await search('all')
-    // Too few offers hold every word: Meilisearch's "frequency" strategy, as the embedded engine relaxes (decision 004).
-    if (sort === 'relevance' && text.q.trim().split(' ').length > 1 && (answer.main.totalHits ?? 0) < RELAX_BELOW) {
-      const relaxed = await search('frequency')
+    // Too few offers hold every word: Meilisearch's "frequency" strategy, as the embedded engine relaxes (decision 004);
+    // a query written in a search syntax ("title:web") asks for every word it holds.
+    if (sort === 'relevance' && !text.syntax && text.q.trim().split(' ').length > 1 && (answer.main.totalHits ?? 0) < RELAX_BELOW) {
+      // None holds every word: a word no offer holds at all may be why; it goes first, as in the embedded engine.
+      const q = answer.main.totalHits ? text.q : await this.withoutUnheldWords(indexUid, text.q)
+      const relaxed = await search('frequency', q)
       if ((relaxed.main.totalHits ?? 0) > (answer.main.totalHits ?? 0)) {
         answer = relaxed
         notices.push(NOTICE.relaxed(RELAX_BELOW))
@@ -131,6 +134,20 @@ export class MeilisearchEngine implements SearchEngine {
       sort,
       notices,
     }
+  }
+
+  /**
+   * `q` without the words no offer holds (each word counted alone, unfiltered, as the embedded engine
+   * counts them), unless every word is one: Meilisearch's "frequency" strategy would keep such a word,
+   * the rarest, to the end and find nothing ("product ower").
+   */
+  private async withoutUnheldWords(indexUid: string, q: string): Promise<string> {
+    const words = wordQueries(q)
+    const queries = words.map((w) => ({ indexUid, q: w, matchingStrategy: 'all' as const, attributesToSearchOn: SEARCHED_ATTRIBUTES, page: 1, hitsPerPage: 0 }))
+    const { results } = await meili(() => this.connection.client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
+    assertNotDegraded(results)
+    const unheld = new Set(words.flatMap((_, i) => (results[i]?.totalHits ? [] : [i])))
+    return unheld.size === 0 || unheld.size === words.length ? q : withoutWords(q, unheld)
   }
 }
 
