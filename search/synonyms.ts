@@ -41,6 +41,21 @@ export const ROLE_SYNONYMS: string[][] = [
 ]
 
 /**
+ * The head nouns of job titles: what kind of job ("Ingénieur", "Responsable",
+ * "Chef de projet"), while the other words of a title say its field ("web",
+ * "support", "Java"). Relaxing a query, such a word goes before the field
+ * (decision 001, "Relaxation"): "ingénieur web" with no such offer shows web
+ * jobs, not any engineer's. Single words only; each gender and the short
+ * forms of ROLE_SYNONYMS count too.
+ */
+const ROLE_NOUNS = ['responsable', 'architecte', 'analyste', 'expert', 'experte']
+
+/** Whether the folded word is a role noun, or one said another way ("dev", "ingénieure"). */
+export function isRoleNoun(phrase: string): boolean {
+  return ROLE_NOUN_PHRASES.has(phrase)
+}
+
+/**
  * Skill synonyms as token phrases: every spelling of a skill ("JS",
  * "JavaScript", "ECMAScript") leads to all the others; then the role
  * synonyms above.
@@ -115,3 +130,7 @@ export class Synonyms {
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)]
 }
+
+// The single-word role groups of ROLE_SYNONYMS. Not the phrases: "chef de projet", "data engineer",
+// "administrateur système" name a field as well as a kind of job.
+const ROLE_NOUN_PHRASES = new Set([...ROLE_NOUNS, ...ROLE_SYNONYMS.filter((g) => g.every((p) => !p.includes(' '))).flat()].map((p) => tokenize(p).join(' ')))

@@ -38,6 +38,14 @@ describe('role synonyms', () => {
   })
 })
 
+describe('relaxing a query no offer holds whole', () => {
+  it('drops a job title’s head noun before its field word: "architecte react" shows React jobs, not any architect’s', async () => {
+    // One offer holds each word: on frequency alone the later word would go first.
+    expect(await titles('architecte react ')).toEqual(['Développeuse React'])
+    expect(await titles('react architecte ')).toEqual(['Développeuse React'])
+  })
+})
+
 describe('typo corrections', () => {
   it('are not added for a word twenty offers hold exactly: "ingénieur" does not pull "intérieur"', async () => {
     const found = await titles('ingénieur ')

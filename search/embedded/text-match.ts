@@ -10,6 +10,9 @@ import { ftsExpression, type Group, type TextPlan } from './text-query.ts'
  */
 export const RELAX_BELOW = 10
 
+/** Above any offer count: a role noun's weight when relaxing, so it goes before the field words. */
+const ROLE_WEIGHT = 2 ** 40
+
 /** The query's groups kept at each level of relaxation, and each result's level (0: every word). */
 export type Relaxation = { levels: Group[][]; levelOf: Uint8Array }
 
@@ -60,7 +63,8 @@ export class TextMatcher {
     const frequency = groups.map((g) => (g.kinds ? this.slots([g], true).length : this.count.get(ftsExpression([g], true)!) ?? 0))
     // A word no offer holds goes first ("product ower"): kept, it would leave nothing to find.
     // Then the most frequent first; between equals, the later word (decision 001, "Relaxation").
-    const weight = frequency.map((f) => (f === 0 ? Infinity : f))
+    // Then a job title's head noun ("ingénieur web": web jobs before any engineer's).
+    const weight = frequency.map((f, i) => (f === 0 ? Infinity : groups[i]!.role ? ROLE_WEIGHT + f : f))
     const dropOrder = groups.map((_, i) => i).sort((a, b) => (weight[b]! === weight[a]! ? b - a : weight[b]! > weight[a]! ? 1 : -1))
     const levels = dropOrder.map((_, level) => groups.filter((_, i) => !dropOrder.slice(0, level).includes(i)))
     const levelOf = new Uint8Array(this.store().length).fill(255)

@@ -1,6 +1,6 @@
 import type { ContractType, RemotePolicy } from '#db/domain.ts'
 import { offerKindsOf } from '../offer-terms.ts'
-import type { Synonyms } from '../synonyms.ts'
+import { isRoleNoun, type Synonyms } from '../synonyms.ts'
 import { MAX_QUERY_WORDS, fold, tokenize, writtenAsSyntax } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
@@ -43,6 +43,8 @@ export type Group = {
    * FTS5 expression keep it out of the skills column.
    */
   insideSkills: boolean
+  /** A job title's head noun ("ingénieur", "chef de projet"): relaxing drops it before the field words. */
+  role: boolean
 }
 
 /**
@@ -85,7 +87,7 @@ export function planTextQuery(
       const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false, skill: synonyms.isSkillSpelling(p) }))
       if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true, skill: synonyms.beginsSkillSpelling(phrase) })
       const insideSkills = exact.some((a) => !a.skill && a.tokens.some((t, k) => synonyms.isInsideSkillSpelling(t, a.prefix && k === a.tokens.length - 1)))
-      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null, insideSkills })
+      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null, insideSkills, role: isRoleNoun(phrase) })
       break
     }
     if (length >= 1) {
@@ -103,7 +105,7 @@ export function planTextQuery(
     const correction = exactCount === 0 && typos.length > 0 ? typos[0]!.tokens[0]! : null
     const skill = prefix && synonyms.beginsSkillSpelling(token)
     const insideSkills = synonyms.isInsideSkillSpelling(token, prefix) || typos.some((t) => !t.skill && synonyms.isInsideSkillSpelling(t.tokens[0]!, false))
-    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction, insideSkills })
+    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction, insideSkills, role: isRoleNoun(token) })
     i += 1
   }
   return { groups, truncated, syntax }
