@@ -5,10 +5,23 @@
  * the list names the occupations a career counsellor would accept for that
  * search, whatever words the offer's title uses.
  */
-export type QueryClass = 'exact' | 'typo' | 'accentless' | 'synonym' | 'role'
-export type LabelledQuery = { text: string; kind: QueryClass; relevant: string[] }
+import type { ContractType, RemotePolicy } from '#db/domain.ts'
+
+export type QueryClass = 'exact' | 'typo' | 'accentless' | 'synonym' | 'role' | 'relaxed' | 'kind' | 'generic'
+export type LabelledQuery = {
+  text: string
+  kind: QueryClass
+  relevant: string[]
+  /** When set, a relevant offer must also have one of these contracts (or remote policies). */
+  contracts?: ContractType[]
+  remote?: RemotePolicy[]
+}
 
 const q = (kind: QueryClass, text: string, ...relevant: string[]): LabelledQuery => ({ kind, text, relevant })
+/** Every occupation the generated offers are drawn from (db/seed/occupation-offers.ts). */
+const ANY = ['M1805', 'M1855', 'M1861', 'M1801', 'M1810', 'M1816', 'M1854', 'M1811', 'M1419', 'M1405', 'M1827', 'M1853', 'M1886',
+  'M1864', 'M1815', 'M1844', 'I1404', 'I1401', 'E1206', 'M1718', 'M1860', 'M1824']
+const DEVELOPERS = ['M1805', 'M1855', 'M1861', 'M1824']
 
 export const LABELLED_QUERIES: LabelledQuery[] = [
   // Words of the titles, spelled right.
@@ -80,4 +93,33 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   q('role', 'exploitation informatique', 'M1810'),
   q('role', 'ingénieur devops', 'M1827'),
   q('role', 'designer', 'E1206'),
+
+  // Added 2026-12-04 (H15), rules written before any run of the new engine.
+  // Relaxation: more words than any ROME title holds together (a stack, a tool, a second role word).
+  // Rule as above: relevant iff the occupation is one a counsellor would accept for the role the words name.
+  q('relaxed', 'développeur java spring', 'M1805', 'M1861'),
+  q('relaxed', 'chef de projet informatique web', 'M1853', 'M1886'),
+  q('relaxed', 'administrateur système linux', 'M1801'),
+  q('relaxed', 'technicien support informatique', 'I1404', 'I1401', 'M1810'),
+  q('relaxed', 'data engineer spark python', 'M1811'),
+  q('relaxed', 'développeur mobile kotlin android', 'M1861'),
+  q('relaxed', 'analyste données power bi', 'M1419', 'M1824'),
+  q('relaxed', 'ingénieur cloud aws', 'M1860', 'M1827'),
+  // Contract and remote words: relevant iff the occupation fits AND the offer's contract (or remote policy) is the one named.
+  { ...q('kind', 'alternance développeur', ...DEVELOPERS), contracts: ['alternance'] },
+  { ...q('kind', 'stage data', 'M1811', 'M1419', 'M1405'), contracts: ['stage'] },
+  { ...q('kind', 'apprentissage technicien', 'I1404', 'I1401', 'M1810', 'M1816'), contracts: ['alternance'] },
+  { ...q('kind', 'développeur web télétravail', 'M1855'), remote: ['full_remote', 'hybrid'] },
+  { ...q('kind', 'cdi administrateur', 'M1801', 'M1854'), contracts: ['cdi'] },
+  { ...q('kind', 'stagiaire marketing digital', 'M1718'), contracts: ['stage'] },
+  { ...q('kind', 'freelance développeur', ...DEVELOPERS), contracts: ['freelance'] },
+  { ...q('kind', 'alternance', ...ANY), contracts: ['alternance'] },
+  // Generic words that are also part of a skill's spelling (AWS is "Amazon Web Services", support is
+  // "Support utilisateurs", cybersécurité is "sécurité informatique"): relevant iff the occupation is the role the words name.
+  q('generic', 'ingénieur web', 'M1855', 'M1886'),
+  q('generic', 'consultant web', 'M1855', 'M1886', 'M1718'),
+  q('generic', 'analyste sécurité', 'M1844'),
+  q('generic', 'chef de projet services', 'M1853', 'M1886'),
+  q('generic', 'responsable support', 'I1404', 'I1401'),
+  q('generic', 'architecte web', 'M1855', 'M1860'),
 ]

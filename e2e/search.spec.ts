@@ -146,4 +146,19 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`1 offre pour « ${word} »`)
     await expect(page.getByRole('link', { name: `Alternance ${word} Dunkerque` })).toBeVisible()
   })
+
+  test('a misspelt search offers the corrected one ("Vouliez-vous dire"), as a plain link', async ({ page, seed }) => {
+    const word = uniqueWord('balise')
+    const company = await seed.company({ name: 'Balise Portuaire' })
+    await seed.offer(company.id, { title: `Technicien ${word} portuaire`, commune_insee: '62193' })
+    // One letter doubled: the word no offer holds is corrected, and the user is offered the corrected search.
+    const typo = `${word.slice(0, 7)}${word[7]}${word.slice(7)}`
+    await page.goto(`/offres?q=${typo}+portuaire`)
+    await expect(page.getByRole('link', { name: `Technicien ${word} portuaire` })).toBeVisible()
+    const suggestion = page.getByText('Vouliez-vous dire')
+    await expect(suggestion).toContainText(`${word} portuaire`)
+    await suggestion.getByRole('link').click()
+    await expect(page).toHaveURL(new RegExp(`/offres\\?q=${word}\\+portuaire$`))
+    await expect(page.getByText('Vouliez-vous dire')).toHaveCount(0)
+  })
 })

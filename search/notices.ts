@@ -10,4 +10,6 @@ export const NOTICE = {
   unknownCommune: 'Commune inconnue ou non localisée : la recherche autour d’une commune est ignorée.',
   distanceNeedsCommune: 'Le tri par distance demande une commune : tri par date.',
   pageBeyondLast: (page: number) => `La page ${page} n’existe pas : dernière page affichée.`,
+  relaxed: (fewer: number) =>
+    `Moins de ${fewer} offres contiennent tous vos mots : suivent celles qui en contiennent une partie, les mots les plus rares comptant le plus.`,
 } as const

@@ -41,12 +41,30 @@ export const ROLE_SYNONYMS: string[][] = [
 ]
 
 /**
+ * The head nouns of job titles: what kind of job ("Ingénieur", "Responsable",
+ * "Chef de projet"), while the other words of a title say its field ("web",
+ * "support", "Java"). Relaxing a query, such a word goes before the field
+ * (decision 001, "Relaxation"): "ingénieur web" with no such offer shows web
+ * jobs, not any engineer's. Single words only; each gender and the short
+ * forms of ROLE_SYNONYMS count too.
+ */
+const ROLE_NOUNS = ['responsable', 'architecte', 'analyste', 'expert', 'experte']
+
+/** Whether the folded word is a role noun, or one said another way ("dev", "ingénieure"). */
+export function isRoleNoun(phrase: string): boolean {
+  return ROLE_NOUN_PHRASES.has(phrase)
+}
+
+/**
  * Skill synonyms as token phrases: every spelling of a skill ("JS",
  * "JavaScript", "ECMAScript") leads to all the others; then the role
  * synonyms above.
  */
 export class Synonyms {
   private phrasesBySpelling = new Map<string, string[]>()
+  private skillPhrases = new Set<string>()
+  /** Words of the skill spellings of several words ("web" of "amazon web services"). */
+  private wordsInPhrases = new Set<string>()
   readonly longestPhrase: number = 1
 
   constructor(skills: SkillSpellings[]) {
@@ -54,6 +72,8 @@ export class Synonyms {
     for (const skill of skills) {
       const phrases = unique([skill.name, ...skill.aliases].map((s) => tokenize(s).join(' ')).filter(Boolean))
       for (const phrase of phrases) {
+        this.skillPhrases.add(phrase)
+        if (phrase.includes(' ')) for (const word of phrase.split(' ')) this.wordsInPhrases.add(word)
         // A spelling shared by two skills (rare) keeps the first skill's meaning.
         if (!this.phrasesBySpelling.has(phrase)) this.phrasesBySpelling.set(phrase, phrases)
         longest = Math.max(longest, phrase.split(' ').length)
@@ -76,6 +96,28 @@ export class Synonyms {
     return this.phrasesBySpelling.get(phrase)
   }
 
+  /** Whether the phrase is a whole spelling of a skill ("aws", "amazon web services"; not "web"). */
+  isSkillSpelling(phrase: string): boolean {
+    return this.skillPhrases.has(phrase)
+  }
+
+  /**
+   * Whether the word (or, typed, a word it begins) sits inside a skill
+   * spelling of several words: only then can it match the skills column
+   * without being a skill.
+   */
+  isInsideSkillSpelling(word: string, prefix: boolean): boolean {
+    if (!prefix) return this.wordsInPhrases.has(word)
+    for (const inside of this.wordsInPhrases) if (inside.startsWith(word)) return true
+    return false
+  }
+
+  /** Whether a skill's spelling begins with these letters (a word being typed may be a skill's name). */
+  beginsSkillSpelling(prefix: string): boolean {
+    for (const phrase of this.skillPhrases) if (phrase.startsWith(prefix)) return true
+    return false
+  }
+
   /** Each known phrase with the other phrases it leads to (itself excluded). */
   *pairs(): Iterable<[phrase: string, others: string[]]> {
     for (const [phrase, equivalents] of this.phrasesBySpelling) {
@@ -88,3 +130,7 @@ export class Synonyms {
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)]
 }
+
+// The single-word role groups of ROLE_SYNONYMS. Not the phrases: "chef de projet", "data engineer",
+// "administrateur système" name a field as well as a kind of job.
+const ROLE_NOUN_PHRASES = new Set([...ROLE_NOUNS, ...ROLE_SYNONYMS.filter((g) => g.every((p) => !p.includes(' '))).flat()].map((p) => tokenize(p).join(' ')))

@@ -80,3 +80,14 @@ export function boundedDistance(a: string, b: string, max: number): number {
   }
   return prev[cols - 1]!
 }
+
+/**
+ * Whether the text is written in a search syntax (a field prefix "title:",
+ * quotes, a leading minus, parentheses, a star): both engines read such
+ * characters as separators, but a query written that way asks for every
+ * word it holds, so it is never relaxed (decision 001, "Relaxation").
+ */
+export function writtenAsSyntax(text: string): boolean {
+  return /[\p{L}\p{N}]:|["()*^]|(^|\s)-/u.test(text)
+}
+

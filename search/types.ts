@@ -67,6 +67,8 @@ export type OfferSearchResult = {
   sort: OfferSort
   /** French sentences telling the user what was adjusted or ignored. */
   notices: string[]
+  /** The query with its misspelt words corrected, when corrections found offers ("Vouliez-vous dire"). */
+  correction?: string
 }
 
 /** The one interface behind which the embedded engine and Meilisearch sit. */

@@ -204,6 +204,15 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           ) : null}
+          {result.correction ? (
+            <p className="did-you-mean">
+              Vouliez-vous dire{' '}
+              <Link to={`/offres?${offerQueryToParams({ ...query, text: result.correction, page: 1, sort: loaderData.chosenSort ?? 'relevance' })}`}>
+                {result.correction}
+              </Link>
+              {'\u00a0'}?
+            </p>
+          ) : null}
           {result.hits.length === 0 ? (
             <p className="empty">
               Aucune offre ne correspond à ces critères. Essayez moins de filtres, un rayon plus grand ou{' '}

@@ -2,6 +2,7 @@ import type { EngineFactory } from './harness.ts'
 import { differencesContract } from './differences.contract.ts'
 import { matchingContract } from './matching.contract.ts'
 import { offerSearchContract } from './offer-search.contract.ts'
+import { queryPolicyContract } from './query-policy.contract.ts'
 import { rankingContract } from './ranking.contract.ts'
 
 /**
@@ -12,6 +13,7 @@ import { rankingContract } from './ranking.contract.ts'
 export function searchContract(factory: EngineFactory) {
   offerSearchContract(factory)
   rankingContract(factory)
+  queryPolicyContract(factory)
   matchingContract(factory)
   differencesContract(factory)
 }

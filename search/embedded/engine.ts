@@ -10,9 +10,10 @@ import { hydrateHits } from './hits.ts'
 import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
 import { shortlistOffers } from './offer-shortlist.ts'
-import { TIER, TIER_COUNT, TierClassifier } from './relevance.ts'
+import { RankedBuckets, TIER, TierClassifier } from './relevance.ts'
 import { readSnapshot, writeSnapshot } from './snapshot.ts'
-import { planTextQuery, type TextPlan } from './text-query.ts'
+import { RELAX_BELOW, TextMatcher, type Relaxation } from './text-match.ts'
+import { planTextQuery, type Group, type TextPlan } from './text-query.ts'
 
 const VOCABULARY_MAX_AGE_MS = 60_000
 /** Text-less searches (home page, bare listing, a territory's link) kept per second while no offer changes. */
@@ -35,8 +36,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private synonyms: Synonyms | null = null
   private recent = new Map<string, OfferSearchResult>()
   private recentSecond = -1
-  private readonly matchStatement: SQLite.Statement<[string], string>
-  private readonly anyMatch: SQLite.Statement<[string], number>
+  private readonly text: TextMatcher
   private readonly offerTexts: SQLite.Statement<[string], string>
   private readonly communeCoordinates: SQLite.Statement<[string], { latitude: number | null; longitude: number | null }>
   /** Offers holding a word exactly (the FTS5 vocabulary), for the typo policy of text-query.ts. */
@@ -48,17 +48,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   constructor(private readonly sqlite: SQLite.Database, private readonly options: { snapshotFile?: string | null } = {}) {
     this.store = new OfferStore(sqlite)
     this.matches = new MatchRetriever(sqlite)
-    // One JSON array for the whole match: no per-row round trip into JavaScript.
-    this.matchStatement = sqlite
-      .prepare<[string], string>('select json_group_array(rowid) from offers_fts where offers_fts match ?')
-      .pluck()
+    this.text = new TextMatcher(sqlite, () => this.store)
     this.offerTexts = sqlite
       .prepare<[string], string>(
         `select o.title || ' ' || o.description_md || ' ' || c.name from offers o join companies c on c.id = o.company_id
          where o.status = 'published' and o.id in (select value from json_each(?))`,
       )
       .pluck()
-    this.anyMatch = sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? limit 1').pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
     this.exactOffers = sqlite.prepare('select doc as docs from offers_fts_vocab where term = ?')
     this.publishedCount = sqlite.prepare<[], number>("select count(*) from offers where status = 'published'").pluck()
@@ -146,11 +142,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (query.text) {
       plan = planTextQuery(query.text, this.loadSynonyms(), this.loadVocabulary(), (word) => this.exactOffers.get(word)?.docs ?? 0)
       if (plan.truncated) notices.push(NOTICE.wordsTruncated)
-      if (plan.expression === null) {
+      if (plan.groups.length === 0) {
         notices.push(NOTICE.noUsableWord)
         plan = null
       } else {
-        matched = this.slotsMatching(plan.expression)
+        matched = this.text.slots(plan.groups, true)
       }
     }
 
@@ -161,9 +157,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       else notices.push(NOTICE.unknownCommune)
     }
 
-    const candidates = collectCandidates(store, compileFilters(store, query, now.getTime(), center), matched)
-    const facets = countFacets(store, candidates, query, now.getTime(), center !== null)
-    const results = resultsOf(candidates)
+    const filters = compileFilters(store, query, now.getTime(), center)
+    let candidates = collectCandidates(store, filters, matched)
+    let results = resultsOf(candidates)
 
     let sort = query.sort
     if (sort === 'distance' && !center) {
@@ -171,14 +167,34 @@ export class EmbeddedSearchEngine implements SearchEngine {
       sort = 'date'
     }
     if (sort === 'relevance' && !plan) sort = 'date'
+
+    // Too few offers hold every word: the rarer words decide (decision 001, "Relaxation"); a query
+    // written in a search syntax ("title:web") asks for every word it holds.
+    let relaxation: Relaxation | null = null
+    if (plan && !plan.syntax && sort === 'relevance' && results.length < RELAX_BELOW) {
+      relaxation = this.text.relax(plan.groups, matched!)
+      if (relaxation) {
+        const last = relaxation.levels.at(-1)!
+        const relaxed = collectCandidates(store, filters, this.text.slots(last, true))
+        const relaxedResults = resultsOf(relaxed)
+        if (relaxedResults.length > results.length) {
+          candidates = relaxed
+          results = relaxedResults
+          notices.push(NOTICE.relaxed(RELAX_BELOW))
+        } else relaxation = null
+      }
+    }
+    const facets = countFacets(store, candidates, query, now.getTime(), center !== null)
+
     const pageCount = Math.max(1, Math.ceil(results.length / query.perPage))
     if (query.page > pageCount && results.length > 0) notices.push(NOTICE.pageBeyondLast(query.page))
     const page = Math.min(query.page, pageCount)
-    const onPage = this.order(results, candidates, sort, plan, page * query.perPage).slice((page - 1) * query.perPage)
+    const onPage = this.order(results, candidates, sort, plan, relaxation, page * query.perPage).slice((page - 1) * query.perPage)
 
     const ids = onPage.map((slot) => store.ids[slot]!)
     const distanceById = new Map<number, number>()
     if (candidates.placeDistance) for (const slot of onPage) distanceById.set(store.ids[slot]!, candidates.placeDistance[store.place[slot]!]!)
+    const correction = plan ? this.text.correctedText(plan) : null
     return {
       total: results.length,
       page,
@@ -190,6 +206,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       facets,
       sort,
       notices,
+      ...(correction ? { correction } : {}),
     }
   }
 
@@ -197,9 +214,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * The slots of the first `wanted` results in sort order. Date and salary
    * walk the store's presorted orders and stop once the page is full; so
    * does relevance, whose tiers are all newest-first: it stops as soon as the
-   * best tier alone fills the page.
+   * best tier alone fills the page. A relaxed query ranks the offers holding
+   * every word first, then those lacking only the most frequent one, and so on.
    */
-  private order(results: Int32Array, c: Candidates, sort: OfferQuery['sort'], plan: TextPlan | null, wanted: number): number[] {
+  private order(results: Int32Array, c: Candidates, sort: OfferQuery['sort'], plan: TextPlan | null, relaxation: Relaxation | null, wanted: number): number[] {
     const store = this.store
     const isResult = new Uint8Array(store.length)
     for (const i of results) isResult[c.slots[i]!] = 1
@@ -210,30 +228,42 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (let k = 0; k < walk.length && page.length < wanted; k++) if (isResult[walk[k]!]) page.push(walk[k]!)
       return page
     }
+    if (!relaxation) return this.byTiers(walk, isResult, plan.groups, wanted)
+    const page: number[] = []
+    for (let level = 0; level < relaxation.levels.length && page.length < wanted; level++) {
+      const atLevel = new Uint8Array(store.length)
+      for (let slot = 0; slot < store.length; slot++) if (isResult[slot] && relaxation.levelOf[slot] === level) atLevel[slot] = 1
+      page.push(...this.byTiers(walk, atLevel, relaxation.levels[level]!, wanted - page.length))
+    }
+    return page
+  }
 
-    const tiers = new TierClassifier(store, plan)
-    const buckets: number[][] = Array.from({ length: TIER_COUNT }, () => [])
-    if (plan.exactExpression && !this.anyMatch.get(plan.exactExpression)) {
+  /** The first `wanted` of the results by relevance tier (relevance.ts), walking them newest first. */
+  private byTiers(walk: Int32Array, isResult: Uint8Array, groups: Group[], wanted: number): number[] {
+    const store = this.store
+    const tiers = new TierClassifier(store, groups)
+    const ranked = new RankedBuckets(tiers)
+    if (tiers.hasTypos && !this.text.some(groups, false)) {
       // Nothing matches without a typo ("devlopeur"): typo tiers are the best there is.
-      for (let k = 0; k < walk.length && buckets[TIER.typoTitle]!.length < wanted; k++) {
-        if (isResult[walk[k]!]) buckets[tiers.weakTier(walk[k]!, false)]!.push(walk[k]!)
+      for (let k = 0; k < walk.length && ranked.inTier(TIER.typoTitle) < wanted; k++) {
+        if (isResult[walk[k]!]) ranked.add(walk[k]!, tiers.weakTier(walk[k]!, false))
       }
-      return buckets.flat().slice(0, wanted)
+      return ranked.first(wanted)
     }
     const unranked: number[] = []
-    for (let k = 0; k < walk.length && buckets[TIER.exactTitle]!.length < wanted; k++) {
+    for (let k = 0; k < walk.length && ranked.inTier(TIER.exactTitle) < wanted; k++) {
       const slot = walk[k]!
       if (!isResult[slot]) continue
       const tier = tiers.strongTier(slot)
-      if (tier >= 0) buckets[tier]!.push(slot)
+      if (tier >= 0) ranked.add(slot, tier)
       else unranked.push(slot)
     }
-    if (buckets[TIER.exactTitle]!.length + buckets[TIER.exactStrong]!.length < wanted && unranked.length > 0) {
-      const exactSomewhere = new Uint8Array(plan.exactExpression ? store.length : 0)
-      if (plan.exactExpression) for (const slot of this.slotsMatching(plan.exactExpression)) exactSomewhere[slot] = 1
-      for (const slot of unranked) buckets[tiers.weakTier(slot, exactSomewhere[slot] === 1)]!.push(slot)
+    if (ranked.inTier(TIER.exactTitle) + ranked.inTier(TIER.exactStrong) < wanted && unranked.length > 0) {
+      const exactSomewhere = new Uint8Array(tiers.hasTypos ? store.length : 0)
+      if (tiers.hasTypos) for (const slot of this.text.slots(groups, false)) exactSomewhere[slot] = 1
+      for (const slot of unranked) ranked.add(slot, tiers.weakTier(slot, exactSomewhere[slot] === 1))
     }
-    return buckets.flat().slice(0, wanted)
+    return ranked.first(wanted)
   }
 
   /**
@@ -252,18 +282,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Whoever notices a change (a search, "offers for you"), the kept text-less results go.
     if (changed !== null) this.recent.clear()
     return changed !== null
-  }
-
-  /** Slots of the stored offers an FTS5 expression matches. */
-  private slotsMatching(expression: string): Int32Array {
-    const ids = JSON.parse(this.matchStatement.get(expression) ?? '[]') as number[]
-    const slots = new Int32Array(ids.length)
-    let n = 0
-    for (let k = 0; k < ids.length; k++) {
-      const slot = this.store.slotOf(ids[k]!)
-      if (slot >= 0) slots[n++] = slot
-    }
-    return slots.subarray(0, n)
   }
 
   private loadVocabulary(): Vocabulary {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '#db/schema.ts'
-import { indexableText } from '../text.ts'
+import { indexableText, tokenize } from '../text.ts'
 
 type Executor = Kysely<Database> | Transaction<Database>
 
@@ -12,17 +12,34 @@ type IndexSource = {
   skills: string | null
 }
 
-/** Every spelling of each skill, assembled once per query rather than once per offer. */
+/**
+ * Every spelling of each skill, assembled once per query rather than once per
+ * offer. Spellings are separated by SPELLING_SEPARATOR, which every tokenizer
+ * reads as a separator, so that the in-memory ranking (offer-store.ts) and
+ * Meilisearch's documents can keep a spelling of several words as one.
+ */
+export const SPELLING_SEPARATOR = '|'
 export const SKILL_TEXT_CTE = `with skill_text as materialized (
-    select s.id, s.name || ' ' || coalesce(group_concat(a.alias, ' '), '') as text
+    select s.id, s.name || ' ${SPELLING_SEPARATOR} ' || coalesce(group_concat(a.alias, ' ${SPELLING_SEPARATOR} '), '') as text
     from skills s left join skill_aliases a on a.skill_id = s.id group by s.id
   )`
+
+/**
+ * The skill spellings of an offer (SKILL_TEXT_CTE's text, several skills
+ * joined by the separator too), each as one word: "Amazon Web Services" is
+ * "amazonwebservices", which the query "amazon web services" (or "aws")
+ * matches, but not "web" alone.
+ */
+export function skillSpellingWords(skillText: string | null): string[] {
+  if (!skillText) return []
+  return skillText.split(SPELLING_SEPARATOR).map((spelling) => tokenize(spelling).join('')).filter(Boolean)
+}
 
 // Every spelling of every skill of the offer goes into the `skills` column.
 const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
   ${sql.raw(SKILL_TEXT_CTE)}
   select o.id, o.title, o.description_md, c.name as company,
-    (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
+    (select group_concat(st.text, ${sql.lit(` ${SPELLING_SEPARATOR} `)}) from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skills
   from offers o join companies c on c.id = o.company_id
   where o.status = 'published' and ${where}`

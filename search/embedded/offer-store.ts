@@ -11,7 +11,7 @@ import {
 } from '#db/domain.ts'
 import { OUTSIDE_TERRITORY } from '../facet-values.ts'
 import { tokenize } from '../text.ts'
-import { SKILL_TEXT_CTE } from './offer-index.ts'
+import { SKILL_TEXT_CTE, SPELLING_SEPARATOR, skillSpellingWords } from './offer-index.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
 
 type Row = {
@@ -41,7 +41,7 @@ type Row = {
 const SELECT = `
   ${SKILL_TEXT_CTE}
   select o.id, o.title, co.name as company_name,
-    (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
+    (select group_concat(st.text, ' ${SPELLING_SEPARATOR} ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
     o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
     t.slug as territory_slug, o.occupation, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
@@ -156,7 +156,7 @@ export class OfferStore {
   places = new Dictionary()
   placeLatitude: number[] = []
   placeLongitude: number[] = []
-  /** Folded words of titles, company names and skill spellings. */
+  /** Folded words of titles and company names, and skill spellings each as one word (skillSpellingWords). */
   words = new Dictionary()
 
   capacity = 0
@@ -356,7 +356,8 @@ export class OfferStore {
     this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
     this.requiredSkillCodes.set(slot, row.required_skills ? row.required_skills.split(',').map((s) => this.skills.code(s)) : [])
     const title = tokenize(row.title)
-    const others = tokenize(`${row.company_name} ${row.skill_text ?? ''}`)
+    // A skill spelled in several words is one word here: "web" must not reach the skill "Amazon Web Services".
+    const others = [...tokenize(row.company_name), ...skillSpellingWords(row.skill_text)]
     this.titleWords[slot] = Math.min(255, title.length)
     this.wordCodes.set(slot, [...title.slice(0, 255), ...others].map((w) => this.words.code(w)))
     this.listInOrders(slot)

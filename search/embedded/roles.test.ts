@@ -38,6 +38,14 @@ describe('role synonyms', () => {
   })
 })
 
+describe('relaxing a query no offer holds whole', () => {
+  it('drops a job title’s head noun before its field word: "architecte react" shows React jobs, not any architect’s', async () => {
+    // One offer holds each word: on frequency alone the later word would go first.
+    expect(await titles('architecte react ')).toEqual(['Développeuse React'])
+    expect(await titles('react architecte ')).toEqual(['Développeuse React'])
+  })
+})
+
 describe('typo corrections', () => {
   it('are not added for a word twenty offers hold exactly: "ingénieur" does not pull "intérieur"', async () => {
     const found = await titles('ingénieur ')
@@ -45,6 +53,22 @@ describe('typo corrections', () => {
     expect(found).not.toContain('Architecte d’intérieur')
     // A misspelt word still gets them.
     expect(await titles('ingénieurr ')).toHaveLength(20)
+  })
+})
+
+describe('the corrected search ("Vouliez-vous dire")', () => {
+  const correction = async (text: string) => (await engine.searchOffers(offerQuery({ text, sort: 'relevance' }), NOW)).correction
+
+  it('replaces each word no offer holds by its closest correction', async () => {
+    expect(await correction('ingénieurr logiciel ')).toBe('ingenieur logiciel')
+    expect(await correction('administrateur sytème ')).toBe('administrateur systeme')
+  })
+
+  it('is not offered when every word is found, nor for a word being typed that begins an indexed word', async () => {
+    expect(await correction('ingénieur logiciel ')).toBeUndefined()
+    expect(await correction('administrateur syst')).toBeUndefined()
+    // Nothing close enough to offer.
+    expect(await correction('zzzzzz ')).toBeUndefined()
   })
 })
 

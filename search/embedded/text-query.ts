@@ -1,5 +1,7 @@
-import type { Synonyms } from '../synonyms.ts'
-import { MAX_QUERY_WORDS, fold, tokenize } from '../text.ts'
+import type { ContractType, RemotePolicy } from '#db/domain.ts'
+import { offerKindsOf } from '../offer-terms.ts'
+import { isRoleNoun, type Synonyms } from '../synonyms.ts'
+import { MAX_QUERY_WORDS, fold, tokenize, writtenAsSyntax } from '../text.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
 /**
@@ -16,24 +18,47 @@ export const MIN_PREFIX_LENGTH = 3
  */
 export const ENOUGH_EXACT_OFFERS = 20
 
-/** One way to satisfy a query word: a phrase of tokens, the last maybe a prefix. */
-export type Alternative = { tokens: string[]; prefix: boolean }
-/** A query word (or a multi-word skill name) and the ways it may match. */
-export type Group = { exact: Alternative[]; typos: Alternative[] }
+/**
+ * One way to satisfy a query word: a phrase of tokens, the last maybe a
+ * prefix. `skill`: it may match the offer's skills, being a whole spelling
+ * of a skill (or, typed, the beginning of one): "web" is a word of the
+ * spelling "Amazon Web Services", not a skill, so it does not reach AWS.
+ */
+export type Alternative = { tokens: string[]; prefix: boolean; skill: boolean }
+/** A query word (or a multi-word skill or role name) and the ways it may match. */
+export type Group = {
+  exact: Alternative[]
+  typos: Alternative[]
+  /** How many of the user's words the group stands for ("chef de projet": 3). */
+  words: number
+  /** The user's word(s), folded, as typed. */
+  source: string
+  /** The contracts and remote policies the word names ("alternance", "télétravail"): such offers match it as a title word. */
+  kinds: { contracts: ContractType[]; remote: RemotePolicy[] } | null
+  /** The likeliest word meant, when no offer holds the word itself ("Vouliez-vous dire"). */
+  correction: string | null
+  /**
+   * Whether an alternative that is not a skill could still match inside a
+   * skill spelling ("web" in "amazon web services"): only then does the
+   * FTS5 expression keep it out of the skills column.
+   */
+  insideSkills: boolean
+  /** A job title's head noun ("ingénieur", "chef de projet"): relaxing drops it before the field words. */
+  role: boolean
+}
 
 /**
- * A user's words turned into an FTS5 expression. Every token is quoted, so
- * nothing the user types (", *, NEAR, -, AND) is read as FTS5 syntax.
- * Each word matches itself, its skill synonyms, the indexed words within
- * its typo budget, and, for the last word, any word it begins.
+ * A user's words, each with the ways it may match: itself, its skill and
+ * role synonyms, the indexed words within its typo budget, and, for the
+ * last word, any word it begins. Rendered as FTS5 expressions by
+ * ftsExpression(), where every token is quoted, so nothing the user types
+ * (", *, NEAR, -, AND) is read as FTS5 syntax.
  */
 export type TextPlan = {
   groups: Group[]
-  /** Full expression, typos included; null when no word is left. */
-  expression: string | null
-  /** Same expression without typo corrections, or null when there are none. */
-  exactExpression: string | null
   truncated: boolean
+  /** Written in a search syntax ("title:web"): every word is required, never relaxed. */
+  syntax: boolean
 }
 
 export function planTextQuery(
@@ -45,8 +70,9 @@ export function planTextQuery(
 ): TextPlan {
   let tokens = tokenize(text)
   const truncated = tokens.length > MAX_QUERY_WORDS
+  const syntax = writtenAsSyntax(text)
   tokens = tokens.slice(0, MAX_QUERY_WORDS)
-  if (tokens.length === 0) return { groups: [], expression: null, exactExpression: null, truncated }
+  if (tokens.length === 0) return { groups: [], truncated, syntax }
   // The last word is still being typed unless the text ends with a separator.
   const lastIsPrefix = !/[^\p{L}\p{N}]$/u.test(fold(text))
 
@@ -58,9 +84,10 @@ export function planTextQuery(
       const phrase = tokens.slice(i, i + length).join(' ')
       const equivalents = synonyms.equivalents(phrase)
       if (!equivalents) continue
-      const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false }))
-      if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true })
-      groups.push({ exact, typos: [] })
+      const exact = equivalents.map((p) => ({ tokens: p.split(' '), prefix: false, skill: synonyms.isSkillSpelling(p) }))
+      if (lastIsPrefix && isLast(length)) exact.push({ tokens: phrase.split(' '), prefix: true, skill: synonyms.beginsSkillSpelling(phrase) })
+      const insideSkills = exact.some((a) => !a.skill && a.tokens.some((t, k) => synonyms.isInsideSkillSpelling(t, a.prefix && k === a.tokens.length - 1)))
+      groups.push({ exact, typos: [], words: length, source: phrase, kinds: null, correction: null, insideSkills, role: isRoleNoun(phrase) })
       break
     }
     if (length >= 1) {
@@ -69,20 +96,43 @@ export function planTextQuery(
     }
     const token = tokens[i]!
     const prefix = lastIsPrefix && isLast(1) && token.length >= MIN_PREFIX_LENGTH
+    const exactCount = exactOffers(token)
     // A correction the prefix already covers ("developpeurs" for "developpeur") adds nothing.
-    const typos = exactOffers(token) >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
+    const typos = exactCount >= ENOUGH_EXACT_OFFERS ? [] : vocabulary
       .corrections(token)
       .filter((t) => !(prefix && t.startsWith(token)))
-      .map((t) => ({ tokens: [t], prefix: false }))
-    groups.push({ exact: [{ tokens: [token], prefix }], typos })
+      .map((t) => ({ tokens: [t], prefix: false, skill: synonyms.isSkillSpelling(t) }))
+    const correction = exactCount === 0 && typos.length > 0 ? typos[0]!.tokens[0]! : null
+    const skill = prefix && synonyms.beginsSkillSpelling(token)
+    const insideSkills = synonyms.isInsideSkillSpelling(token, prefix) || typos.some((t) => !t.skill && synonyms.isInsideSkillSpelling(t.tokens[0]!, false))
+    groups.push({ exact: [{ tokens: [token], prefix, skill }], typos, words: 1, source: token, kinds: offerKindsOf(token), correction, insideSkills, role: isRoleNoun(token) })
     i += 1
   }
-
-  const render = (withTypos: boolean) =>
-    groups.map((g) => `(${[...g.exact, ...(withTypos ? g.typos : [])].map(toFts).join(' OR ')})`).join(' AND ')
-  const hasTypos = groups.some((g) => g.typos.length > 0)
-  return { groups, expression: render(true), exactExpression: hasTypos ? render(false) : null, truncated }
+  return { groups, truncated, syntax }
 }
+
+/**
+ * The groups as one FTS5 expression (every group required), or null when
+ * there are none. Any alternative may match the title, company or
+ * description; only whole skill spellings match the skills column (a
+ * column filter, written only for groups holding a word that sits inside a
+ * skill spelling of several words).
+ */
+export function ftsExpression(groups: Group[], withTypos: boolean): string | null {
+  if (groups.length === 0) return null
+  return groups
+    .map((g) => {
+      const alternatives = [...g.exact, ...(withTypos ? g.typos : [])]
+      // No word of it sits inside a skill spelling: any column, as plain as it gets (FTS5 skips the position lists).
+      if (!g.insideSkills) return `(${alternatives.map(toFts).join(' OR ')})`
+      const skills = alternatives.filter((a) => a.skill)
+      const text = `{title company description} : (${alternatives.map(toFts).join(' OR ')})`
+      return skills.length > 0 ? `((${text}) OR ({skills} : (${skills.map(toFts).join(' OR ')})))` : `(${text})`
+    })
+    .join(' AND ')
+}
+
+export const hasTypos = (groups: Group[]) => groups.some((g) => g.typos.length > 0)
 
 function toFts(alternative: Alternative): string {
   const quoted = `"${alternative.tokens.join(' ').replaceAll('"', '""')}"`

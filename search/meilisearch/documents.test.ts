@@ -41,8 +41,10 @@ describe('offer documents', () => {
     const [doc] = offerDocuments(test.sqlite, [ids.csharp!])
     expect(doc).toEqual({
       id: ids.csharp,
-      title: 'ingenieur csharp dotnet',
-      skillsAndCompany: expect.stringMatching(/^metropole data csharp .*power bi powerbi/),
+      // The contract and remote policy are title words (search/offer-terms.ts).
+      title: 'ingenieur csharp dotnet cdi hybride teletravail',
+      // Each skill spelling is one word: "power bi" is "powerbi", so "power" alone does not reach the skill.
+      skillsAndCompany: 'metropole data csharp csharp csharp powerbi powerbi',
       description: 'applications metier en csharp',
       skillTokens: expect.stringMatching(/^(csharp powerbi|powerbi csharp)$/),
       contractType: 'cdi',

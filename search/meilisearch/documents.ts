@@ -1,7 +1,8 @@
 import type SQLite from 'better-sqlite3'
 import { annualSalary, type ContractType, type ExperienceLevel, type RemotePolicy, type SalaryPeriod } from '#db/domain.ts'
-import { SKILL_TEXT_CTE } from '../embedded/offer-index.ts'
+import { SKILL_TEXT_CTE, SPELLING_SEPARATOR, skillSpellingWords } from '../embedded/offer-index.ts'
 import { OUTSIDE_TERRITORY } from '../facet-values.ts'
+import { offerTermsOf } from '../offer-terms.ts'
 import { tokenize } from '../text.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
 
@@ -14,8 +15,9 @@ import { SALARY_THRESHOLDS } from '../types.ts'
  */
 export type OfferDocument = {
   id: number
+  /** The title's words, then the words of the contract and remote policy. */
   title: string
-  /** Company name and every spelling of every skill: one attribute, one relevance tier. */
+  /** Company name and every spelling of every skill (one word each): one attribute, one relevance tier. */
   skillsAndCompany: string
   description: string
   /** One word per skill (slug without dashes), for the match shortlists only. */
@@ -77,7 +79,7 @@ type OfferRow = {
 const OFFERS_SQL = `
   ${SKILL_TEXT_CTE}
   select o.id, o.title, o.description_md, co.name as company_name, co.slug as company_slug,
-    (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
+    (select group_concat(st.text, ' ${SPELLING_SEPARATOR} ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
     (select json_group_array(s.slug) from offer_skills os join skills s on s.id = os.skill_id
       where os.offer_id = o.id) as skills,
@@ -118,8 +120,10 @@ export function offerDocuments(sqlite: SQLite.Database, ids: readonly number[]):
     const yearlySalary = annualSalary(row.salary_max ?? row.salary_min, row.salary_period)
     return {
       id: row.id,
-      title: words(row.title),
-      skillsAndCompany: words(`${row.company_name} ${row.skill_text ?? ''}`),
+      // The contract and remote policy are title words, as in the embedded engine (search/offer-terms.ts).
+      title: [words(row.title), ...offerTermsOf(row.contract_type, row.remote_policy)].join(' '),
+      // A skill spelled in several words is one word ("amazonwebservices"): "web" alone must not reach it.
+      skillsAndCompany: [words(row.company_name), ...skillSpellingWords(row.skill_text)].join(' '),
       description: words(row.description_md),
       skillTokens: skills.map(skillToken).join(' '),
       contractType: row.contract_type,

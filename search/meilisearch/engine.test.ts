@@ -5,6 +5,7 @@ import { EmbeddedSearchEngine } from '../embedded/engine.ts'
 import { SearchRequestError, SearchUnavailableError } from '../errors.ts'
 import { FALLBACK_NOTICE, FallbackSearchEngine } from '../fallback.ts'
 import { NOTICE } from '../notices.ts'
+import { RELAX_BELOW } from '../embedded/text-match.ts'
 import { offerQuery } from '../query-params.ts'
 import type { OfferQuery, SearchEngine } from '../types.ts'
 import { MAIN_QUERY_FACETS } from './facets.ts'
@@ -132,6 +133,65 @@ describe('stubbed HTTP: no Meilisearch can run here — a search', () => {
     expect(multiSearches().map((b) => b.queries[0]!.q)).toEqual(['developpeur web or ', ''])
     expect(empty.notices).toEqual([NOTICE.noUsableWord])
     expect(empty.sort).toBe('date')
+  })
+
+  it('relaxes with the "frequency" matching strategy when fewer than 10 offers hold every word, and says so', async () => {
+    stub.routes.push((r) => {
+      const strategy = (r.body as MultiSearchBody).queries[0]!.matchingStrategy
+      return strategy === 'all'
+        ? answer([{ hits: [{ id: ids.calais }], totalHits: 1 }, {}, {}, {}])
+        : answer([{ hits: [{ id: ids.calais }, { id: ids.boulogne }], totalHits: 2 }, {}, {}, {}])
+    })
+    const result = await search({ text: 'développeur java ', sort: 'relevance' })
+    const [first, second] = multiSearches()
+    expect(first!.queries.every((q) => q.matchingStrategy === 'all')).toBe(true)
+    // The page and every facet count are asked again under the relaxed strategy.
+    expect(second!.queries.every((q) => q.matchingStrategy === 'frequency' && q.q === 'developpeur java ')).toBe(true)
+    expect(result).toMatchObject({ total: 2, notices: [NOTICE.relaxed(RELAX_BELOW)] })
+    expect(result.hits.map((h) => h.id)).toEqual([ids.calais, ids.boulogne])
+  })
+
+  it('keeps every word when relaxing finds no more offers, and does not relax one word, a date sort or enough offers', async () => {
+    stub.routes.push(() => answer([{ hits: [{ id: ids.calais }], totalHits: 1 }, {}, {}, {}]))
+    const same = await search({ text: 'développeur java ', sort: 'relevance' })
+    expect(multiSearches().map((b) => b.queries[0]!.matchingStrategy)).toEqual(['all', 'frequency'])
+    expect(same).toMatchObject({ total: 1, notices: [] })
+    stub.reset()
+    stub.routes.push(() => answer([{ totalHits: 1 }, {}, {}, {}]))
+    await search({ text: 'développeur ', sort: 'relevance' })
+    await search({ text: 'développeur java ', sort: 'date' })
+    stub.routes.splice(0, Infinity, () => answer([{ totalHits: RELAX_BELOW }, {}, {}, {}]))
+    await search({ text: 'développeur java ', sort: 'relevance' })
+    expect(multiSearches().map((b) => b.queries[0]!.matchingStrategy)).toEqual(['all', 'all', 'all'])
+  })
+
+  it('drops first the words no offer holds, counted one by one, when no offer holds every word (stubbed HTTP)', async () => {
+    stub.routes.push((r) => {
+      const queries = (r.body as MultiSearchBody).queries
+      if (queries[0]!.hitsPerPage === 0) return answer(queries.map((q) => ({ totalHits: q.q === 'ower ' ? 0 : 3 })))
+      return queries[0]!.matchingStrategy === 'all'
+        ? answer([{ totalHits: 0 }, {}, {}, {}])
+        : answer([{ hits: [{ id: ids.calais }], totalHits: 1 }, {}, {}, {}])
+    })
+    const result = await search({ text: 'java ower développ', sort: 'relevance' })
+    const [, probe, relaxed] = multiSearches()
+    // One query per word, unfiltered, the last still a prefix; then the relaxed search without "ower".
+    expect(probe!.queries.map((q) => [q.q, q.filter, q.matchingStrategy])).toEqual([['java ', undefined, 'all'], ['ower ', undefined, 'all'], ['developp', undefined, 'all']])
+    expect(relaxed!.queries.every((q) => q.matchingStrategy === 'frequency' && q.q === 'java developp')).toBe(true)
+    expect(result).toMatchObject({ total: 1, notices: [NOTICE.relaxed(RELAX_BELOW)] })
+  })
+
+  it('keeps the words when none or all are held, and never relaxes a query written in a search syntax (stubbed HTTP)', async () => {
+    stub.routes.push((r) => {
+      const queries = (r.body as MultiSearchBody).queries
+      return queries[0]!.hitsPerPage === 0 ? answer(queries.map(() => ({ totalHits: 0 }))) : answer([{ totalHits: 0 }, {}, {}, {}])
+    })
+    await search({ text: 'and or not ', sort: 'relevance' })
+    expect(multiSearches().at(-1)!.queries[0]).toMatchObject({ q: 'and or not ', matchingStrategy: 'frequency' })
+    stub.reset()
+    stub.routes.push(() => answer([{ totalHits: 0 }, {}, {}, {}]))
+    for (const text of ['title:web', '"développeur" java', 'développeur -java', 'near(web']) await search({ text, sort: 'relevance' })
+    expect(multiSearches().map((b) => b.queries[0]!.matchingStrategy)).toEqual(['all', 'all', 'all', 'all'])
   })
 
   it('ignores an unknown commune and a distance sort without one, with the embedded engine’s notices', async () => {

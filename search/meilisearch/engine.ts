@@ -11,7 +11,8 @@ import { assertNotDegraded, meili } from './errors.ts'
 import { MAIN_QUERY_FACETS, facetProbes, facetsFromAnswers } from './facets.ts'
 import { combine, offerFilters, literal, type Center } from './filters.ts'
 import { MeilisearchMatches } from './matching.ts'
-import { queryText } from './query-text.ts'
+import { queryText, withoutWords, wordQueries } from './query-text.ts'
+import { RELAX_BELOW } from '../embedded/text-match.ts'
 
 type Hit = { id: number; _geo?: { lat: number; lng: number } }
 
@@ -68,27 +69,44 @@ export class MeilisearchEngine implements SearchEngine {
     if (sort === 'relevance' && !text.q) sort = 'date'
 
     const indexUid = this.connection.liveUid.offer
-    const base = { indexUid, q: text.q, matchingStrategy: 'all' as const, attributesToSearchOn: SEARCHED_ATTRIBUTES }
     const filters = offerFilters(query, now, center)
-    const pageQuery = (page: number): MultiSearchQuery => ({
-      ...base,
-      filter: combine(filters),
-      sort: sortParameter(sort, center),
-      facets: MAIN_QUERY_FACETS,
-      page,
-      hitsPerPage: query.perPage,
-      attributesToRetrieve: ['id', '_geo'],
-    })
     const probes = facetProbes(filters, now, center)
-    const queries = [
-      pageQuery(query.page),
-      ...probes.map((p) => ({ ...base, filter: p.filter, facets: 'attribute' in p ? [p.attribute] : [], page: 1, hitsPerPage: 0 })),
-    ]
     const client = this.connection.client
-    const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
-    const [main, ...answers] = results
-    if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
-    assertNotDegraded(results)
+    const search = async (matchingStrategy: 'all' | 'frequency', q = text.q) => {
+      const base = { indexUid, q, matchingStrategy, attributesToSearchOn: SEARCHED_ATTRIBUTES }
+      const pageQuery = (page: number): MultiSearchQuery => ({
+        ...base,
+        filter: combine(filters),
+        sort: sortParameter(sort, center),
+        facets: MAIN_QUERY_FACETS,
+        page,
+        hitsPerPage: query.perPage,
+        attributesToRetrieve: ['id', '_geo'],
+      })
+      const queries = [
+        pageQuery(query.page),
+        ...probes.map((p) => ({ ...base, filter: p.filter, facets: 'attribute' in p ? [p.attribute] : [], page: 1, hitsPerPage: 0 })),
+      ]
+      const { results } = await meili(() => client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
+      const [main, ...answers] = results
+      if (!main) throw new SearchUnavailableError('Meilisearch answered a multi-search without its results')
+      assertNotDegraded(results)
+      return { main, answers, pageQuery }
+    }
+
+    let answer = await search('all')
+    // Too few offers hold every word: Meilisearch's "frequency" strategy, as the embedded engine relaxes (decision 004);
+    // a query written in a search syntax ("title:web") asks for every word it holds.
+    if (sort === 'relevance' && !text.syntax && text.q.trim().split(' ').length > 1 && (answer.main.totalHits ?? 0) < RELAX_BELOW) {
+      // None holds every word: a word no offer holds at all may be why; it goes first, as in the embedded engine.
+      const q = answer.main.totalHits ? text.q : await this.withoutUnheldWords(indexUid, text.q)
+      const relaxed = await search('frequency', q)
+      if ((relaxed.main.totalHits ?? 0) > (answer.main.totalHits ?? 0)) {
+        answer = relaxed
+        notices.push(NOTICE.relaxed(RELAX_BELOW))
+      }
+    }
+    const { main, answers, pageQuery } = answer
 
     const total = main.totalHits ?? 0
     const pageCount = Math.max(1, Math.ceil(total / query.perPage))
@@ -116,6 +134,20 @@ export class MeilisearchEngine implements SearchEngine {
       sort,
       notices,
     }
+  }
+
+  /**
+   * `q` without the words no offer holds (each word counted alone, unfiltered, as the embedded engine
+   * counts them), unless every word is one: Meilisearch's "frequency" strategy would keep such a word,
+   * the rarest, to the end and find nothing ("product ower").
+   */
+  private async withoutUnheldWords(indexUid: string, q: string): Promise<string> {
+    const words = wordQueries(q)
+    const queries = words.map((w) => ({ indexUid, q: w, matchingStrategy: 'all' as const, attributesToSearchOn: SEARCHED_ATTRIBUTES, page: 1, hitsPerPage: 0 }))
+    const { results } = await meili(() => this.connection.client.multiSearch<{ queries: MultiSearchQuery[] }, Hit>({ queries }))
+    assertNotDegraded(results)
+    const unheld = new Set(words.flatMap((_, i) => (results[i]?.totalHits ? [] : [i])))
+    return unheld.size === 0 || unheld.size === words.length ? q : withoutWords(q, unheld)
   }
 }
 

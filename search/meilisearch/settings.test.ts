@@ -51,6 +51,10 @@ describe('synonyms from the skills taxonomy', () => {
     // C# is the word "csharp" in documents and queries alike: never the letter "c".
     expect(setting.csharp).toEqual(expect.arrayContaining(['c sharp']))
     expect(setting).not.toHaveProperty('c')
+    // A spelling of several words is one word in the documents' skillsAndCompany: the phrase and every other spelling lead to it.
+    expect(setting.aws).toEqual(expect.arrayContaining(['amazon web services', 'amazonwebservices']))
+    expect(setting['amazon web services']).toContain('amazonwebservices')
+    expect(setting).not.toHaveProperty('web')
     for (const [phrase, others] of Object.entries(setting)) {
       expect(others).not.toContain(phrase)
       for (const other of others) expect(setting[other] ?? []).toContain(phrase)

@@ -67,7 +67,18 @@ export function indexSettings(kind: DocumentKind, synonyms: Synonyms): Settings 
 export const MAX_VALUES_PER_FACET = 1000
 export const MAX_TOTAL_HITS = 1_000_000
 
-/** Every spelling of a skill leads to all the others, as token phrases (the same as the embedded engine's). */
+/**
+ * Every spelling of a skill leads to all the others, as token phrases (the
+ * same as the embedded engine's), and to the one word a spelling of several
+ * words is in the documents' skillsAndCompany ("amazonwebservices",
+ * documents.ts): only the whole phrase, or another spelling, reaches it.
+ */
 export function synonymsSetting(synonyms: Synonyms): Record<string, string[]> {
-  return Object.fromEntries(synonyms.pairs())
+  const setting: Record<string, string[]> = {}
+  for (const [phrase, others] of synonyms.pairs()) {
+    const phrases = [phrase, ...others]
+    const group = [...new Set([...phrases, ...phrases.filter((p) => p.includes(' ')).map((p) => p.replaceAll(' ', ''))])]
+    for (const member of group) setting[member] ??= group.filter((p) => p !== member)
+  }
+  return setting
 }

@@ -54,7 +54,7 @@ describe('stubbed HTTP: no Meilisearch can run here — sync', () => {
     ])
     const [, add, remove] = stub.requests.filter((r) => !r.path.startsWith('/tasks/'))
     expect(add!.query.get('primaryKey')).toBe('id')
-    expect((add!.body as { id: number; title: string }[]).map((d) => [d.id, d.title])).toEqual([[ids.published, 'developpeur web']])
+    expect((add!.body as { id: number; title: string }[]).map((d) => [d.id, d.title])).toEqual([[ids.published, 'developpeur web cdi presentiel']])
     expect(remove!.body).toEqual([ids.draft, 424_242])
     expect(stub.requests.filter((r) => r.path.startsWith('/tasks/')).map((r) => r.path)).toEqual(['/tasks/1', '/tasks/2'])
   })
