@@ -21,7 +21,7 @@ export const SKILL_TEXT_CTE = `with skill_text as materialized (
 // Every spelling of every skill of the offer goes into the `skills` column.
 const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
   ${sql.raw(SKILL_TEXT_CTE)}
-  select o.id, o.title, o.description_md, c.name as company,
+  select o.id, o.title, o.description_md, coalesce(o.employer_name, c.name) as company,
     (select group_concat(st.text, ' ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skills
   from offers o join companies c on c.id = o.company_id
