@@ -12,7 +12,9 @@ export function readFranceTravailOffers(records: unknown[], referential: Referen
     const parsed = FranceTravailOfferSchema.safeParse(record)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
-      rejected.push({ sourceId: rawId, reason: `${issue.path.join('.') || 'offre'} : ${issue.message}` })
+      // zod's own wording is English: the report names the field and says what is wrong in French.
+      const what = issue.code === 'invalid_type' ? (issue.input === undefined ? 'manquant' : 'd’un type inattendu') : issue.message
+      rejected.push({ sourceId: rawId, reason: `${issue.path.join('.') || 'offre'} : ${what}` })
       return
     }
     const mapped = mapFranceTravailOffer(parsed.data, referential)
