@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseEnv } from '#app/env.server.ts'
 import { openDatabase } from '../connection.ts'
-import { prepareDatabase } from '../prepare.ts'
+import { migrateToLatest } from '../migrate.ts'
 import { describeImport } from './offers.ts'
 import { franceTravailFromApi } from './france-travail/scheduled.ts'
 import { importFranceTravail } from './france-travail/index.ts'
@@ -20,7 +20,11 @@ if (!file && !env.FRANCE_TRAVAIL_CLIENT_ID) {
 }
 const { db } = openDatabase(env.DATABASE_PATH)
 try {
-  await prepareDatabase(db, { demo: false, region: env.REGION })
+  await migrateToLatest(db)
+  if (!(await db.selectFrom('communes').select('insee').limit(1).executeTakeFirst())) {
+    console.error('La base n’a pas encore son référentiel (communes, métiers) : lancez d’abord npm run db:setup.')
+    process.exit(1)
+  }
   const onBatch = (written: number) => console.error(`lot enregistré : ${written} offres`)
   const now = new Date()
   let report
