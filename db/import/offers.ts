@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
+import type { Transaction } from 'kysely'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from '../connection.ts'
 import type { OfferSource } from '../domain.ts'
+import type { Database } from '../schema.ts'
 import { slugify } from '../identifiers.ts'
 import type { ImportedOffer, ImportReport, Rejection } from './types.ts'
 
@@ -64,85 +66,96 @@ function columnsOf(offer: ImportedOffer) {
   }
 }
 
-export async function importOffers(db: DB, target: ImportTarget, run: ImportRun): Promise<ImportReport> {
+type Executor = Transaction<Database>
+
+export async function importOffers(db: DB, target: ImportTarget, run: ImportRun & { oneTransaction?: boolean }): Promise<ImportReport> {
   const report: ImportReport = { source: target.source, created: 0, updated: 0, unchanged: 0, closed: 0, rejected: [...run.rejected] }
-  const at = run.now.toISOString()
   // The source may list an offer twice: the last one wins, counted once.
   const offers = [...new Map(run.offers.map((o) => [o.sourceId, o])).values()]
-  for (let start = 0; start < offers.length; start += IMPORT_BATCH) {
-    const batch = offers.slice(start, start + IMPORT_BATCH)
+  const seen = new Set(offers.map((o) => o.sourceId).concat(run.rejected.map((r) => r.sourceId)))
+  if (run.oneTransaction) {
+    // A company's career page: all of it or nothing (decision 012).
     await db.transaction().execute(async (trx) => {
-      const existing = new Map(
-        (
-          await trx
-            .selectFrom('offers')
-            .select(['id', 'source_id', 'source_hash', 'moderation_note'])
-            .where('source', '=', target.source)
-            .where('company_id', '=', target.companyId)
-            .where('source_id', 'in', batch.map((o) => o.sourceId))
-            .execute()
-        ).map((row) => [row.source_id!, row]),
-      )
-      for (const offer of batch) {
-        const hash = hashOf(offer)
-        const held = existing.get(offer.sourceId)
-        if (held?.source_hash === hash) {
-          report.unchanged++
-          continue
-        }
-        const columns = { ...columnsOf(offer), source_hash: hash, updated_at: at }
-        let id: number
-        if (held) {
-          id = held.id
-          // An offer the admins took down stays down whatever the source says.
-          const status = held.moderation_note ? {} : { status: 'published' as const }
-          await trx.updateTable('offers').set({ ...columns, ...status }).where('id', '=', id).execute()
-          report.updated++
-        } else {
-          const published = offer.sourceCreatedAt < at ? offer.sourceCreatedAt : at
-          const row = await trx
-            .insertInto('offers')
-            .values({
-              ...columns,
-              slug: `${slugify(offer.title).slice(0, 80).replace(/-+$/, '') || 'offre'}-${target.companySlug.slice(0, 40)}-${slugify(offer.sourceId)}`,
-              company_id: target.companyId,
-              source: target.source,
-              source_id: offer.sourceId,
-              status: 'published',
-              published_at: published,
-              created_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-          id = row.id
-          report.created++
-        }
-        await indexOffer(trx, id)
-      }
+      await writeBatch(trx, target, offers, report, run.now)
+      if (run.complete) report.closed = await closeVanished(trx, target, seen, run.now)
     })
+    return report
+  }
+  for (let start = 0; start < offers.length; start += IMPORT_BATCH) {
+    await db.transaction().execute((trx) => writeBatch(trx, target, offers.slice(start, start + IMPORT_BATCH), report, run.now))
     run.onBatch?.(Math.min(start + IMPORT_BATCH, offers.length))
   }
-  if (run.complete) report.closed = await closeVanished(db, target, new Set(offers.map((o) => o.sourceId).concat(run.rejected.map((r) => r.sourceId))), run.now)
+  if (run.complete) report.closed = await db.transaction().execute((trx) => closeVanished(trx, target, seen, run.now))
   return report
 }
 
-/** Published offers of the scope the source no longer lists leave search (their hash is dropped: a return republishes them). */
-async function closeVanished(db: DB, target: ImportTarget, seen: Set<string>, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const held = await trx
-      .selectFrom('offers')
-      .select(['id', 'source_id'])
-      .where('source', '=', target.source)
-      .where('company_id', '=', target.companyId)
-      .where('status', '=', 'published')
-      .execute()
-    const gone = held.filter((o) => !seen.has(o.source_id ?? ''))
-    for (const offer of gone) {
-      await trx.updateTable('offers').set({ status: 'closed', source_hash: null, updated_at: now.toISOString() }).where('id', '=', offer.id).execute()
-      await indexOffer(trx, offer.id)
+async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOffer[], report: ImportReport, now: Date): Promise<void> {
+  if (batch.length === 0) return
+  const at = now.toISOString()
+  const existing = new Map(
+    (
+      await trx
+        .selectFrom('offers')
+        .select(['id', 'source_id', 'source_hash', 'moderation_note'])
+        .where('source', '=', target.source)
+        .where('company_id', '=', target.companyId)
+        .where('source_id', 'in', batch.map((o) => o.sourceId))
+        .execute()
+    ).map((row) => [row.source_id!, row]),
+  )
+  for (const offer of batch) {
+    const hash = hashOf(offer)
+    const held = existing.get(offer.sourceId)
+    if (held?.source_hash === hash) {
+      report.unchanged++
+      continue
     }
-    return gone.length
-  })
+    const columns = { ...columnsOf(offer), source_hash: hash, updated_at: at }
+    let id: number
+    if (held) {
+      id = held.id
+      // An offer the admins took down stays down whatever the source says.
+      const status = held.moderation_note ? {} : { status: 'published' as const }
+      await trx.updateTable('offers').set({ ...columns, ...status }).where('id', '=', id).execute()
+      report.updated++
+    } else {
+      const published = offer.sourceCreatedAt < at ? offer.sourceCreatedAt : at
+      const row = await trx
+        .insertInto('offers')
+        .values({
+          ...columns,
+          slug: `${slugify(offer.title).slice(0, 80).replace(/-+$/, '') || 'offre'}-${target.companySlug.slice(0, 40)}-${slugify(offer.sourceId).slice(0, 60)}`,
+          company_id: target.companyId,
+          source: target.source,
+          source_id: offer.sourceId,
+          status: 'published',
+          published_at: published,
+          created_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      id = row.id
+      report.created++
+    }
+    await indexOffer(trx, id)
+  }
+}
+
+/** Published offers of the scope the source no longer lists leave search (their hash is dropped: a return republishes them). */
+async function closeVanished(trx: Executor, target: ImportTarget, seen: Set<string>, now: Date): Promise<number> {
+  const held = await trx
+    .selectFrom('offers')
+    .select(['id', 'source_id'])
+    .where('source', '=', target.source)
+    .where('company_id', '=', target.companyId)
+    .where('status', '=', 'published')
+    .execute()
+  const gone = held.filter((o) => !seen.has(o.source_id ?? ''))
+  for (const offer of gone) {
+    await trx.updateTable('offers').set({ status: 'closed', source_hash: null, updated_at: now.toISOString() }).where('id', '=', offer.id).execute()
+    await indexOffer(trx, offer.id)
+  }
+  return gone.length
 }
 
 export const PLACEHOLDER_NAME = 'Entreprise non communiquée'
