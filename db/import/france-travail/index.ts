@@ -15,7 +15,9 @@ export async function importFranceTravail(
   options: { now: Date; complete: boolean; onBatch?: (written: number) => void },
 ): Promise<ImportReport> {
   const referential = await loadReferential(db)
-  const { offers, rejected } = readFranceTravailOffers(records, referential, options.now)
+  // Searches overlap (several ROME groups, departments): one record per offer id, the last one read.
+  const byId = new Map(records.map((r, i) => [typeof r === 'object' && r && 'id' in r ? String((r as { id: unknown }).id) : `#${i}`, r]))
+  const { offers, rejected } = readFranceTravailOffers([...byId.values()], referential, options.now)
   const company = await placeholderCompany(db, 'france-travail', options.now)
   return importOffers(
     db,
