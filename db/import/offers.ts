@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
-import { indexOffer } from '#search/embedded/offer-index.ts'
+import { indexOffers } from '#search/embedded/offer-index.ts'
 import type { DB } from '../connection.ts'
 import type { OfferSource } from '../domain.ts'
 import type { Database } from '../schema.ts'
@@ -103,6 +103,7 @@ async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOf
         .execute()
     ).map((row) => [row.source_id!, row]),
   )
+  const written: number[] = []
   for (const offer of batch) {
     const hash = hashOf(offer)
     const held = existing.get(offer.sourceId)
@@ -137,8 +138,9 @@ async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOf
       id = row.id
       report.created++
     }
-    await indexOffer(trx, id)
+    written.push(id)
   }
+  await indexOffers(trx, written)
 }
 
 /** Published offers of the scope the source no longer lists leave search (their hash is dropped: a return republishes them). */
@@ -153,8 +155,8 @@ async function closeVanished(trx: Executor, target: ImportTarget, seen: Set<stri
   const gone = held.filter((o) => !seen.has(o.source_id ?? ''))
   for (const offer of gone) {
     await trx.updateTable('offers').set({ status: 'closed', source_hash: null, updated_at: now.toISOString() }).where('id', '=', offer.id).execute()
-    await indexOffer(trx, offer.id)
   }
+  await indexOffers(trx, gone.map((o) => o.id))
   return gone.length
 }
 

@@ -57,6 +57,23 @@ export async function indexOffer(trx: Executor, offerId: number): Promise<void> 
     .execute()
 }
 
+/**
+ * indexOffer for many offers at once (an importer's batch): one pass of the skill text
+ * instead of one per offer. Same rule: call it inside the transaction that wrote them.
+ */
+export async function indexOffers(trx: Executor, offerIds: readonly number[]): Promise<void> {
+  if (offerIds.length === 0) return
+  const ids = JSON.stringify(offerIds)
+  await sql`delete from offers_fts where rowid in (select value from json_each(${ids}))`.execute(trx)
+  const { rows } = await sourceQuery(sql`o.id in (select value from json_each(${ids}))`).execute(trx)
+  if (rows.length) {
+    const values = rows.map((row) => sql`(${sql.join(toRow(row))})`)
+    await sql`insert into offers_fts (rowid, title, skills, company, description) values ${sql.join(values)}`.execute(trx)
+  }
+  const at = new Date().toISOString()
+  await trx.insertInto('search_outbox').values(offerIds.map((id) => ({ doc_type: 'offer', doc_id: id, created_at: at }))).execute()
+}
+
 /** Rebuilds the whole offer index from the offers table, in one transaction. */
 export async function rebuildOfferIndex(db: Kysely<Database>): Promise<{ indexed: number }> {
   return db.transaction().execute(async (trx) => {
