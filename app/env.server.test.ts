@@ -19,6 +19,8 @@ it('fills every default for an empty environment', () => {
     WEB_CONCURRENCY: availableParallelism(),
     BACKUP_KEEP: 7,
     REGION: 'littoral-hauts-de-france',
+    FRANCE_TRAVAIL_API_URL: 'https://api.francetravail.io/partenaire/offresdemploi/v2',
+    FRANCE_TRAVAIL_TOKEN_URL: 'https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire',
   })
 })
 
