@@ -24,6 +24,7 @@ test('a verified company imports its career page’s offers; they are online, ma
     await page.getByLabel('Adresse e-mail').fill(recruiter.email)
     await page.getByLabel('Mot de passe').fill(SEEDED_PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toContainText('Inès Vasseur')
     await page.goto(`/recruteur/entreprises/${company.slug}/offres`)
     await page.getByRole('link', { name: 'Importer depuis votre page carrières' }).click()
     await page.getByLabel('… ou son code HTML, collé').fill(html)
@@ -34,7 +35,7 @@ test('a verified company imports its career page’s offers; they are online, ma
     await expect(page.getByText('Offres importées de votre page carrières : elles sont en ligne.')).toBeVisible()
     await expect(page.getByRole('row').filter({ hasText: `Développeuse ${word}` })).toContainText('(importée)')
 
-    await page.getByRole('link', { name: `Développeuse ${word}` }).click()
+    await page.getByRole('link', { name: `Développeuse ${word}`, exact: true }).click()
     await expect(page.getByRole('note')).toContainText('Offre importée (page carrières de l’entreprise)')
     await expect(page.getByRole('button', { name: 'Enregistrer les modifications' })).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Clôturer' })).toHaveCount(0)
