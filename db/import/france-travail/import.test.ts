@@ -123,6 +123,14 @@ describe('importing the France Travail fixture', () => {
   })
 })
 
+it('links only to http(s) addresses: a javascript: origin falls back to the offer’s France Travail page', async () => {
+  const [record] = franceTravailFixture(1, 1, FIXTURE_NOW) as [Record<string, unknown>]
+  const report = await importFranceTravail(test.db, [{ ...record, id: 'XSS0001', origineOffre: { urlOrigine: 'javascript:alert(1)' } }], { now: FIXTURE_NOW, complete: false })
+  expect(report.created).toBe(1)
+  expect((await offerRow('XSS0001'))!.source_url).toBe('https://candidat.francetravail.fr/offres/recherche/detail/XSS0001')
+  await test.db.updateTable('offers').set({ status: 'closed' }).where('source_id', '=', 'XSS0001').execute()
+})
+
 describe('the same source a day later', () => {
   it('updates changed offers, closes withdrawn ones, creates new ones; they leave search', async () => {
     const revision1 = franceTravailFixture(400, 1)

@@ -61,6 +61,16 @@ export function parseSalary(label: string | null): ImportedOffer['salary'] {
   return { minCents: min, maxCents: max, period: PERIODS[match[1]!.toLowerCase()]! }
 }
 
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null
+  } catch {
+    return null
+  }
+}
+
 const decode = (value: string | null | undefined) => (value ? decodeHTML(value).trim() : null)
 const DAY_MS = 86_400_000
 /** An imported offer leaves search 60 days after the source last refreshed it, unless closed before. */
@@ -87,7 +97,8 @@ export function mapFranceTravailOffer(offer: FranceTravailOffer, referential: Re
   const employerName = decode(offer.entreprise?.nom)
   return {
     sourceId: offer.id,
-    sourceUrl: offer.origineOffre?.urlOrigine || `https://candidat.francetravail.fr/offres/recherche/detail/${encodeURIComponent(offer.id)}`,
+    // Only an http(s) address becomes a link on the offer page (never javascript: or data:).
+    sourceUrl: httpUrl(offer.origineOffre?.urlOrigine) ?? `https://candidat.francetravail.fr/offres/recherche/detail/${encodeURIComponent(offer.id)}`,
     sourceCreatedAt: new Date(offer.dateCreation).toISOString(),
     sourceUpdatedAt: offer.dateActualisation ? new Date(offer.dateActualisation).toISOString() : null,
     title,
