@@ -4,7 +4,7 @@ import { createSession, createUser } from '#db/queries/accounts.ts'
 import { createTestCompany } from '#db/seed/index.ts'
 import { createTestDatabase } from '#db/test-database.ts'
 import { sessionCookieHeader } from '../utils/session.server.ts'
-import { action } from './recruiter-offer-import.tsx'
+import { action, loader } from './recruiter-offer-import.tsx'
 
 // Fuzzed import form: any page, pasted or as an address, gets a French message and a 4xx, or an
 // import of whole offers; never a 500, never an offer written by a preview.
@@ -81,4 +81,18 @@ it('fuzzed career pages: a French message with a 4xx, a preview that writes noth
     }),
     { numRuns: 60, seed: 14 },
   )
+})
+
+it('opens for the company’s recruiters and the admins, 404 for another company’s recruiter', async () => {
+  const at = new Date()
+  const admin = await createUser(test.db, { email: 'admin@fuzz.fr', passwordHash: 'x', displayName: 'Admin', role: 'admin' }, at)
+  const outsider = await createUser(test.db, { email: 'autre@fuzz.fr', passwordHash: 'x', displayName: 'Autre', role: 'recruiter' }, at)
+  if (admin === 'email-taken' || outsider === 'email-taken') throw new Error('taken')
+  const load = async (userId: number) => {
+    const headers = { Cookie: await sessionCookieHeader((await createSession(test.db, userId, at)).token) }
+    const request = new Request(`http://localhost/recruteur/entreprises/${SLUG}/import`, { headers })
+    return loader({ request, params: { slug: SLUG }, context: { db: test.db } } as never).catch((thrown: unknown) => thrown)
+  }
+  expect(((await load(admin.id)) as { company: { slug: string } }).company.slug).toBe(SLUG)
+  expect(((await load(outsider.id)) as Response).status).toBe(404)
 })

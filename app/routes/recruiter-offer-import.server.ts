@@ -44,3 +44,13 @@ export async function importCareerPage(db: DB, company: Company, form: ImportFor
 export function listCompanyFeeds(db: DB, companyId: number) {
   return db.selectFrom('offer_feeds').select(['id', 'url', 'last_run_at', 'last_report']).where('company_id', '=', companyId).orderBy('id').execute()
 }
+
+/** The company whose offers are imported: one the recruiter belongs to (joined in SQL), or any for an admin. */
+export function findImportCompany(db: DB, user: { id: number; role: string }, slug: string) {
+  let query = db.selectFrom('companies as co').select(['co.id', 'co.slug', 'co.name', 'co.commune_insee', 'co.verified_at']).where('co.slug', '=', slug)
+    .where('co.placeholder_source', 'is', null)
+  if (user.role !== 'admin') {
+    query = query.where('co.id', 'in', (eb) => eb.selectFrom('company_members').select('company_id').where('user_id', '=', user.id))
+  }
+  return query.executeTakeFirst()
+}

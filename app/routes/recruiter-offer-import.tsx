@@ -1,17 +1,15 @@
 import { data, Form, Link, redirect } from 'react-router'
-import { findMemberCompany } from '#db/queries/recruiter-offers.ts'
 import { CONTRACT_LABELS, formatDateTime } from '../utils/labels.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { withFlash } from '../utils/flash.ts'
 import type { Route } from './+types/recruiter-offer-import'
-import { importCareerPage, ImportFormSchema, listCompanyFeeds, readCareerPage } from './recruiter-offer-import.server.ts'
+import { findImportCompany, importCareerPage, ImportFormSchema, listCompanyFeeds, readCareerPage } from './recruiter-offer-import.server.ts'
 
 async function loadCompany(request: Request, slug: string, db: Route.LoaderArgs['context']['db']) {
   const user = await requireRecruiter(request, db)
-  const member = await findMemberCompany(db, user.id, slug)
-  invariantResponse(member, 'Entreprise introuvable dans votre espace.')
-  const company = await db.selectFrom('companies').select(['id', 'slug', 'name', 'commune_insee', 'verified_at']).where('id', '=', member.id).executeTakeFirstOrThrow()
+  const company = await findImportCompany(db, user, slug)
+  invariantResponse(company, 'Entreprise introuvable dans votre espace.')
   return company
 }
 
