@@ -73,6 +73,11 @@ test('a France Travail offer names its employer or « Entreprise non communiqué
     await page.goto(`/offres/${named.slug}`)
     await expect(page.locator('.offer-page__company')).toContainText(named.employer_name!)
     expect((await page.goto(`/offres/${named.slug}/postuler`))!.status()).toBe(404)
+    // The placeholder's page says what it is, with no made-up place or size.
+    await page.goto('/entreprises/offres-france-travail')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Entreprise non communiquée')
+    await expect(page.getByText('Offres de France Travail dont l’employeur n’a pas de page sur Passerelle')).toBeVisible()
+    await expect(page.getByText('salarié·es')).toHaveCount(0)
   } finally {
     await retryingWrite(() => db.transaction().execute(async (trx) => {
       const held = await trx.selectFrom('offers').select('id').where('source', '=', 'france-travail').where('source_id', 'in', ids).execute()
