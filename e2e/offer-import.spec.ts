@@ -1,7 +1,18 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { franceTravailFixture } from '#db/import/fixtures/france-travail-generator.ts'
 import { importFranceTravail } from '#db/import/france-travail/index.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import { expect, retryingWrite, SEEDED_PASSWORD, test, uniqueWord } from './fixtures.ts'
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+/** What the layout spec checks on empty pages, on the states only these journeys reach. */
+async function expectAccessibleAt320(page: Page) {
+  expect((await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze()).violations.map((v) => v.id)).toEqual([])
+  await page.setViewportSize({ width: 320, height: 800 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  await page.setViewportSize({ width: 1280, height: 800 })
+}
 
 // Imported offers (decision 012) as people see them: a recruiter imports the JSON-LD of a career
 // page (pasted), sees it online and read-only; a visitor reads a France Travail offer and applies there.
@@ -31,6 +42,7 @@ test('a verified company imports its career page’s offers; they are online, ma
     await page.getByRole('button', { name: 'Voir l’aperçu' }).click()
     await expect(page.getByRole('heading', { name: 'Aperçu : 1 offre(s) importable(s)' })).toBeVisible()
     await expect(page.getByText('offre n° 2 : title : manquant')).toBeVisible()
+    await expectAccessibleAt320(page)
     await page.getByRole('button', { name: 'Importer 1 offre(s)' }).click()
     await expect(page.getByText('Offres importées de votre page carrières : elles sont en ligne.')).toBeVisible()
     await expect(page.getByRole('row').filter({ hasText: `Développeuse ${word}` })).toContainText('(importée)')
@@ -57,7 +69,8 @@ test('a verified company imports its career page’s offers; they are online, ma
 
 test('a France Travail offer names its employer or « Entreprise non communiquée », and is applied to at the source', async ({ page, db }) => {
   const now = new Date()
-  const records = franceTravailFixture(12, 1, now)
+  // The 18th fixture offer has the 178-character title.
+  const records = franceTravailFixture(20, 1, now)
   const ids = records.map((r) => String(r.id))
   await retryingWrite(() => importFranceTravail(db, records, { now, complete: false }))
   try {
@@ -69,6 +82,11 @@ test('a France Travail offer names its employer or « Entreprise non communiqué
     await expect(page.getByRole('link', { name: 'voir l’offre d’origine' })).toHaveAttribute('href', anonymous.source_url!)
     await expect(page.getByRole('link', { name: 'Postuler sur France Travail' })).toHaveAttribute('href', anonymous.source_url!)
     await expect(page.getByRole('definition').filter({ hasText: 'Non précisé' })).toBeVisible()
+    await expectAccessibleAt320(page)
+    const long = await db.selectFrom('offers').select('slug').where('source', '=', 'france-travail').where('source_id', '=', String(records[17]!.id)).executeTakeFirstOrThrow()
+    await page.goto(`/offres/${long.slug}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(String(records[17]!.intitule))
+    await expectAccessibleAt320(page)
     const named = rows.find((r) => r.employer_name !== null)!
     await page.goto(`/offres/${named.slug}`)
     await expect(page.locator('.offer-page__company')).toContainText(named.employer_name!)
