@@ -6,6 +6,7 @@ import { parseEnv } from '#app/env.server.ts'
 import { franceTravailFixture } from '../fixtures/france-travail-generator.ts'
 import { fetchFranceTravailOffers, PAGE_SIZE } from './api.ts'
 import { franceTravailFromApi } from './scheduled.ts'
+import { runScheduledImports } from '../scheduled.ts'
 
 // A stubbed France Travail API: a local HTTP server speaking the documented protocol
 // (OAuth2 client credentials, /offres/search with range=, Content-Range, 206/200/204, 429 + Retry-After).
@@ -84,6 +85,11 @@ it('stubbed France Travail API: token, paging by Range/Content-Range, 204, 429 w
     const report = await franceTravailFromApi(test.db, env, NOW)
     expect(report.created + report.rejected.length).toBe(OFFERS.length)
     expect(report.created).toBeGreaterThan(300)
+    // The daily maintenance's run: the same offers again, nothing to write.
+    expect(await runScheduledImports(test.db, env, NOW)).toEqual([
+      `Import france-travail : 0 créée(s), 0 mise(s) à jour, ${report.created} inchangée(s), 0 fermée(s), ${report.rejected.length} rejetée(s).`,
+    ])
+    expect(await runScheduledImports(test.db, parseEnv({}), NOW)).toEqual([])
   } finally {
     await test.destroy()
   }
