@@ -104,6 +104,10 @@ async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOf
     ).map((row) => [row.source_id!, row]),
   )
   const written: number[] = []
+  const skillIds = new Map(
+    (await trx.selectFrom('skills').select(['id', 'slug']).where('slug', 'in', [...new Set(batch.flatMap((o) => o.skills.map((s) => s.slug)))].concat([''])).execute())
+      .map((s) => [s.slug, s.id]),
+  )
   for (const offer of batch) {
     const hash = hashOf(offer)
     const held = existing.get(offer.sourceId)
@@ -138,6 +142,9 @@ async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOf
       id = row.id
       report.created++
     }
+    await trx.deleteFrom('offer_skills').where('offer_id', '=', id).execute()
+    const skills = offer.skills.flatMap((s) => (skillIds.has(s.slug) ? [{ offer_id: id, skill_id: skillIds.get(s.slug)!, required: s.required ? 1 : 0 }] : []))
+    if (skills.length) await trx.insertInto('offer_skills').values(skills).execute()
     written.push(id)
   }
   await indexOffers(trx, written)

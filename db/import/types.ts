@@ -32,6 +32,8 @@ export type ImportedOffer = {
   startDate: string | null
   /** When the offer leaves search by itself. */
   expiresAt: string
+  /** Skills of the taxonomy the text names (db/import/places.ts), by slug. */
+  skills: { slug: string; required: boolean }[]
 }
 
 export type Requirement = { label: string; required: boolean }

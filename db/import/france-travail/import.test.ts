@@ -118,6 +118,14 @@ describe('importing the France Travail fixture', () => {
     const montpellier = await engine.searchOffers(offerQuery({ near: { insee: '34172', radiusKm: 10 }, occupations: ['M1805'], sort: 'date' }), FIXTURE_NOW)
     expect(montpellier.total).toBeGreaterThan(0)
     expect(montpellier.hits.every((h) => h.commune.insee === '34172')).toBe(true)
+    // Skills named in the title are required, those of the description appreciated: the skill filter finds them.
+    const dataEngineer = (await offerRow('1000001'))!
+    const skills = await test.db.selectFrom('offer_skills as os').innerJoin('skills as s', 's.id', 'os.skill_id').select(['s.slug', 'os.required'])
+      .where('os.offer_id', '=', dataEngineer.id).orderBy('s.slug').execute()
+    expect(skills).toEqual([{ slug: 'python', required: 1 }, { slug: 'sql', required: 1 }])
+    const python = await engine.searchOffers(offerQuery({ skills: ['python'], sort: 'date', perPage: 50 }), FIXTURE_NOW)
+    expect(python.total).toBeGreaterThan(0)
+    expect(python.hits.every((h) => h.skills.includes('Python'))).toBe(true)
     const byEmployer = await engine.searchOffers(offerQuery({ text: 'opale soft', sort: 'relevance' }), FIXTURE_NOW)
     expect(byEmployer.hits[0]?.company.name).toBe('OPALE SOFT')
   })

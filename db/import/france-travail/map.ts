@@ -125,5 +125,6 @@ export function mapFranceTravailOffer(offer: FranceTravailOffer, referential: Re
     licences: requirements(offer.permis?.map((p) => ({ label: decode(p.libelle), exigence: p.exigence }))),
     startDate: null,
     expiresAt: new Date(Date.parse(updatedAt) + IMPORTED_VALIDITY_DAYS * DAY_MS).toISOString(),
+    skills: referential.skillsIn(title, [decode(offer.description), ...(offer.competences ?? []).map((c) => decode(c.libelle))].filter(Boolean).join('\n')),
   }
 }

@@ -66,6 +66,7 @@ describe('JSON-LD JobPosting importer', () => {
     ])
     expect(preview.offers[0]!.descriptionMd).toBe('Rejoignez l’équipe & nos clients.\n\n- TypeScript\n- PostgreSQL')
     expect(preview.offers[0]!.salary).toEqual({ minCents: 265050, maxCents: 310000, period: 'month' })
+    expect(preview.offers[0]!.skills).toEqual([{ slug: 'typescript', required: true }, { slug: 'postgresql', required: false }])
     expect(preview.rejected).toEqual([{ sourceId: 'offre n° 3', reason: 'title : titre manquant' }])
   })
 

@@ -103,13 +103,14 @@ export function mapJobPosting(
   const identifier = typeof posting.identifier === 'object' ? posting.identifier.value : posting.identifier
   const title = htmlToText(posting.title)
   const { salary, text: salaryText } = salaryOf(posting)
+  const description = htmlToText(posting.description)
   return {
     sourceId: String(identifier ?? posting.url ?? createHash('sha256').update(`${title}|${posting.datePosted}`).digest('hex').slice(0, 20)),
     sourceUrl: posting.url ?? context.pageUrl,
     sourceCreatedAt: posted.toISOString(),
     sourceUpdatedAt: null,
     title,
-    descriptionMd: htmlToText(posting.description),
+    descriptionMd: description,
     communeInsee: commune,
     contractType,
     sourceContract: types.join(', ') || null,
@@ -130,5 +131,6 @@ export function mapJobPosting(
     licences: [],
     startDate: null,
     expiresAt: expiresAt.toISOString(),
+    skills: context.referential.skillsIn(title, description),
   }
 }
