@@ -21,6 +21,8 @@ it('fills every default for an empty environment', () => {
     REGION: 'littoral-hauts-de-france',
     WIDGET_FRAME_ANCESTORS: "'self'",
     API_RATE_LIMIT: 300,
+    FRANCE_TRAVAIL_API_URL: 'https://api.francetravail.io/partenaire/offresdemploi/v2',
+    FRANCE_TRAVAIL_TOKEN_URL: 'https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire',
   })
 })
 

@@ -111,6 +111,19 @@ const EnvSchema = z.object({
     .default(300),
   /** The region the board serves: a file of db/reference/regions/. */
   REGION: z.enum(REGION_SLUGS, { message: `valeurs possibles : ${REGION_SLUGS.join(', ')}` }).default(DEFAULT_REGION_SLUG),
+  /** France Travail API (decision 012): with both, `npm run import:france-travail` and the daily maintenance read the API. */
+  FRANCE_TRAVAIL_CLIENT_ID: z.string().trim().min(8, { message: 'l’identifiant client France Travail (francetravail.io)' }).optional(),
+  FRANCE_TRAVAIL_CLIENT_SECRET: z.string().trim().min(8, { message: 'la clé secrète France Travail (francetravail.io)' }).optional(),
+  /** Departments searched (comma-separated codes); default: those of the region's territories. */
+  FRANCE_TRAVAIL_DEPARTMENTS: z
+    .string()
+    .regex(/^(\d{2}|2[AB]|97\d)(,(\d{2}|2[AB]|97\d))*$/, { message: 'des codes de département séparés par des virgules, par exemple 62,59' })
+    .optional(),
+  /** Overridable for a test's local server only; the documented addresses by default. */
+  FRANCE_TRAVAIL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.francetravail.io/partenaire/offresdemploi/v2'),
+  FRANCE_TRAVAIL_TOKEN_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire'),
 })
 
 // Checked apart from the schema so that they are reported with every other problem at once
@@ -143,6 +156,9 @@ export function parseEnv(raw: Record<string, string | undefined>, purpose: EnvPu
   if (source.SEARCH_ENGINE === 'meilisearch') {
     for (const name of REQUIRED_WITH_MEILISEARCH) if (!source[name]) problems.push(`  - ${name}: obligatoire avec SEARCH_ENGINE=meilisearch`)
     problems.push(...meilisearchKeyProblems(source, purpose))
+  }
+  if (Boolean(source.FRANCE_TRAVAIL_CLIENT_ID) !== Boolean(source.FRANCE_TRAVAIL_CLIENT_SECRET)) {
+    problems.push('  - FRANCE_TRAVAIL_CLIENT_ID, FRANCE_TRAVAIL_CLIENT_SECRET: les deux ensemble, ou aucun')
   }
   if (purpose === 'server' && source.DEMO_DATA === 'false') {
     for (const name of OPERATOR_REQUIRED) {

@@ -26,6 +26,7 @@ export default [
   route('recruteur/entreprises/:slug/offres', 'routes/recruiter-company-offers.tsx'),
   route('recruteur/entreprises/:slug/offres/nouvelle', 'routes/recruiter-offer-new.tsx'),
   route('recruteur/offres/:id', 'routes/recruiter-offer-edit.tsx'),
+  route('recruteur/entreprises/:slug/import', 'routes/recruiter-offer-import.tsx'),
   route('admin', 'routes/admin.tsx'),
   route('admin/entreprises', 'routes/admin-companies.tsx'),
   route('admin/offres', 'routes/admin-offers.tsx'),

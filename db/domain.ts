@@ -41,6 +41,10 @@ export type SalaryPeriod = (typeof SALARY_PERIODS)[number]
 export const OFFER_STATUSES = ['draft', 'pending', 'published', 'closed', 'expired'] as const
 export type OfferStatus = (typeof OFFER_STATUSES)[number]
 
+/** Where an offer comes from (decision 012): typed here, or imported. */
+export const OFFER_SOURCES = ['manual', 'france-travail', 'jsonld'] as const
+export type OfferSource = (typeof OFFER_SOURCES)[number]
+
 export const COMPANY_SIZES = ['1-9', '10-49', '50-249', '250+'] as const
 export type CompanySize = (typeof COMPANY_SIZES)[number]
 

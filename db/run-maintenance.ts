@@ -3,6 +3,7 @@ import { createMailer } from '#app/utils/mail.server.ts'
 import { openDatabase } from './connection.ts'
 import { createFileStore } from './files.ts'
 import { describeMaintenance, runMaintenance } from './maintenance.ts'
+import { runScheduledImports } from './import/scheduled.ts'
 
 /**
  * `npm run maintenance`: the server already runs it daily; this is for a cron
@@ -19,6 +20,7 @@ try {
     now: new Date(),
   })
   console.log(describeMaintenance(summary))
+  for (const line of await runScheduledImports(db, env, new Date())) console.log(line)
 } finally {
   await db.destroy()
 }

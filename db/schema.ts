@@ -10,6 +10,7 @@ import type {
   UserRole,
   ContractType,
   ExperienceLevel,
+  OfferSource,
   OfferStatus,
   RemotePolicy,
   SalaryPeriod,
@@ -57,6 +58,7 @@ export interface Database {
   export_log: ExportLogTable
   saved_offers: SavedOfferTable
   forum_programme_mails: ForumProgrammeMailTable
+  offer_feeds: OfferFeedTable
 }
 
 export interface RegionTable {
@@ -112,6 +114,8 @@ export interface CompanyTable {
   /** Random name in the file store; served by /entreprises/:slug/logo. */
   logo_file: string | null
   logo_mime: string | null
+  /** Set on the one placeholder company holding a source's offers without an employer page (decision 012). */
+  placeholder_source: string | null
 }
 
 export interface SkillTable {
@@ -149,6 +153,35 @@ export interface OfferTable {
   moderation_note: string | null
   /** ROME code of the job (occupations.code), chosen by the recruiter or suggested from the title. */
   occupation: string | null
+  /** Where the offer comes from (decision 012); only 'manual' offers are edited by recruiters. */
+  source: Generated<OfferSource>
+  /** The offer's id, page and dates at its source (ISO 8601). */
+  source_id: string | null
+  source_url: string | null
+  source_created_at: string | null
+  source_updated_at: string | null
+  /** Hash of the imported fields: an unchanged offer is not rewritten. */
+  source_hash: string | null
+  /** The source's contract code before mapping (CDI, CDD, MIS, SAI, FRA, DIN, DDI, TTI, LIB…). */
+  source_contract: string | null
+  /** Employer named by the source, for offers held by a placeholder company; null: "Entreprise non communiquée". */
+  employer_name: string | null
+  employer_sector: string | null
+  employer_size: string | null
+  /** Exact amounts in cents; salary_min/max keep whole euros for filters. */
+  salary_min_cents: number | null
+  salary_max_cents: number | null
+  /** The salary as the source words it, when it cannot be parsed (or as a complement). */
+  salary_text: string | null
+  /** 0: the source does not say whether remote work is possible (« non précisé »). */
+  remote_stated: Generated<number>
+  working_time: string | null
+  positions: number | null
+  qualification: string | null
+  /** JSON arrays of {label, required}. */
+  education_json: string | null
+  languages_json: string | null
+  licences_json: string | null
 }
 
 export interface OccupationTable {
@@ -467,4 +500,15 @@ export interface ForumProgrammeMailTable {
   user_id: number
   programme_hash: string
   sent_at: string
+}
+
+/** A career page whose JobPosting JSON-LD a company imports, refreshed by the daily maintenance. */
+export interface OfferFeedTable {
+  id: Generated<number>
+  company_id: number
+  url: string
+  created_at: string
+  last_run_at: string | null
+  /** The last run's report, in French (what was imported or why nothing was). */
+  last_report: string | null
 }

@@ -7,6 +7,7 @@ import { createMailer } from '#app/utils/mail.server.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
 import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
+import { runScheduledImports } from '#db/import/scheduled.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { claimServerLock } from '#db/server-lock.ts'
 import { createSearch } from '#search/index.ts'
@@ -38,6 +39,7 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   async function maintain() {
     try {
       console.log(describeMaintenance(await runMaintenance({ db, files, mailer, publicUrl: env.PUBLIC_URL, now: new Date() })))
+      for (const line of await runScheduledImports(db, env, new Date())) console.log(line)
       await afterMaintenance?.(database)
     } catch (error) {
       console.error('Maintenance échouée :', error)

@@ -31,11 +31,13 @@ export default function CompanyPage({ loaderData }: Route.ComponentProps) {
         <img className="company-page__logo" src={`/entreprises/${company.slug}/logo`} alt={`Logo de ${company.name}`} height={80} />
       ) : null}
       <h1>{company.name}</h1>
-      <p className="company-page__meta">
-        {company.commune_name}
-        {company.territory_name ? ` (${company.territory_name})` : ''} · {company.size_band} salarié·es
-        {company.cluster_name ? ` · membre de ${company.cluster_name}` : ''}
-      </p>
+      {company.placeholder_source ? null : (
+        <p className="company-page__meta">
+          {company.commune_name}
+          {company.territory_name ? ` (${company.territory_name})` : ''} · {company.size_band} salarié·es
+          {company.cluster_name ? ` · membre de ${company.cluster_name}` : ''}
+        </p>
+      )}
       <p>{company.description}</p>
       {company.website ? (
         <p>

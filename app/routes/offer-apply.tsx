@@ -20,6 +20,8 @@ const NO_PROFILE = 'Complétez d’abord votre profil (prénom et nom) : c’est
 async function findOffer(db: Route.LoaderArgs['context']['db'], slug: string, now: Date) {
   const offer = await findVisibleOfferBySlug(db, slug, now)
   invariantResponse(offer, OFFER_GONE)
+  // Nobody here reads applications to a source's placeholder company: the offer page links to the source.
+  invariantResponse(!offer.placeholder_source, 'Cette offre importée se postule sur son site d’origine, depuis la page de l’offre.')
   return offer
 }
 

@@ -7,7 +7,7 @@ import { ShareOffer } from '../components/share-offer.tsx'
 import { getOptionalUser } from '../utils/session.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
-import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
+import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, SOURCE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { useNonce } from '../utils/nonce.tsx'
 import type { Route } from './+types/offer'
@@ -19,7 +19,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   // The board's public address, never the request's Host: the page may be kept for other visitors (page cache).
   const origin = context.publicUrl.replace(/\/+$/, '')
   const descriptionHtml = renderMarkdown(offer.description_md)
-  const salary = offer.salary_period ? { min: offer.salary_min, max: offer.salary_max, period: offer.salary_period } : null
+  const exact = (cents: number | null, euros: number | null) => (cents != null ? cents / 100 : euros)
+  const salary = offer.salary_period
+    ? { min: exact(offer.salary_min_cents, offer.salary_min), max: exact(offer.salary_max_cents, offer.salary_max), period: offer.salary_period }
+    : null
   const postalCodes = JSON.parse(offer.postal_codes) as string[]
   const structuredData = jobPosting({
     id: offer.id,
@@ -31,12 +34,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     remotePolicy: offer.remote_policy,
     experienceLevel: offer.experience_level,
     salary,
-    company: {
-      name: offer.company_name, url: `${origin}/entreprises/${offer.company_slug}`, website: offer.company_website,
-      logoUrl: offer.company_logo_mime ? `${origin}/entreprises/${offer.company_slug}/logo` : null,
-    },
-    // Candidates apply here (/offres/:slug/postuler).
-    directApply: true,
+    // An imported offer without a named company (decision 012) has no company page here: its employer is what the source says.
+    company: offer.placeholder_source
+      ? { name: offer.company_name, url: offer.source_url ?? origin, website: null, logoUrl: null }
+      : {
+          name: offer.company_name, url: `${origin}/entreprises/${offer.company_slug}`, website: offer.company_website,
+          logoUrl: offer.company_logo_mime ? `${origin}/entreprises/${offer.company_slug}/logo` : null,
+        },
+    // Candidates apply here (/offres/:slug/postuler), except for imported offers of no member company: at the source.
+    directApply: !offer.placeholder_source,
     commune: { name: offer.commune_name, postalCode: postalCodes[0] ?? null, latitude: offer.latitude, longitude: offer.longitude },
     skills: offer.skills.filter((s) => s.required).map((s) => s.name),
     url: `${origin}/offres/${offer.slug}`,
@@ -75,15 +81,28 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{offer.title}</h1>
       <p className="offer-page__company">
-        <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link> · {offer.commune_name}
+        {offer.placeholder_source ? offer.company_name : <Link to={`/entreprises/${offer.company_slug}`}>{offer.company_name}</Link>}
+        {offer.employer_sector || offer.employer_size ? ` (${[offer.employer_sector, offer.employer_size].filter(Boolean).join(', ')})` : ''}
+        {' · '}{offer.commune_name}
         {offer.territory_name ? ` (${offer.territory_name})` : ''}
       </p>
+      {offer.source !== 'manual' ? (
+        <p className="offer-page__source">
+          Offre importée de {SOURCE_LABELS[offer.source]}
+          {offer.source_url ? <> : <a href={offer.source_url} rel="nofollow noopener">voir l’offre d’origine</a></> : null}
+        </p>
+      ) : null}
+      {/* The placeholder company has nobody to read applications: one applies at the source. */}
       {mark?.appliedAt ? (
         <div className="offer-card__marks">
           <AppliedMark mark={mark} />
           <Link to="/candidat/candidatures">Mes candidatures</Link>
         </div>
-      ) : canApply ? (
+      ) : canApply && offer.placeholder_source && offer.source_url ? (
+        <p>
+          <a href={offer.source_url} className="button" rel="nofollow noopener">Postuler sur {SOURCE_LABELS[offer.source]}</a>
+        </p>
+      ) : canApply && !offer.placeholder_source ? (
         <p>
           <Link to={`/offres/${offer.slug}/postuler`} className="button">Postuler</Link>
         </p>
@@ -94,9 +113,12 @@ export default function OfferPage({ loaderData }: Route.ComponentProps) {
           <div><dt>Métier</dt><dd><Link to={`/offres?metier=${offer.occupation_code}`}>{offer.occupation_label}</Link></dd></div>
         ) : null}
         <div><dt>Contrat</dt><dd>{CONTRACT_LABELS[offer.contract_type]}</dd></div>
-        <div><dt>Télétravail</dt><dd>{REMOTE_LABELS[offer.remote_policy]}</dd></div>
+        <div><dt>Télétravail</dt><dd>{offer.remote_stated ? REMOTE_LABELS[offer.remote_policy] : 'Non précisé'}</dd></div>
         <div><dt>Expérience</dt><dd>{EXPERIENCE_LABELS[offer.experience_level]}</dd></div>
-        <div><dt>Salaire</dt><dd>{salaryText ?? 'Non communiqué'}</dd></div>
+        <div><dt>Salaire</dt><dd>{[salaryText, offer.salary_text].filter(Boolean).join(' · ') || 'Non communiqué'}</dd></div>
+        {offer.working_time ? <div><dt>Temps de travail</dt><dd>{offer.working_time}</dd></div> : null}
+        {offer.positions && offer.positions > 1 ? <div><dt>Postes</dt><dd>{offer.positions}</dd></div> : null}
+        {offer.qualification ? <div><dt>Qualification</dt><dd>{offer.qualification}</dd></div> : null}
         <div><dt>Début</dt><dd>{offer.start_date ? formatDate(offer.start_date) : 'Dès que possible'}</dd></div>
         <div><dt>Publiée le</dt><dd>{formatDate(offer.published_at!)}</dd></div>
         {offer.expires_at ? <div><dt>Jusqu’au</dt><dd>{formatDate(offer.expires_at)}</dd></div> : null}

@@ -1,6 +1,8 @@
 import type SQLite from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFileStore } from '#db/files.ts'
+import { franceTravailFixture } from '#db/import/fixtures/france-travail-generator.ts'
+import { importFranceTravail } from '#db/import/france-travail/index.ts'
 import { runMaintenance } from '#db/maintenance.ts'
 import { seedScale } from '#db/seed/scale.ts'
 import { createTestDatabase } from '#db/test-database.ts'
@@ -68,6 +70,9 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
 
   // From here on, every statement is the pages' own (the engine prepares its statements when created).
   recordStatements(test.sqlite)
+  // An import's statements, and an imported offer's page (decision 012).
+  await importFranceTravail(db, franceTravailFixture(60, 1, NOW), { now: NOW, complete: true })
+  const imported = await db.selectFrom('offers').select('slug').where('source', '=', 'france-travail').where('source_id', '=', '1000001').executeTakeFirstOrThrow()
   const search = new EmbeddedSearchEngine(test.sqlite)
   await search.warmUp()
   const context = { db, search, nonce: 'n', clientIp: '127.0.0.1', publicUrl: 'http://localhost', files: createFileStore(test.file + '-uploads'),
@@ -82,6 +87,7 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['offers', '/offres?commune=62193&rayon=30&tri=distance', {}, null],
     ['offers', '/offres?page=20', {}, null],
     ['offer', `/offres/${offer.slug}`, { slug: offer.slug }, null],
+    ['offer', `/offres/${imported.slug}`, { slug: imported.slug }, null],
     ['company', `/entreprises/${company.slug}`, { slug: company.slug }, null],
     ['forums', '/forums', {}, null],
     ['forum', `/forums/${forum.slug}`, { slug: forum.slug }, candidate],
@@ -99,6 +105,7 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['recruiter-company-offers', `/recruteur/entreprises/${company.slug}/offres`, { slug: company.slug }, recruiter],
     ['recruiter-company-edit', `/recruteur/entreprises/${company.slug}`, { slug: company.slug }, recruiter],
     ['recruiter-team', `/recruteur/entreprises/${company.slug}/equipe`, { slug: company.slug }, recruiter],
+    ['recruiter-offer-import', `/recruteur/entreprises/${company.slug}/import`, { slug: company.slug }, recruiter],
     ['recruiter-applications', `/recruteur/offres/${own.offer_id}/candidatures`, { id: String(own.offer_id) }, recruiter],
     ['recruiter-application', `/recruteur/candidatures/${own.id}`, { id: String(own.id) }, recruiter],
     ['recruiter-offer-profiles', `/recruteur/offres/${own.offer_id}/profils`, { id: String(own.offer_id) }, recruiter],

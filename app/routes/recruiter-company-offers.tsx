@@ -35,7 +35,8 @@ export default function CompanyOffers({ loaderData }: Route.ComponentProps) {
       <p>
         <Link className="button" to={`/recruteur/entreprises/${company.slug}/offres/nouvelle`}>Nouvelle offre</Link>{' '}
         <Link to={`/recruteur/entreprises/${company.slug}`}>Fiche de l’entreprise</Link> ·{' '}
-        <Link to={`/recruteur/entreprises/${company.slug}/equipe`}>Équipe</Link>
+        <Link to={`/recruteur/entreprises/${company.slug}/equipe`}>Équipe</Link> ·{' '}
+        <Link to={`/recruteur/entreprises/${company.slug}/import`}>Importer depuis votre page carrières</Link>
       </p>
       {offers.length === 0 ? (
         <p>Aucune offre pour l’instant.</p>
@@ -48,7 +49,7 @@ export default function CompanyOffers({ loaderData }: Route.ComponentProps) {
           <tbody>
             {offers.map((o) => (
               <tr key={o.id}>
-                <td><Link to={`/recruteur/offres/${o.id}`}>{o.title}</Link></td>
+                <td><Link to={`/recruteur/offres/${o.id}`}>{o.title}</Link>{o.source !== 'manual' ? ' (importée)' : ''}</td>
                 <td>{o.statusLabel}</td>
                 <td>
                   <Link to={`/recruteur/offres/${o.id}/candidatures`} aria-label={`${formatCount(o.applications, 'candidature', 'candidatures')} à « ${o.title} »`}>

@@ -4,7 +4,7 @@ import { changeOfferStatus, duplicateOffer, findOfferForEdit, offerInputOf, save
 import { skillsNamedIn } from '#search/matching/skills-in-text.ts'
 import { OfferForm } from '../components/offer-form.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
-import { formatCount, OFFER_STATUS_LABELS } from '../utils/labels.ts'
+import { formatCount, OFFER_STATUS_LABELS, SOURCE_LABELS } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { offerFormData, parseOfferForm } from '../utils/offer-form.server.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
@@ -46,6 +46,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   const now = new Date()
+  // An imported offer is rewritten by its source: only a copy of it can be edited here.
+  invariantResponse(offer.source === 'manual' || intent === 'duplicate', 'Offre importée : modifiez-la à sa source, ou dupliquez-la.', { status: 403 })
   if (intent === 'publish' || intent === 'close') {
     const changed = await changeOfferStatus(context.db, user.id, offer.id, intent, now)
     const flash = intent === 'close' ? 'offre-close' : changed?.status === 'published' ? 'offre-publiee' : 'offre-en-attente'
@@ -92,21 +94,29 @@ export default function EditOffer({ loaderData, actionData }: Route.ComponentPro
       {offer.status === 'pending' ? (
         <p role="status">Votre entreprise n’est pas encore vérifiée : l’équipe de modération valide l’offre avant sa mise en ligne.</p>
       ) : null}
+      {offer.source !== 'manual' ? (
+        <p role="note">
+          Offre importée ({SOURCE_LABELS[offer.source]}) : elle suit sa source à chaque import et ne se modifie pas ici.
+          Dupliquez-la pour en faire une offre à vous.
+        </p>
+      ) : null}
       <div className="offer-actions">
-        {offer.status === 'draft' || offer.status === 'closed' || offer.status === 'expired' ? (
+        {offer.source === 'manual' && (offer.status === 'draft' || offer.status === 'closed' || offer.status === 'expired') ? (
           <Form method="post"><button className="button" name="intent" value="publish">Publier</button></Form>
         ) : null}
-        {offer.status === 'published' || offer.status === 'pending' ? (
+        {offer.source === 'manual' && (offer.status === 'published' || offer.status === 'pending') ? (
           <Form method="post"><button className="button button--secondary" name="intent" value="close">Clôturer</button></Form>
         ) : null}
         <Form method="post"><button className="button button--secondary" name="intent" value="duplicate">Dupliquer</button></Form>
       </div>
-      <OfferForm
-        data={form}
-        lastResult={actionData}
-        submitLabel="Enregistrer les modifications"
-        defaultValue={values}
-      />
+      {offer.source === 'manual' ? (
+        <OfferForm
+          data={form}
+          lastResult={actionData}
+          submitLabel="Enregistrer les modifications"
+          defaultValue={values}
+        />
+      ) : null}
       <section className="preview" aria-labelledby="titre-apercu">
         <h2 id="titre-apercu">Aperçu de la description</h2>
         <div dangerouslySetInnerHTML={{ __html: previewHtml }} />

@@ -32,6 +32,7 @@ export const FLASH = {
   'offre-en-attente': 'Offre envoyée à la modération : elle sera en ligne une fois validée.',
   'offre-close': 'Offre close : elle ne reçoit plus de candidatures.',
   'offre-dupliquee': 'Copie créée : c’est un brouillon, à relire avant de publier.',
+  'offres-importees': 'Offres importées de votre page carrières : elles sont en ligne.',
   etape: 'Étape de la candidature changée.',
   note: 'Note ajoutée.',
   contact: 'Votre demande de contact est envoyée.',

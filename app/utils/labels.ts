@@ -1,7 +1,7 @@
 import type {
   ApplicationStage, ContractType, DegreeLevel, ExperienceKind, ExperienceLevel, LanguageLevel, RemotePolicy, RemotePreference, SalaryPeriod,
 } from '#db/domain.ts'
-import type { OfferStatus, ReportReason, UserRole } from '#db/domain.ts'
+import type { OfferSource, OfferStatus, ReportReason, UserRole } from '#db/domain.ts'
 import { EXPERIENCE_BANDS } from '#db/domain.ts'
 import type { OfferSort } from '#search/types.ts'
 
@@ -109,7 +109,10 @@ export const SORT_LABELS: Record<OfferSort, string> = {
 
 const PERIOD_LABELS: Record<SalaryPeriod, string> = { year: 'an', month: 'mois', day: 'jour', hour: 'heure' }
 
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+const eurosAndCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 })
+// Imported salaries keep their cents (decision 012): 1 801,80 €, never 1 802 €.
+const euros = { format: (amount: number) => (Number.isInteger(amount) ? wholeEuros : eurosAndCents).format(amount) }
 
 export function formatSalary(salary: { min: number | null; max: number | null; period: SalaryPeriod } | null): string | null {
   if (!salary || (salary.min == null && salary.max == null)) return null
@@ -169,6 +172,13 @@ export const OFFER_STATUS_LABELS: Record<OfferStatus, string> = {
   published: 'En ligne',
   closed: 'Clôturée',
   expired: 'Expirée',
+}
+
+/** Where an offer comes from (decision 012), as the offer page names it. */
+export const SOURCE_LABELS: Record<OfferSource, string> = {
+  manual: 'Passerelle',
+  'france-travail': 'France Travail',
+  jsonld: 'page carrières de l’entreprise',
 }
 
 export const ROLE_LABELS: Record<UserRole, string> = {

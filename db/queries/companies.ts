@@ -12,6 +12,8 @@ export function findCompanyBySlug(db: DB, slug: string) {
       'c.name as commune_name', 't.name as territory_name', 'cl.name as cluster_name',
       // Whether there is a logo; the file's name stays server-side.
       'co.logo_mime',
+      // A source's placeholder (decision 012): no place, size or cluster of its own to show.
+      'co.placeholder_source',
     ])
     .where('co.slug', '=', slug)
     .executeTakeFirst()

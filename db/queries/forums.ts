@@ -122,6 +122,7 @@ export function listInvitableCompanies(db: DB, forumId: number) {
     .selectFrom('companies as co')
     .select(['co.id', 'co.name'])
     .where('co.verified_at', 'is not', null)
+    .where('co.placeholder_source', 'is', null)
     .where('co.id', 'not in', db.selectFrom('forum_companies').select('company_id').where('forum_id', '=', forumId))
     .orderBy('co.name')
     .execute()

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 
 /**
@@ -16,7 +17,11 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
       'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type',
       'o.experience_level', 'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date',
       'o.published_at', 'o.expires_at',
-      'co.slug as company_slug', 'co.name as company_name', 'co.website as company_website', 'co.logo_mime as company_logo_mime',
+      'co.slug as company_slug', 'co.website as company_website', 'co.logo_mime as company_logo_mime',
+      // An imported offer names its employer itself (decision 012).
+      sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.placeholder_source',
+      'o.source', 'o.source_url', 'o.remote_stated', 'o.salary_min_cents', 'o.salary_max_cents', 'o.salary_text',
+      'o.employer_sector', 'o.employer_size', 'o.working_time', 'o.positions', 'o.qualification',
       'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
       't.name as territory_name', 't.slug as territory_slug',
     ])

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 
 /**
@@ -17,7 +18,7 @@ export async function findPublicOfferById(db: DB, id: number, now: Date) {
       'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type', 'o.experience_level',
       'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.start_date', 'o.published_at', 'o.expires_at', 'o.updated_at',
       'oc.code as occupation_code', 'oc.label as occupation_label',
-      'co.slug as company_slug', 'co.name as company_name',
+      'co.slug as company_slug', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'),
       'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
       't.name as territory_name', 't.slug as territory_slug',
     ])
@@ -103,7 +104,7 @@ export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limi
     .select([
       'o.id', 'o.slug', 'o.title', 'o.description_md', 'o.remote_policy', 'o.contract_type', 'o.experience_level',
       'o.salary_min', 'o.salary_max', 'o.salary_period', 'o.published_at', 'o.expires_at', 'o.updated_at',
-      'oc.label as occupation_label', 'co.name as company_name', 'co.slug as company_slug',
+      'oc.label as occupation_label', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.slug as company_slug',
       'c.name as commune_name', 'c.postal_codes', 'c.department',
     ])
     .where('o.id', '>', afterId)

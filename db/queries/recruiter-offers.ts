@@ -45,7 +45,7 @@ export function listCompanyOffers(db: DB, userId: number, companySlug: string) {
     .selectFrom('offers as o')
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .innerJoin('company_members as m', 'm.company_id', 'co.id')
-    .select(['o.id', 'o.slug', 'o.title', 'o.status', 'o.published_at', 'o.expires_at', 'o.updated_at'])
+    .select(['o.id', 'o.slug', 'o.title', 'o.status', 'o.published_at', 'o.expires_at', 'o.updated_at', 'o.source'])
     .where('co.slug', '=', companySlug)
     .where('m.user_id', '=', userId)
     .orderBy('o.updated_at', 'desc')
@@ -100,6 +100,8 @@ export async function saveOffer(
             .select(['o.company_id as companyId', 'co.slug as companySlug'])
             .where('o.id', '=', target.offerId)
             .where('m.user_id', '=', userId)
+            // Imported offers are read-only here: their source rewrites them (decision 012).
+            .where('o.source', '=', 'manual')
             .executeTakeFirst()
     if (!owner) return null
     const fields = {
@@ -167,6 +169,7 @@ export async function changeOfferStatus(
       .select(['o.id', 'o.status', 'o.moderation_note', 'co.verified_at'])
       .where('o.id', '=', offerId)
       .where('m.user_id', '=', userId)
+      .where('o.source', '=', 'manual')
       .executeTakeFirst()
     if (!offer) return null
     // An offer the admins refused or took down goes back through moderation, verified company or not.

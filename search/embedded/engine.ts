@@ -51,7 +51,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.text = new TextMatcher(sqlite, () => this.store)
     this.offerTexts = sqlite
       .prepare<[string], string>(
-        `select o.title || ' ' || o.description_md || ' ' || c.name from offers o join companies c on c.id = o.company_id
+        `select o.title || ' ' || o.description_md || ' ' || coalesce(o.employer_name, c.name) from offers o join companies c on c.id = o.company_id
          where o.status = 'published' and o.id in (select value from json_each(?))`,
       )
       .pluck()

@@ -28,7 +28,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
   let statement = statements.get(sqlite)
   if (!statement) {
     statement = sqlite.prepare(`
-      select o.id, o.slug, o.title, co.slug as company_slug, co.name as company_name,
+      select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name,
         c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy,
         o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at,
         (select json_group_array(s.name) from offer_skills os join skills s on s.id = os.skill_id

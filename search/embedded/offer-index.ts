@@ -38,7 +38,7 @@ export function skillSpellingWords(skillText: string | null): string[] {
 // Every spelling of every skill of the offer goes into the `skills` column.
 const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
   ${sql.raw(SKILL_TEXT_CTE)}
-  select o.id, o.title, o.description_md, c.name as company,
+  select o.id, o.title, o.description_md, coalesce(o.employer_name, c.name) as company,
     (select group_concat(st.text, ${sql.lit(` ${SPELLING_SEPARATOR} `)}) from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skills
   from offers o join companies c on c.id = o.company_id
@@ -72,6 +72,23 @@ export async function indexOffer(trx: Executor, offerId: number): Promise<void> 
     .insertInto('search_outbox')
     .values({ doc_type: 'offer', doc_id: offerId, created_at: new Date().toISOString() })
     .execute()
+}
+
+/**
+ * indexOffer for many offers at once (an importer's batch): one pass of the skill text
+ * instead of one per offer. Same rule: call it inside the transaction that wrote them.
+ */
+export async function indexOffers(trx: Executor, offerIds: readonly number[]): Promise<void> {
+  if (offerIds.length === 0) return
+  const ids = JSON.stringify(offerIds)
+  await sql`delete from offers_fts where rowid in (select value from json_each(${ids}))`.execute(trx)
+  const { rows } = await sourceQuery(sql`o.id in (select value from json_each(${ids}))`).execute(trx)
+  if (rows.length) {
+    const values = rows.map((row) => sql`(${sql.join(toRow(row))})`)
+    await sql`insert into offers_fts (rowid, title, skills, company, description) values ${sql.join(values)}`.execute(trx)
+  }
+  const at = new Date().toISOString()
+  await trx.insertInto('search_outbox').values(offerIds.map((id) => ({ doc_type: 'offer', doc_id: id, created_at: at }))).execute()
 }
 
 /** Rebuilds the whole offer index from the offers table, in one transaction. */

@@ -40,7 +40,7 @@ type Row = {
 // The words of the title, company and skills are kept to rank results in memory.
 const SELECT = `
   ${SKILL_TEXT_CTE}
-  select o.id, o.title, co.name as company_name,
+  select o.id, o.title, coalesce(o.employer_name, co.name) as company_name,
     (select group_concat(st.text, ' ${SPELLING_SEPARATOR} ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
     o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,

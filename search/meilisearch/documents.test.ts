@@ -117,3 +117,31 @@ it('gives each skill of the taxonomy its own word, so a shortlist query never co
   expect(new Set(tokens).size).toBe(tokens.length)
   for (const token of tokens) expect(token).toMatch(/^[a-z0-9]+$/)
 })
+
+describe('imported offer documents (decision 012)', () => {
+  it('carry the employer the source names, or « Entreprise non communiquée », the mapped contract and the ROME code; withdrawn ones leave', async () => {
+    const { importFranceTravail } = await import('#db/import/france-travail/index.ts')
+    const { franceTravailFixture } = await import('#db/import/fixtures/france-travail-generator.ts')
+    const report = await importFranceTravail(test.db, franceTravailFixture(40, 1, NOW), { now: NOW, complete: true })
+    const rows = await test.db.selectFrom('offers').select(['id', 'employer_name', 'contract_type', 'occupation', 'salary_max_cents', 'salary_period'])
+      .where('source', '=', 'france-travail').execute()
+    expect(rows).toHaveLength(report.created)
+    const documents = new Map(offerDocuments(test.sqlite, rows.map((r) => r.id)).map((d) => [d.id, d]))
+    expect(documents.size).toBe(rows.length)
+    for (const row of rows) {
+      const document = documents.get(row.id)!
+      expect(document.skillsAndCompany).toContain(row.employer_name ? row.employer_name.toLowerCase().split(' ')[0]! : 'entreprise non communiquee')
+      expect(document.contractType).toBe(row.contract_type)
+      expect(document.occupation).toBe(row.occupation ?? undefined)
+      expect(document.company).toBe('offres-france-travail')
+    }
+    expect([...documents.values()].some((d) => d.skillsAndCompany.startsWith('digital co'))).toBe(true)
+    expect(rows.some((r) => r.salary_period === 'month' && r.salary_max_cents && documents.get(r.id)!.yearlySalary === Math.round(Math.round(r.salary_max_cents / 100) * 12))).toBe(true)
+    const withdrawn = await importFranceTravail(test.db, franceTravailFixture(40, 2, NOW), { now: NOW, complete: true })
+    expect(withdrawn.closed).toBeGreaterThan(0)
+    const published = new Set(documentIds(test.sqlite, 'offer'))
+    const closed = await test.db.selectFrom('offers').select('id').where('source', '=', 'france-travail').where('status', '=', 'closed').execute()
+    expect(closed.length).toBe(withdrawn.closed)
+    for (const { id } of closed) expect(published.has(id)).toBe(false)
+  })
+})

@@ -78,7 +78,7 @@ type OfferRow = {
 // Only published offers become documents; expiry is checked at query time, as in the embedded engine.
 const OFFERS_SQL = `
   ${SKILL_TEXT_CTE}
-  select o.id, o.title, o.description_md, co.name as company_name, co.slug as company_slug,
+  select o.id, o.title, o.description_md, coalesce(o.employer_name, co.name) as company_name, co.slug as company_slug,
     (select group_concat(st.text, ' ${SPELLING_SEPARATOR} ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
     (select json_group_array(s.slug) from offer_skills os join skills s on s.id = os.skill_id
