@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react'
-import { Form, Link, redirect, useLocation, useNavigation, useSubmit } from 'react-router'
+import { Form, Link, redirect, useLocation, useNavigation, useRouteLoaderData, useSubmit } from 'react-router'
+import type { loader as rootLoader } from '../root.tsx'
+import { AlertButton, ALERT_FORM_ID } from '../components/alert-button.tsx'
 import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
 import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
 import { occupationLabel } from '#db/reference/occupations.ts'
@@ -136,7 +138,11 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   filterParams.delete(PARAM.text)
   filterParams.delete(PARAM.page)
 
+  const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>('root')?.user)
+  const alertSearch = offerQueryToParams({ ...query, page: 1, sort: query.text ? 'relevance' : 'date' }).toString()
+
   return (
+    <>
     <Form method="get" action="/offres" onChange={onChange} onSubmit={() => (typedPlace.current = null)} className="search-page">
       <div className="search-bar" role="search">
         <label htmlFor="recherche" className="visually-hidden">
@@ -171,6 +177,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
+          <AlertButton signedIn={signedIn} search={alertSearch} />
           {loaderData.communeChoices.length > 0 ? (
             <nav aria-labelledby="choix-commune" className="notices">
               <h2 id="choix-commune">Plusieurs communes correspondent à « {loaderData.communeText} » : choisissez-en une</h2>
@@ -210,5 +217,13 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
         </section>
       </div>
     </Form>
+    {/* Outside the search form (forms cannot nest): the one-click "Créer une alerte" of a signed-in user posts it. */}
+    {signedIn ? (
+      <Form method="post" action="/alertes/nouvelle" id={ALERT_FORM_ID} hidden>
+        <input type="hidden" name="recherche" value={alertSearch} />
+        <input type="hidden" name="frequence" value="daily" />
+      </Form>
+    ) : null}
+    </>
   )
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { DB } from '../connection.ts'
+import type { AlertFrequency } from '../domain.ts'
 
 /**
  * Saved searches mailed daily or weekly. Account alerts are read and changed
@@ -7,8 +8,7 @@ import type { DB } from '../connection.ts'
  * (the capability every link of their mails carries).
  */
 
-export const ALERT_FREQUENCIES = ['daily', 'weekly'] as const
-export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number]
+export { ALERT_FREQUENCIES, type AlertFrequency } from '../domain.ts'
 const DAY_MS = 86_400_000
 /** One person cannot pile up alerts: past this, the form says so. */
 export const MAX_ALERTS_PER_ADDRESS = 20
