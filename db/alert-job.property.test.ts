@@ -87,7 +87,8 @@ describe('alert sending over random histories (real SQLite, real engine, SMTP st
         type Alert = { id: number; token: string; search: string; email: string; createdAt: number; activeSince: number; paused: boolean; gone: number | null }
         const alerts: Alert[] = []
         const offers: { id: number; slug: string; contract: string; rust: boolean; publishedAt: number; closed: boolean }[] = []
-        const tick = () => (clock += 2 * HOUR)
+        // Shorter than the job's one-hour overlap: offers just before an alert starts must not be mailed.
+        const tick = () => (clock += HOUR / 3)
         // The maintenance runs daily: each run (normal, failing or crashing) comes a day after the last.
         const run = async () => {
           clock += 86_400_000
@@ -135,7 +136,7 @@ describe('alert sending over random histories (real SQLite, real engine, SMTP st
                 alert.paused = true
               } else if (c.edit === 'resume' && alert.paused) {
                 // The path "Mes alertes" takes (setAlertPausedOf), without an account.
-                await test.db.updateTable('alerts').set({ status: 'active', since: now.toISOString(), next_run_at: now.toISOString() }).where('id', '=', alert.id).execute()
+                await test.db.updateTable('alerts').set({ status: 'active', since: now.toISOString(), started_at: now.toISOString(), next_run_at: now.toISOString() }).where('id', '=', alert.id).execute()
                 alert.paused = false
                 alert.activeSince = clock
               } else if (c.edit === 'daily' || c.edit === 'weekly') {

@@ -57,6 +57,7 @@ type DueAlert = {
   token: string
   failures: number
   user_id: number | null
+  started_at: string
 }
 
 export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunSummary> {
@@ -65,7 +66,7 @@ export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunS
   summary.uncertain = await markCrashedDeliveries(db, now)
   const due = await db
     .selectFrom('alerts')
-    .select(['id', 'email', 'search', 'label', 'frequency', 'since', 'token', 'failures', 'user_id'])
+    .select(['id', 'email', 'search', 'label', 'frequency', 'since', 'token', 'failures', 'user_id', 'started_at'])
     .where('status', '=', 'active')
     .where('next_run_at', '<=', now.toISOString())
     .orderBy('next_run_at')
@@ -75,7 +76,7 @@ export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunS
   // Many people save the same search: each distinct (search, window) is asked of the engine once per run.
   const results = new Map<string, Promise<OfferHit[]>>()
   for (const alert of due) {
-    const windowStart = new Date(Date.parse(alert.since) - OVERLAP_MS)
+    const windowStart = new Date(Math.max(Date.parse(alert.since) - OVERLAP_MS, Date.parse(alert.started_at)))
     const days = Math.max(1, Math.ceil((now.getTime() - windowStart.getTime()) / DAY_MS))
     const key = `${days}\u0000${alert.search}`
     let found = results.get(key)
@@ -193,12 +194,12 @@ function alertMail({ publicUrl, maxOffersPerMail = MAX_OFFERS_PER_MAIL }: AlertJ
     to: alert.email,
     subject:
       offers.length === 1
-        ? `1 nouvelle offre pour votre alerte « ${alert.label} »`
-        : `${offers.length} nouvelles offres pour votre alerte « ${alert.label} »`,
+        ? `1 nouvelle offre pour votre alerte : ${alert.label}`
+        : `${offers.length} nouvelles offres pour votre alerte : ${alert.label}`,
     blocks: [
       { text: 'Bonjour,' },
       {
-        text: `${offers.length === 1 ? 'Une nouvelle offre correspond' : `${offers.length} nouvelles offres correspondent`} à votre recherche « ${alert.label} » :`,
+        text: `${offers.length === 1 ? 'Une nouvelle offre correspond' : `${offers.length} nouvelles offres correspondent`} à votre recherche (${alert.label}) :`,
       },
       {
         list: listed.map((hit) => ({

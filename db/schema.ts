@@ -449,6 +449,7 @@ export interface AlertTable {
   created_at: string
   confirmed_at: string | null
   since: string
+  started_at: string
   next_run_at: string
   last_sent_at: string | null
   failures: Generated<number>

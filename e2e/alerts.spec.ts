@@ -1,4 +1,5 @@
-import { expect, SEEDED_PASSWORD, test, uniqueWord } from './fixtures.ts'
+import { indexOffer } from '#search/embedded/offer-index.ts'
+import { expect, retryingWrite, SEEDED_PASSWORD, test, uniqueWord } from './fixtures.ts'
 import { messagesFor, messageFor } from './mailbox.ts'
 import { makeAlertsDue, runMaintenance } from './maintenance.ts'
 import { logIn } from './people.ts'
@@ -89,6 +90,14 @@ test('a visitor without JavaScript creates an alert, confirms it from the mail, 
 
   await visitorContext.close()
   await recruiterPage.context().close()
+  // The offer published in the browser is not the seed's: it goes here, before its company.
+  await retryingWrite(() => db.transaction().execute(async (trx) => {
+    const published = await trx.selectFrom('offers').select('id').where('company_id', '=', company.id).execute()
+    for (const { id } of published) {
+      await trx.deleteFrom('offers').where('id', '=', id).execute()
+      await indexOffer(trx, id)
+    }
+  }))
 })
 
 test('a signed-in candidate creates an alert in one click, manages it in "Mes alertes", and a mail provider’s one-click POST (RFC 8058) removes it', async ({ page, seed, db, request }) => {

@@ -68,7 +68,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         subject: 'Confirmez votre alerte Passerelle',
         blocks: [
           { text: 'Bonjour,' },
-          { text: `Quelqu’un (vous, sans doute) a demandé à recevoir par e-mail les nouvelles offres de la recherche « ${label} », ${FREQUENCY_LABELS[frequency].toLowerCase()}.` },
+          { text: `Quelqu’un (vous, sans doute) a demandé à recevoir par e-mail les nouvelles offres de la recherche ${label}, ${FREQUENCY_LABELS[frequency].toLowerCase()}.` },
           { link: confirmUrl, label: 'Confirmer mon alerte' },
           { text: 'Sans confirmation, vous ne recevrez rien et l’alerte sera oubliée.' },
         ],

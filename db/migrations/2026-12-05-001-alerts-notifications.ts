@@ -17,8 +17,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('token', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('confirmed_at', 'text')
-    // Offers published after this (less an overlap, deduplicated by alert_sent_offers) are new.
+    // Offers published after this (less an overlap, deduplicated by alert_sent_offers) are new…
     .addColumn('since', 'text', (c) => c.notNull())
+    // …but never those published before the alert was confirmed or last resumed.
+    .addColumn('started_at', 'text', (c) => c.notNull())
     // The durable job: an active alert whose next_run_at is past is due.
     .addColumn('next_run_at', 'text', (c) => c.notNull())
     .addColumn('last_sent_at', 'text')

@@ -52,6 +52,7 @@ export async function createAccountAlert(
       created_at: now.toISOString(),
       confirmed_at: now.toISOString(),
       since: now.toISOString(),
+      started_at: now.toISOString(),
       next_run_at: nextRunAfter(now, input.frequency),
     })
     .returning(['id', 'token'])
@@ -76,6 +77,7 @@ export async function createPendingAlert(
       token: newAlertToken(),
       created_at: now.toISOString(),
       since: now.toISOString(),
+      started_at: now.toISOString(),
       next_run_at: nextRunAfter(now, input.frequency),
     })
     .returning(['id', 'token'])
@@ -102,7 +104,7 @@ export async function confirmAlert(db: DB, token: string, now: Date): Promise<bo
   if (alert.status !== 'pending') return true
   await db
     .updateTable('alerts')
-    .set({ status: 'active', confirmed_at: now.toISOString(), since: now.toISOString(), next_run_at: nextRunAfter(now, alert.frequency) })
+    .set({ status: 'active', confirmed_at: now.toISOString(), since: now.toISOString(), started_at: now.toISOString(), next_run_at: nextRunAfter(now, alert.frequency) })
     .where('id', '=', alert.id)
     .where('status', '=', 'pending')
     .execute()
@@ -145,7 +147,7 @@ export async function setAlertPausedOf(db: DB, userId: number, alertId: number, 
   } else if (alert.status === 'paused') {
     await db
       .updateTable('alerts')
-      .set({ status: 'active', since: now.toISOString(), next_run_at: nextRunAfter(now, alert.frequency) })
+      .set({ status: 'active', since: now.toISOString(), started_at: now.toISOString(), next_run_at: nextRunAfter(now, alert.frequency) })
       .where('id', '=', alertId)
       .where('user_id', '=', userId)
       .execute()
