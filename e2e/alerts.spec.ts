@@ -71,7 +71,7 @@ test('a visitor without JavaScript creates an alert, confirms it from the mail, 
   expect(alertMail).not.toContain(`Stage ${word}`)
   expect(alertMail).not.toContain('avant confirmation')
   expect(alertMail).toMatch(/Content-Type: text\/html/)
-  expect(alertMail).toMatch(/^List-Unsubscribe: <http:\/\/localhost:\d+\/alertes\/desabonnement\?jeton=[A-Za-z0-9_-]+>/m)
+  expect(alertMail).toMatch(/^List-Unsubscribe:\s+<http:\/\/localhost:\d+\/alertes\/desabonnement\?jeton=[A-Za-z0-9_-]+>/m)
   expect(alertMail).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m)
 
   // Run again at once: nothing new, no mail.
