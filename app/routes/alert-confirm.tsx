@@ -11,8 +11,7 @@ const tokenOf = (request: Request) => (new URL(request.url).searchParams.get('je
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const alert = await findAlertByToken(context.db, tokenOf(request))
-  if (!alert) throw data('Ce lien de confirmation ne correspond à aucune alerte : elle a peut-être été supprimée.', { status: 404 })
-  return { label: alert.label, confirmed: alert.status !== 'pending' }
+  return alert ? { label: alert.label, confirmed: alert.status !== 'pending' } : { label: null, confirmed: false }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -26,6 +25,14 @@ export const meta: Route.MetaFunction = () => [{ title: 'Confirmer une alerte �
 
 export default function ConfirmAlert({ loaderData, actionData }: Route.ComponentProps) {
   const confirmed = actionData?.confirmed ?? loaderData.confirmed
+  if (loaderData.label === null) {
+    return (
+      <section className="auth-page" aria-labelledby="titre-confirmation">
+        <h1 id="titre-confirmation">Lien de confirmation inconnu</h1>
+        <p>Ce lien ne correspond à aucune alerte : elle a peut-être été supprimée. Vous pouvez en créer une depuis une <Link to="/offres">recherche</Link>.</p>
+      </section>
+    )
+  }
   return (
     <section className="auth-page" aria-labelledby="titre-confirmation">
       <h1 id="titre-confirmation">{confirmed ? 'Alerte active' : 'Confirmer votre alerte'}</h1>
