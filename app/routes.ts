@@ -61,6 +61,7 @@ export default [
   route('alertes/confirmer', 'routes/alert-confirm.tsx'),
   route('alertes/desabonnement', 'routes/alert-unsubscribe.tsx'),
   route('compte/alertes', 'routes/account-alerts.tsx'),
+  route('compte/notifications', 'routes/account-notifications.tsx'),
   route('mentions-legales', 'routes/legal-notice.tsx'),
   route('confidentialite', 'routes/privacy.tsx'),
   route('conditions-utilisation', 'routes/terms.tsx'),

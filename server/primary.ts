@@ -7,6 +7,7 @@ import { createMailer } from '#app/utils/mail.server.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
 import { sendDueAlerts } from '#db/alert-job.ts'
+import { sendNotificationJobs } from '#db/notification-jobs.ts'
 import { describeAlertRun, describeMaintenance, runMaintenance } from '#db/maintenance.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { claimServerLock } from '#db/server-lock.ts'
@@ -50,13 +51,16 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
       }
     })
   const daily = setInterval(() => void maintain(), 24 * 60 * 60 * 1000)
-  // Alerts come due all day long (and an SMTP failure is retried within minutes): a pass every 10 minutes.
+  // Alerts and digests come due all day long (and an SMTP failure is retried within minutes): a pass every 10 minutes.
   const alertPass = setInterval(
     () =>
       void exclusive(async () => {
         try {
-          const summary = await sendDueAlerts({ db, search: engine, mailer, publicUrl: env.PUBLIC_URL, now: new Date() })
+          const now = new Date()
+          const summary = await sendDueAlerts({ db, search: engine, mailer, publicUrl: env.PUBLIC_URL, now })
           if (summary.due > 0 || summary.uncertain > 0) console.log(describeAlertRun(summary))
+          // The daily digests and the forum reminders each go once: a pass finds only those now due.
+          await sendNotificationJobs({ db, mailer, publicUrl: env.PUBLIC_URL, now })
         } catch (error) {
           console.error('Envoi des alertes échoué :', error)
         }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import '#app/utils/zod-fr.ts'
-import { ALERT_FREQUENCIES } from '#db/domain.ts'
+import { ALERT_FREQUENCIES, APPLICATION_MAIL_MODES } from '#db/domain.ts'
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS } from './labels.ts'
 import { offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { email } from './account-schemas.ts'
@@ -54,3 +54,17 @@ export function alertLabel(search: string): string {
   if (others > 0) parts.push(others === 1 ? '1 autre filtre' : `${others} autres filtres`)
   return parts.length ? parts.join(' · ') : 'Toutes les offres'
 }
+
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true', z.boolean())
+
+/** /compte/notifications: unchecked boxes are absent from the form, hence false. */
+export const PreferencesSchema = z.object({
+  newApplications: z.enum(APPLICATION_MAIL_MODES, { error: 'Choisissez : aussitôt, une fois par jour ou jamais.' }).default('immediate'),
+  applicationUpdates: checkbox.default(false),
+  forumReminders: checkbox.default(false),
+})
+export const APPLICATION_MAIL_LABELS = {
+  immediate: 'À chaque candidature, aussitôt',
+  daily: 'Un récapitulatif par jour',
+  off: 'Jamais (je consulte Passerelle)',
+} as const
