@@ -33,7 +33,6 @@ export function retryDelayMs(failures: number): number {
   return Math.min(DAY_MS, 5 * 60_000 * 4 ** Math.max(0, failures - 1))
 }
 const RESULTS_PAGE = 50
-const MAX_PAGES = 20
 
 export type AlertRunSummary = { due: number; mailed: number; offers: number; empty: number; failed: number; uncertain: number; searches: number }
 export type AlertJobContext = {
@@ -74,7 +73,7 @@ export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunS
     .execute()
   summary.due = due.length
   // Many people save the same search: each distinct (search, window) is asked of the engine once per run.
-  const results = new Map<string, Promise<OfferHit[]>>()
+  const results = new Map<string, Promise<{ hits: OfferHit[]; more: boolean }>>()
   for (const alert of due) {
     const windowStart = new Date(Math.max(Date.parse(alert.since) - OVERLAP_MS, Date.parse(alert.started_at)))
     const days = Math.max(1, Math.ceil((now.getTime() - windowStart.getTime()) / DAY_MS))
@@ -85,28 +84,31 @@ export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunS
       results.set(key, found)
       summary.searches++
     }
-    const hits = (await found).filter((hit) => hit.publishedAt > windowStart.toISOString())
-    await sendOne(context, alert, hits, summary)
+    const { hits, more } = await found
+    const fresh = hits.filter((hit) => hit.publishedAt > windowStart.toISOString())
+    // The whole page is new: there are more new offers than it holds (counted as « plus de … »).
+    await sendOne(context, alert, fresh, more && fresh.length === hits.length, summary)
   }
   return summary
 }
 
-/** The search's offers published within `days`, newest first, as the search page would find them. */
-async function newOffersFor(engine: SearchEngine, search: string, days: number, now: Date): Promise<OfferHit[]> {
+/**
+ * The search's newest offers published within `days`, as the search page would
+ * find them sorted by date: one page. A mail lists the newest ten; the rest are
+ * only counted, so the newest page is all the job needs (an older offer not on
+ * it is older than every offer listed, hence outside the next window too).
+ */
+async function newOffersFor(engine: SearchEngine, search: string, days: number, now: Date): Promise<{ hits: OfferHit[]; more: boolean }> {
   const { query } = parseOfferQuery(new URLSearchParams(search))
   query.sort = 'date'
   query.postedWithinDays = Math.min(query.postedWithinDays ?? 365, Math.min(365, days))
   query.perPage = RESULTS_PAGE
-  const hits: OfferHit[] = []
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await engine.searchOffers({ ...query, page }, now)
-    hits.push(...result.hits)
-    if (page >= result.pageCount) break
-  }
-  return hits
+  query.page = 1
+  const result = await engine.searchOffers(query, now)
+  return { hits: result.hits, more: result.pageCount > 1 }
 }
 
-async function sendOne(context: AlertJobContext, alert: DueAlert, hits: OfferHit[], summary: AlertRunSummary) {
+async function sendOne(context: AlertJobContext, alert: DueAlert, hits: OfferHit[], beyond: boolean, summary: AlertRunSummary) {
   const { db, now } = context
   const already = hits.length
     ? new Set(
@@ -149,7 +151,7 @@ async function sendOne(context: AlertJobContext, alert: DueAlert, hits: OfferHit
   })
   if (deliveryId === null) return
   try {
-    await context.mailer.send(alertMail(context, alert, fresh))
+    await context.mailer.send(alertMail(context, alert, fresh, beyond))
   } catch (error) {
     // A refusal or a timeout: the mail did not leave. Undo the claim, retry later.
     const failures = alert.failures + 1
@@ -185,7 +187,7 @@ async function markCrashedDeliveries(db: DB, now: Date): Promise<number> {
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' })
 
-function alertMail({ publicUrl, maxOffersPerMail = MAX_OFFERS_PER_MAIL }: AlertJobContext, alert: DueAlert, offers: OfferHit[]) {
+function alertMail({ publicUrl, maxOffersPerMail = MAX_OFFERS_PER_MAIL }: AlertJobContext, alert: DueAlert, offers: OfferHit[], beyond: boolean) {
   const listed = offers.slice(0, maxOffersPerMail)
   const more = offers.length - listed.length
   const token = encodeURIComponent(alert.token)
@@ -195,11 +197,11 @@ function alertMail({ publicUrl, maxOffersPerMail = MAX_OFFERS_PER_MAIL }: AlertJ
     subject:
       offers.length === 1
         ? `1 nouvelle offre pour votre alerte : ${alert.label}`
-        : `${offers.length} nouvelles offres pour votre alerte : ${alert.label}`,
+        : `${beyond ? 'Plus de ' : ''}${offers.length} nouvelles offres pour votre alerte : ${alert.label}`,
     blocks: [
       { text: 'Bonjour,' },
       {
-        text: `${offers.length === 1 ? 'Une nouvelle offre correspond' : `${offers.length} nouvelles offres correspondent`} à votre recherche (${alert.label}) :`,
+        text: `${offers.length === 1 ? 'Une nouvelle offre correspond' : `${beyond ? 'Plus de ' : ''}${offers.length} nouvelles offres correspondent`} à votre recherche (${alert.label}) :`,
       },
       {
         list: listed.map((hit) => ({
@@ -208,7 +210,9 @@ function alertMail({ publicUrl, maxOffersPerMail = MAX_OFFERS_PER_MAIL }: AlertJ
           href: `${publicUrl}/offres/${hit.slug}`,
         })),
       },
-      ...(more > 0 ? [{ text: `Et ${more === 1 ? 'une autre offre' : `${more} autres offres`}.` }] : []),
+      ...(beyond
+        ? [{ text: `Et plus de ${more} autres offres.` }]
+        : more > 0 ? [{ text: `Et ${more === 1 ? 'une autre offre' : `${more} autres offres`}.` }] : []),
       { link: searchUrl, label: 'Voir toute la recherche' },
       { text: `Vous recevez ce message ${alert.frequency === 'daily' ? 'chaque jour' : 'chaque semaine'} quand de nouvelles offres paraissent.` },
     ],
