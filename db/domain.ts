@@ -80,3 +80,11 @@ export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
 
 export const REPORT_REASONS = ['fraud', 'discrimination', 'outdated', 'inaccurate', 'other'] as const
 export type ReportReason = (typeof REPORT_REASONS)[number]
+
+/** How often an alert mails its new offers. */
+export const ALERT_FREQUENCIES = ['daily', 'weekly'] as const
+export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number]
+
+/** When a recruiter hears of a new application. */
+export const APPLICATION_MAIL_MODES = ['immediate', 'daily', 'off'] as const
+export type ApplicationMailMode = (typeof APPLICATION_MAIL_MODES)[number]

@@ -207,7 +207,9 @@ describe('offer expiry and pruning', () => {
     const summary = await runMaintenance({ db: test.db, files, mailer, publicUrl: PUBLIC_URL, now: T0 })
     // Search events: the five written before today's, all older than a week at T0; the newest always stays.
     expect(summary).toEqual({ expiredOffers: 1, warned: 0, warningsFailed: 0, deleted: 0, prunedSessions: 1, prunedResets: 2,
-      prunedRateLimits: 1, prunedInvitations: 1, prunedSearchEvents: 5 })
+      prunedRateLimits: 1, prunedInvitations: 1, prunedSearchEvents: 5,
+      // No engine given: no alert pass (db/alert-job.test.ts); no digest nor forum due.
+      alerts: null, notifications: { digests: 0, reminders: 0, failed: 0 } })
 
     const status = async (id: number) => (await test.db.selectFrom('offers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
     expect([await status(stale.id), await status(live.id), await status(draft.id), await status(closed.id)])
@@ -222,7 +224,9 @@ describe('offer expiry and pruning', () => {
       .toEqual([{ token_hash: 'acceptee' }, { token_hash: 'ouverte' }])
 
     // A second run finds nothing left to do.
-    expect(Object.values(await runMaintenance({ db: test.db, files, mailer, publicUrl: PUBLIC_URL, now: T0 })).every((n) => n === 0)).toBe(true)
+    const { alerts, notifications, ...counts } = await runMaintenance({ db: test.db, files, mailer, publicUrl: PUBLIC_URL, now: T0 })
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true)
+    expect([alerts, notifications]).toEqual([null, { digests: 0, reminders: 0, failed: 0 }])
     await test.destroy()
   })
 })

@@ -1,4 +1,7 @@
 import type { Mailer } from '#app/utils/mail.server.ts'
+import type { SearchEngine } from '#search/types.ts'
+import { sendDueAlerts, type AlertRunSummary } from './alert-job.ts'
+import { sendNotificationJobs, type NotificationRunSummary } from './notification-jobs.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from './connection.ts'
 import type { FileStore } from './files.ts'
@@ -32,9 +35,12 @@ export type MaintenanceSummary = {
   prunedRateLimits: number
   prunedInvitations: number
   prunedSearchEvents: number
+  /** Null when the run had no search engine (alerts then wait for the next run that has one). */
+  alerts: AlertRunSummary | null
+  notifications: NotificationRunSummary
 }
 
-type MaintenanceContext = { db: DB; files: FileStore; mailer: Mailer; publicUrl: string; now: Date }
+type MaintenanceContext = { db: DB; files: FileStore; mailer: Mailer; publicUrl: string; now: Date; search?: SearchEngine }
 
 export async function runMaintenance(context: MaintenanceContext): Promise<MaintenanceSummary> {
   const expiredOffers = await expireOffers(context.db, context.now)
@@ -48,6 +54,9 @@ export async function runMaintenance(context: MaintenanceContext): Promise<Maint
     warningsFailed: failed,
     ...(await pruneStaleRows(context.db, context.now)),
     prunedSearchEvents: await pruneSearchOutbox(context.db, context.now),
+    // After expiry: an alert never mails an offer that expired today.
+    alerts: context.search ? await sendDueAlerts({ ...context, search: context.search }) : null,
+    notifications: await sendNotificationJobs(context),
   }
 }
 
@@ -178,6 +187,20 @@ export function describeMaintenance(s: MaintenanceSummary): string {
     `, ${plural(s.deleted, 'compte inactif supprimé', 'comptes inactifs supprimés')} ; purgés : ` +
     `${plural(s.prunedSessions, 'session', 'sessions')}, ${plural(s.prunedResets, 'jeton de réinitialisation', 'jetons de réinitialisation')}, ` +
     `${plural(s.prunedRateLimits, 'tentative', 'tentatives')}, ${plural(s.prunedInvitations, 'invitation', 'invitations')}, ` +
-    `${plural(s.prunedSearchEvents, `événement de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`, `événements de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`)}.`
+    `${plural(s.prunedSearchEvents, `événement de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`, `événements de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`)}.` +
+    (s.alerts ? ` ${describeAlertRun(s.alerts)}` : '') +
+    ` Notifications : ${plural(s.notifications.digests, 'récapitulatif de candidatures', 'récapitulatifs de candidatures')}, ` +
+    `${plural(s.notifications.reminders, 'rappel de forum', 'rappels de forum')}` +
+    (s.notifications.failed ? ` (${plural(s.notifications.failed, 'échec', 'échecs')})` : '') + '.'
+  )
+}
+
+export function describeAlertRun(a: AlertRunSummary): string {
+  return (
+    `Alertes : ${plural(a.due, 'alerte due', 'alertes dues')}, ${plural(a.mailed, 'courriel envoyé', 'courriels envoyés')} ` +
+    `(${plural(a.offers, 'offre', 'offres')}), ${plural(a.empty, 'sans nouveauté', 'sans nouveauté')}` +
+    (a.failed ? `, ${plural(a.failed, 'échec SMTP', 'échecs SMTP')} (nouvel essai plus tard)` : '') +
+    (a.uncertain ? `, ${plural(a.uncertain, 'envoi interrompu', 'envois interrompus')} (non renvoyés)` : '') +
+    '.'
   )
 }

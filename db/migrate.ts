@@ -9,6 +9,7 @@ import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 import * as knownDevices from './migrations/2026-12-04-001-known-devices.ts'
 import * as regionsOccupations from './migrations/2026-12-04-002-regions-occupations.ts'
 import * as inactivityIndex from './migrations/2026-12-04-003-inactivity-index.ts'
+import * as alertsNotifications from './migrations/2026-12-05-001-alerts-notifications.ts'
 import * as savedOffers from './migrations/2026-12-05-002-saved-offers.ts'
 import * as offerSources from './migrations/2026-12-05-003-offer-sources.ts'
 import * as matchingProfiles from './migrations/2026-12-05-004-matching-profiles.ts'
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-001-known-devices': knownDevices,
   '2026-12-04-002-regions-occupations': regionsOccupations,
   '2026-12-04-003-inactivity-index': inactivityIndex,
+  '2026-12-05-001-alerts-notifications': alertsNotifications,
   '2026-12-05-002-saved-offers': savedOffers,
   '2026-12-05-003-offer-sources': offerSources,
   '2026-12-05-004-matching-profiles': matchingProfiles,

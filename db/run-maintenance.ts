@@ -1,4 +1,5 @@
-import { parseEnv } from '#app/env.server.ts'
+import { parseEnv, searchConfigFrom } from '#app/env.server.ts'
+import { createSearch } from '#search/index.ts'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { openDatabase } from './connection.ts'
 import { createFileStore } from './files.ts'
@@ -10,12 +11,14 @@ import { runScheduledImports } from './import/scheduled.ts'
  * job on a server that restarts often, or to see what it does.
  */
 const env = parseEnv(process.env)
-const { db } = openDatabase(env.DATABASE_PATH)
+const { db, sqlite } = openDatabase(env.DATABASE_PATH)
 try {
   const summary = await runMaintenance({
     db,
     files: createFileStore(env.UPLOADS_DIR),
     mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    // Alerts match through the configured engine, as the search page does.
+    search: createSearch(searchConfigFrom(env), sqlite).engine,
     publicUrl: env.PUBLIC_URL,
     now: new Date(),
   })

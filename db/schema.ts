@@ -59,6 +59,11 @@ export interface Database {
   saved_offers: SavedOfferTable
   forum_programme_mails: ForumProgrammeMailTable
   offer_feeds: OfferFeedTable
+  alerts: AlertTable
+  alert_deliveries: AlertDeliveryTable
+  alert_sent_offers: AlertSentOfferTable
+  notification_preferences: NotificationPreferenceTable
+  forum_reminders: ForumReminderTable
 }
 
 export interface RegionTable {
@@ -511,4 +516,53 @@ export interface OfferFeedTable {
   last_run_at: string | null
   /** The last run's report, in French (what was imported or why nothing was). */
   last_report: string | null
+}
+/** A saved search mailed daily or weekly (db/queries/alerts.ts). */
+export interface AlertTable {
+  id: Generated<number>
+  user_id: number | null
+  email: string
+  /** The search page's query string (search/query-params.ts), without page nor sort. */
+  search: string
+  label: string
+  frequency: 'daily' | 'weekly'
+  status: 'pending' | 'active' | 'paused'
+  token: string
+  created_at: string
+  confirmed_at: string | null
+  since: string
+  started_at: string
+  next_run_at: string
+  last_sent_at: string | null
+  failures: Generated<number>
+}
+
+export interface AlertDeliveryTable {
+  id: Generated<number>
+  alert_id: number
+  state: 'sending' | 'sent' | 'uncertain'
+  offer_count: number
+  created_at: string
+  sent_at: string | null
+}
+
+export interface AlertSentOfferTable {
+  alert_id: number
+  offer_id: number
+  delivery_id: number
+}
+
+export interface NotificationPreferenceTable {
+  user_id: number
+  new_applications: 'immediate' | 'daily' | 'off'
+  application_updates: number
+  forum_reminders: number
+  digest_until: string | null
+  updated_at: string
+}
+
+export interface ForumReminderTable {
+  forum_id: number
+  candidate_id: number
+  sent_at: string
 }

@@ -21,6 +21,9 @@ const PUBLIC = new Set(['', 'offres', 'communes', 'offres/:slug', 'entreprises/:
   'offres/:slug/postuler',
   // Open forums are announced to all; their POST (register, wishes) needs a candidate (app/routes/forum.property.test.ts).
   'forums', 'forums/:slug',
+  // Alerts: a visitor creates one with an e-mail address; confirming and unsubscribing need the token the mail
+  // carries, nothing else (db/queries/alerts.ts; e2e/alerts.spec.ts). An account's alerts are under compte/.
+  'alertes/nouvelle', 'alertes/confirmer', 'alertes/desabonnement',
   // The legal pages.
   'mentions-legales', 'confidentialite', 'conditions-utilisation',
   // Offers out (decision 013): read-only, published offers and companies only, no personal data

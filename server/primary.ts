@@ -6,7 +6,9 @@ import { searchConfigFrom } from '#app/env.server.ts'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { openDatabase } from '#db/connection.ts'
 import { createFileStore } from '#db/files.ts'
-import { describeMaintenance, runMaintenance } from '#db/maintenance.ts'
+import { sendDueAlerts } from '#db/alert-job.ts'
+import { sendNotificationJobs } from '#db/notification-jobs.ts'
+import { describeAlertRun, describeMaintenance, runMaintenance } from '#db/maintenance.ts'
 import { runScheduledImports } from '#db/import/scheduled.ts'
 import { prepareDatabase } from '#db/prepare.ts'
 import { claimServerLock } from '#db/server-lock.ts'
@@ -29,23 +31,44 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   const { db, sqlite } = database
   const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
   if (seeded) console.log('Base de démonstration créée.')
-  const { writer } = createSearch(searchConfigFrom(env), sqlite)
+  // The engine serves the alert job (the maintenance's alerts match through it, as the search page does).
+  const { writer, engine } = createSearch(searchConfigFrom(env), sqlite)
   const relay = writer ? startSearchRelay(db, writer) : null
   const files = createFileStore(env.UPLOADS_DIR)
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
 
   // Offer expiry, the inactivity purge, pruning and backups: at boot, then daily. A
   // failure is logged and retried the next day, never fatal to the server.
-  async function maintain() {
-    try {
-      console.log(describeMaintenance(await runMaintenance({ db, files, mailer, publicUrl: env.PUBLIC_URL, now: new Date() })))
-      for (const line of await runScheduledImports(db, env, new Date())) console.log(line)
-      await afterMaintenance?.(database)
-    } catch (error) {
-      console.error('Maintenance échouée :', error)
-    }
-  }
+  // One job at a time: the alert pass never runs beside the maintenance's own.
+  let running: Promise<void> = Promise.resolve()
+  const exclusive = (job: () => Promise<void>) => (running = running.then(job))
+  const maintain = () =>
+    exclusive(async () => {
+      try {
+        console.log(describeMaintenance(await runMaintenance({ db, files, mailer, search: engine, publicUrl: env.PUBLIC_URL, now: new Date() })))
+        for (const line of await runScheduledImports(db, env, new Date())) console.log(line)
+        await afterMaintenance?.(database)
+      } catch (error) {
+        console.error('Maintenance échouée :', error)
+      }
+    })
   const daily = setInterval(() => void maintain(), 24 * 60 * 60 * 1000)
+  // Alerts and digests come due all day long (and an SMTP failure is retried within minutes): a pass every 10 minutes.
+  const alertPass = setInterval(
+    () =>
+      void exclusive(async () => {
+        try {
+          const now = new Date()
+          const summary = await sendDueAlerts({ db, search: engine, mailer, publicUrl: env.PUBLIC_URL, now })
+          if (summary.due > 0 || summary.uncertain > 0) console.log(describeAlertRun(summary))
+          // The daily digests and the forum reminders each go once: a pass finds only those now due.
+          await sendNotificationJobs({ db, mailer, publicUrl: env.PUBLIC_URL, now })
+        } catch (error) {
+          console.error('Envoi des alertes échoué :', error)
+        }
+      }),
+    10 * 60 * 1000,
+  )
 
   // The workers accept connections themselves (the kernel spreads them): the primary's own work
   // (maintenance, a backup's VACUUM INTO, synchronous SQLite) never holds up a visitor.
@@ -110,6 +133,7 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
     if (stopping) return
     stopping = true
     clearInterval(daily)
+    clearInterval(alertPass)
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined)
     for (const worker of workers) worker.process.kill('SIGTERM')
     const timer = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), DRAIN_MS + 5000)

@@ -45,6 +45,9 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to="/compte/mot-de-passe">Changer mon mot de passe</Link>
       </p>
+      <p>
+        <Link to="/compte/alertes">Mes alertes</Link> · <Link to="/compte/notifications">Mes notifications par e-mail</Link>
+      </p>
       <Form method="post" action="/deconnexion">
         <input type="hidden" name="intent" value="everywhere" />
         <p>

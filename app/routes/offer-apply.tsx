@@ -12,6 +12,7 @@ import { getOptionalUser, requireCandidate } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
 import type { Route } from './+types/offer-apply'
 import { withFlash } from '../utils/flash.ts'
+import { notifyNewApplication } from '../utils/application-mail.server.ts'
 
 const OFFER_GONE = 'Cette offre n’existe pas ou n’est plus en ligne.'
 const ALREADY_APPLIED = 'Vous avez déjà postulé à cette offre.'
@@ -52,6 +53,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const applied = await applyToOffer(context.db, user.id, offer.id, submission.value.message ?? '', now)
   if (applied === 'already-applied') return data(submission.reply({ formErrors: [ALREADY_APPLIED] }), { status: 409 })
   invariantResponse(applied !== 'offer-unavailable', OFFER_GONE)
+  await notifyNewApplication(context, applied.id)
   return redirect(withFlash('/candidat/candidatures', 'envoyee'))
 }
 

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react'
-import { Form, Link, redirect, useLocation, useNavigation, useSubmit } from 'react-router'
+import { Form, Link, redirect, useLocation, useNavigation, useRouteLoaderData, useSubmit } from 'react-router'
+import type { loader as rootLoader } from '../root.tsx'
+import { AlertButton, ALERT_FORM_ID } from '../components/alert-button.tsx'
 import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
 import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
 import { offerMarks } from '#db/queries/saved-offers.ts'
@@ -148,6 +150,9 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
   filterParams.delete(PARAM.text)
   filterParams.delete(PARAM.page)
 
+  const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>('root')?.user)
+  const alertSearch = offerQueryToParams({ ...query, page: 1, sort: query.text ? 'relevance' : 'date' }).toString()
+
   return (
     <>
     <Form method="get" action="/offres" onChange={onChange} onSubmit={() => (typedPlace.current = null)} className="search-page">
@@ -184,6 +189,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
+          <AlertButton signedIn={signedIn} search={alertSearch} />
           {loaderData.communeChoices.length > 0 ? (
             <nav aria-labelledby="choix-commune" className="notices">
               <h2 id="choix-commune">Plusieurs communes correspondent à « {loaderData.communeText} » : choisissez-en une</h2>
@@ -237,6 +243,13 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
     </Form>
     {/* The cards' "Sauvegarder" buttons submit these (forms cannot nest in the search form). */}
     {loaderData.marks ? result.hits.map((hit) => <SaveOfferForm key={hit.id} slug={hit.slug} formId={`sauvegarder-${hit.id}`} />) : null}
+    {/* Outside the search form (forms cannot nest): the one-click "Créer une alerte" of a signed-in user posts it. */}
+    {signedIn ? (
+      <Form method="post" action="/alertes/nouvelle" id={ALERT_FORM_ID} hidden>
+        <input type="hidden" name="recherche" value={alertSearch} />
+        <input type="hidden" name="frequence" value="daily" />
+      </Form>
+    ) : null}
     </>
   )
 }

@@ -20,6 +20,7 @@ import {
 } from '../utils/labels.ts'
 import { requireRecruiter } from '../utils/session.server.ts'
 import { useZodForm } from '../utils/use-zod-form.ts'
+import { notifyStageChange } from '../utils/application-mail.server.ts'
 import type { Route } from './+types/recruiter-application'
 import { withFlash } from '../utils/flash.ts'
 
@@ -90,6 +91,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     const moved = await moveApplicationStage(context.db, user.id, application.id, submission.value.stage, new Date())
     invariantResponse(moved, NOT_FOUND)
+    // Every change of stage is told to the candidate (choosing the same stage again is not a change).
+    if (submission.value.stage !== application.stage) await notifyStageChange(context, application.id)
     return redirect(withFlash(back, 'etape'))
   }
   if (formData.get('intent') === 'note') {

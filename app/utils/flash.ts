@@ -23,6 +23,13 @@ export const FLASH = {
   sauvegardee: 'Offre sauvegardée : retrouvez-la dans « Offres sauvegardées ».',
   'plus-sauvegardee': 'Offre retirée de vos offres sauvegardées.',
   'candidature-retiree': 'Votre candidature est retirée : l’entreprise ne voit plus votre profil ni votre CV.',
+  // Alerts and notifications (any account)
+  'alerte-creee': 'Alerte créée : vous recevrez les nouvelles offres de cette recherche par e-mail.',
+  'alerte-pausee': 'Alerte mise en pause : plus aucun e-mail jusqu’à sa reprise.',
+  'alerte-reprise': 'Alerte reprise : vous recevrez les offres publiées à partir de maintenant.',
+  'alerte-modifiee': 'Fréquence de l’alerte enregistrée.',
+  'alerte-supprimee': 'Alerte supprimée.',
+  notifications: 'Vos préférences de notification sont enregistrées.',
   // Recruiter
   'entreprise-creee': 'Votre entreprise est créée.',
   'entreprise-enregistree': 'Modifications enregistrées.',

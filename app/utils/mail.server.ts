@@ -1,6 +1,14 @@
 import nodemailer from 'nodemailer'
 
-export type Mail = { to: string; subject: string; text: string }
+export type Mail = {
+  to: string
+  subject: string
+  text: string
+  /** An HTML alternative to the text (alert and notification mails). */
+  html?: string
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>
+}
 export interface Mailer {
   send(mail: Mail): Promise<void>
 }

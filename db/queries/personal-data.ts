@@ -1,6 +1,8 @@
 import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
 import type { FileStore } from '../files.ts'
+import { alertsForExport } from './alerts.ts'
+import { preferencesForExport } from './notification-preferences.ts'
 
 /**
  * A candidate's rights over their data (GDPR articles 15, 17 and 20): one
@@ -111,6 +113,9 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     .orderBy('r.created_at')
     .execute()
 
+  const alerts = await alertsForExport(db, userId, account.email)
+  const notificationPreferences = await preferencesForExport(db, userId)
+
   const cvBytes = profile?.cv_file ? await files.read(profile.cv_file) : null
   return {
     exportedAt: now.toISOString(),
@@ -154,6 +159,8 @@ export async function exportCandidateData(db: DB, files: FileStore, userId: numb
     applications,
     savedOffers,
     reports,
+    alerts,
+    notificationPreferences,
     recruiterNotes: RECRUITER_NOTES_POLICY,
     cv:
       profile?.cv_file && cvBytes
@@ -204,6 +211,8 @@ export async function deleteCandidateAccount(db: DB, files: FileStore, userId: n
       .deleteFrom('rate_limit_events')
       .where('key', 'in', [`login:${user.email}`, `reset:${user.email}`, `delete-account:${userId}`, `change-password:${userId}`])
       .execute()
+    // Alerts made as a visitor with the same address go too (the account's own go by cascade).
+    await trx.deleteFrom('alerts').where('email', '=', user.email).execute()
     // An invitation addressed to them carries the address too.
     await trx.deleteFrom('company_invitations').where('email', '=', user.email).execute()
     await trx.deleteFrom('users').where('id', '=', userId).where('role', '=', 'candidate').execute()
