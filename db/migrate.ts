@@ -9,6 +9,7 @@ import * as searchRelay from './migrations/2026-11-23-001-search-relay.ts'
 import * as knownDevices from './migrations/2026-12-04-001-known-devices.ts'
 import * as regionsOccupations from './migrations/2026-12-04-002-regions-occupations.ts'
 import * as inactivityIndex from './migrations/2026-12-04-003-inactivity-index.ts'
+import * as listIndexes from './migrations/2026-12-05-005-list-indexes.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 export const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-001-known-devices': knownDevices,
   '2026-12-04-002-regions-occupations': regionsOccupations,
   '2026-12-04-003-inactivity-index': inactivityIndex,
+  '2026-12-05-005-list-indexes': listIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
