@@ -234,8 +234,25 @@ async function drive(url: string, cookie: string | null, connections: number, se
   })
   const result = await done
   const cpuMs = (serverCpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length)
+  await idle(serverPid)
   const s = summarize(latencies)
   return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
+}
+
+/**
+ * Waits (60 s at most) until the server's processes are idle: requests a run
+ * left queued (autocannon stops sending, the server still answers what it
+ * accepted) must not be billed to the next page.
+ */
+async function idle(serverPid: number) {
+  const deadline = performance.now() + 60_000
+  let before = serverCpuMs(serverPid)
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250))
+    const now = serverCpuMs(serverPid)
+    if (now - before < 25) return
+    before = now
+  }
 }
 
 /** Starts the server once without a snapshot (it saves one), stops it, and times a second start from the snapshot. */
