@@ -7,8 +7,8 @@
  * 2,000 companies, 50,000 candidates, 200,000 applications, a recruiter with
  * 1,000 offers and one offer with 5,000 applicants, a forum of 2,000
  * candidates. It copies the file, starts the server as `npm start` does
- * (`tsx server.ts` on the production build, every worker), measures the
- * time to the first answer — twice: a first start loads the engines from the
+ * (`node build/start/server.js` after `npm run build`, every worker), measures the
+ * time to the first answer and the CPU the server's processes spent until then — twice: a first start loads the engines from the
  * database and saves their snapshot (search/embedded/snapshot.ts), the second,
  * as every later start does, loads that snapshot — then drives each page with autocannon at 16 and
  * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
@@ -36,7 +36,8 @@ import { BENCH_OPERATOR_ENV } from './operator-env.ts'
 
 const SEED = 42
 // Offers are dated around the day the board is built (they expire after 60 days): the cache is kept for that day.
-const NOW = new Date(new Date().toISOString().slice(0, 10) + 'T06:00:00Z')
+// BENCH_DAY=2026-12-04 reuses the boards built that day (a run just past midnight).
+const NOW = new Date((process.env.BENCH_DAY ?? new Date().toISOString().slice(0, 10)) + 'T06:00:00Z')
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number)
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
@@ -129,7 +130,9 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
         ['sitemap: offers', '/sitemaps/offres-1.xml', null],
         ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidate'],
         ['recruiter: offers list', `/recruteur/entreprises/${own.slug}/offres`, 'recruiter'],
+        ['recruiter: offers list p.10', `/recruteur/entreprises/${own.slug}/offres?page=10`, 'recruiter'],
         ['recruiter: applicants', `/recruteur/offres/${busiest.offer_id}/candidatures`, 'recruiter'],
+        ['recruiter: applicants CSV', `/recruteur/offres/${busiest.offer_id}/candidatures.csv`, 'recruiter'],
         ['organiser: planning', `/organisation/forums/${forum.slug}/planning`, 'organiser'],
         ['admin: queue', '/admin/offres', 'admin'],
       ],
@@ -138,9 +141,9 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
 }
 
 /** Starts the server the way `npm start` does (after its build), and times the first answer of the home page. */
-async function startServer(runFile: string): Promise<{ server: ChildProcess; firstAnswerMs: number; listeningMs: number }> {
+async function startServer(runFile: string): Promise<{ server: ChildProcess; firstAnswerMs: number; listeningMs: number; firstAnswerCpuMs: number }> {
   const started = performance.now()
-  const server = spawn(path.resolve('node_modules/.bin/tsx'), ['server.ts'], {
+  const server = spawn(process.execPath, ['build/start/server.js'], {
     env: { ...process.env, ...BENCH_OPERATOR_ENV, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: runFile, UPLOADS_DIR: path.join(TMP, 'uploads'),
       DEMO_DATA: 'false', NODE_ENV: 'production', SMTP_URL: '', API_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -156,7 +159,8 @@ async function startServer(runFile: string): Promise<{ server: ChildProcess; fir
     try {
       const response = await fetch(`http://127.0.0.1:${PORT}/`)
       listeningMs ||= performance.now() - started
-      if (response.status === 200) return { server, firstAnswerMs: performance.now() - started, listeningMs }
+      // The CPU the server's processes used until then: what the start costs whatever else the machine runs.
+      if (response.status === 200) return { server, firstAnswerMs: performance.now() - started, listeningMs, firstAnswerCpuMs: serverCpuMs(server.pid!) }
     } catch {
       // not listening yet
     }
@@ -164,7 +168,7 @@ async function startServer(runFile: string): Promise<{ server: ChildProcess; fir
   }
 }
 
-/** Every process of the server's tree (tsx, node, cluster workers). */
+/** Every process of the server's tree (the primary and its cluster workers). */
 function serverPids(rootPid: number): number[] {
   const children = new Map<number, number[]>()
   for (const entry of readdirSync('/proc')) {
@@ -185,7 +189,7 @@ function serverPids(rootPid: number): number[] {
   return pids
 }
 
-/** Peak RSS (VmHWM) of the server's node processes, leaving out the small tsx launcher. */
+/** Peak RSS (VmHWM) of the server's node processes. */
 function peakRss(rootPid: number): number[] {
   const peaks: number[] = []
   for (const pid of serverPids(rootPid)) {
@@ -235,8 +239,25 @@ async function drive(url: string, cookie: string | null, connections: number, se
   })
   const result = await done
   const cpuMs = (serverCpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length)
+  await idle(serverPid)
   const s = summarize(latencies)
   return { connections, cpuMs, rps: result.requests.total / DURATION, p50: s.p50, p95: s.p95, p99: s.p99, bytes, errors: bad + result.errors + result.timeouts }
+}
+
+/**
+ * Waits (60 s at most) until the server's processes are idle: requests a run
+ * left queued (autocannon stops sending, the server still answers what it
+ * accepted) must not be billed to the next page.
+ */
+async function idle(serverPid: number) {
+  const deadline = performance.now() + 60_000
+  let before = serverCpuMs(serverPid)
+  while (performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250))
+    const now = serverCpuMs(serverPid)
+    if (now - before < 25) return
+    before = now
+  }
 }
 
 /** Starts the server once without a snapshot (it saves one), stops it, and times a second start from the snapshot. */
@@ -250,10 +271,10 @@ async function coldStart(runFile: string): Promise<number> {
   return firstAnswerMs
 }
 
-const results = new Map<number, { rows: Row[]; coldMs: number; firstAnswerMs: number; listeningMs: number; rss: number[] }>()
+const results = new Map<number, { rows: Row[]; coldMs: number; firstAnswerMs: number; listeningMs: number; firstAnswerCpuMs: number; rss: number[] }>()
 if (process.env.BENCH_SKIP_BUILD !== '1') {
-  console.log('Building the app (react-router build)…')
-  execFileSync(path.resolve('node_modules/.bin/react-router'), ['build'], { stdio: 'ignore' })
+  console.log('Building the app and the server (npm run build)…')
+  execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
 }
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
 console.log(`Passerelle — pages benchmark (${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB)`)
@@ -263,8 +284,8 @@ for (const size of SIZES) {
   const { runFile, targets } = await prepareRun(file)
   const coldMs = await coldStart(runFile)
   console.log(`  first answer of / after ${(coldMs / 1000).toFixed(2)} s without a snapshot`)
-  const { server, firstAnswerMs, listeningMs } = await startServer(runFile)
-  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s from the snapshot (listening after ${(listeningMs / 1000).toFixed(2)} s)`)
+  const { server, firstAnswerMs, listeningMs, firstAnswerCpuMs } = await startServer(runFile)
+  console.log(`  first answer of / after ${(firstAnswerMs / 1000).toFixed(2)} s from the snapshot (listening after ${(listeningMs / 1000).toFixed(2)} s; ${(firstAnswerCpuMs / 1000).toFixed(2)} s of CPU by the server's processes until then)`)
   const rows: Row[] = []
   try {
     for (const [name, url, who] of targets.pages) {
@@ -283,7 +304,7 @@ for (const size of SIZES) {
       }
     }
   } finally {
-    results.set(size, { rows, coldMs, firstAnswerMs, listeningMs, rss: peakRss(server.pid!) })
+    results.set(size, { rows, coldMs, firstAnswerMs, listeningMs, firstAnswerCpuMs, rss: peakRss(server.pid!) })
     process.kill(-server.pid!, 'SIGTERM')
     await new Promise((r) => server.once('exit', r))
   }
@@ -308,5 +329,5 @@ for (const row of largest.rows) {
 }
 for (const size of sizes) {
   const r = results.get(size)!
-  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s from the snapshot, ${(r.coldMs / 1000).toFixed(2)} s without; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
+  console.log(`time to first answer @${size}: ${(r.firstAnswerMs / 1000).toFixed(2)} s from the snapshot (${(r.firstAnswerCpuMs / 1000).toFixed(2)} s of server CPU), ${(r.coldMs / 1000).toFixed(2)} s without; peak RSS per process: ${r.rss.map((b) => `${(b / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
 }

@@ -13,6 +13,7 @@ import * as alertsNotifications from './migrations/2026-12-05-001-alerts-notific
 import * as savedOffers from './migrations/2026-12-05-002-saved-offers.ts'
 import * as offerSources from './migrations/2026-12-05-003-offer-sources.ts'
 import * as matchingProfiles from './migrations/2026-12-05-004-matching-profiles.ts'
+import * as listIndexes from './migrations/2026-12-05-005-list-indexes.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 export const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-002-saved-offers': savedOffers,
   '2026-12-05-003-offer-sources': offerSources,
   '2026-12-05-004-matching-profiles': matchingProfiles,
+  '2026-12-05-005-list-indexes': listIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

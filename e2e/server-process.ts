@@ -5,7 +5,7 @@ import path from 'node:path'
 
 /**
  * A second real server (the production build `npm start` made for the
- * webServer, started as `npm start` starts it: `tsx server.ts`, cluster and
+ * webServer, started as `npm start` starts it: `node build/start/server.js`, cluster and
  * all) on a port and database of its own, for the tests that need one to
  * themselves: behind nginx, fuzzed, killed.
  */
@@ -27,8 +27,8 @@ export async function startServer(options: { port: number; env?: Record<string, 
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'passerelle-'))
   const databasePath = path.join(dir, 'passerelle.sqlite')
   let output = ''
-  // node itself (not tsx's CLI, a parent process that would not pass SIGHUP on), as npm start runs it.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  // The compiled server `npm run build` made, as npm start runs it.
+  const child = spawn(process.execPath, ['build/start/server.js'], {
     // Its own process group, so that kill9 reaches the workers too.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,19 +2,9 @@ import cluster, { type Worker } from 'node:cluster'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Env } from '#app/env.server.ts'
-import { searchConfigFrom } from '#app/env.server.ts'
-import { createMailer } from '#app/utils/mail.server.ts'
-import { openDatabase } from '#db/connection.ts'
-import { createFileStore } from '#db/files.ts'
-import { sendDueAlerts } from '#db/alert-job.ts'
-import { sendNotificationJobs } from '#db/notification-jobs.ts'
-import { describeAlertRun, describeMaintenance, runMaintenance } from '#db/maintenance.ts'
-import { runScheduledImports } from '#db/import/scheduled.ts'
-import { prepareDatabase } from '#db/prepare.ts'
+import type { openDatabase } from '#db/connection.ts'
 import { claimServerLock } from '#db/server-lock.ts'
-import { createSearch } from '#search/index.ts'
-import { startSearchRelay } from '#search/sync/relay-worker.ts'
-import { DRAIN_MS } from './worker.ts'
+import { DATABASE_PREPARED, DRAIN_MS, isMessage, WAITING_FOR_DATABASE } from './cluster-messages.ts'
 
 /**
  * The node:cluster primary: prepares the database once (migrations, demo),
@@ -27,10 +17,25 @@ import { DRAIN_MS } from './worker.ts'
 export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<typeof openDatabase>) => Promise<void>): Promise<void> {
   mkdirSync(path.dirname(path.resolve(env.DATABASE_PATH)), { recursive: true })
   const releaseLock = claimServerLock(env.DATABASE_PATH)
+  // The workers are forked first: they load their code while the database is prepared, and open it once told.
+  let markReady = () => {}
+  const readyToServe = new Promise<void>((resolve) => (markReady = resolve))
+  // The workers accept connections themselves (the kernel spreads them): the primary's own work
+  // (maintenance, a backup's VACUUM INTO, synchronous SQLite) never holds up a visitor.
+  cluster.schedulingPolicy = cluster.SCHED_NONE
+  const workersStarting = forkWorkers()
+  // Imported once the workers are forked: the primary's own code loads while theirs does.
+  const [{ searchConfigFrom }, { createMailer }, { openDatabase }, { createFileStore }, { describeAlertRun, describeMaintenance, runMaintenance }, { prepareDatabase },
+    { createSearch }, { startSearchRelay }, { sendDueAlerts }, { sendNotificationJobs }, { runScheduledImports }] = await Promise.all([
+    import('#app/env.server.ts'), import('#app/utils/mail.server.ts'), import('#db/connection.ts'), import('#db/files.ts'), import('#db/maintenance.ts'),
+    import('#db/prepare.ts'), import('#search/index.ts'), import('#search/sync/relay-worker.ts'), import('#db/alert-job.ts'),
+    import('#db/notification-jobs.ts'), import('#db/import/scheduled.ts'),
+  ])
   const database = openDatabase(env.DATABASE_PATH)
   const { db, sqlite } = database
-  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION })
+  const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION }).catch((error: unknown) => fatal(error))
   if (seeded) console.log('Base de démonstration créée.')
+  markReady()
   // The engine serves the alert job (the maintenance's alerts match through it, as the search page does).
   const { writer, engine } = createSearch(searchConfigFrom(env), sqlite)
   const relay = writer ? startSearchRelay(db, writer) : null
@@ -70,16 +75,17 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
     10 * 60 * 1000,
   )
 
-  // The workers accept connections themselves (the kernel spreads them): the primary's own work
-  // (maintenance, a backup's VACUUM INTO, synchronous SQLite) never holds up a visitor.
-  cluster.schedulingPolicy = cluster.SCHED_NONE
   let stopping = false
-  const fork = () =>
-    new Promise<Worker>((resolve, reject) => {
+  function fork() {
+    return new Promise<Worker>((resolve, reject) => {
       const worker = cluster.fork()
+      worker.on('message', (message: unknown) => {
+        if (isMessage(message, WAITING_FOR_DATABASE)) void readyToServe.then(() => worker.isConnected() && worker.send(DATABASE_PREPARED))
+      })
       worker.once('listening', () => resolve(worker))
       worker.once('exit', (code) => reject(new Error(`le processus ${worker.process.pid} s’est arrêté au démarrage (code ${code})`)))
     })
+  }
   const exited = (worker: Worker) =>
     new Promise<void>((resolve) => (worker.isDead() ? resolve() : worker.once('exit', () => resolve())))
 
@@ -91,18 +97,21 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
     fork().catch((error: unknown) => fatal(error))
   })
 
-  function fatal(error: unknown) {
+  function fatal(error: unknown): never {
     console.error('Démarrage impossible :', error instanceof Error ? error.message : error)
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGKILL')
     releaseLock()
     process.exit(1)
   }
 
-  try {
-    await Promise.all(Array.from({ length: env.WEB_CONCURRENCY }, fork))
-  } catch (error) {
-    fatal(error)
+  async function forkWorkers() {
+    try {
+      await Promise.all(Array.from({ length: env.WEB_CONCURRENCY }, fork))
+    } catch (error) {
+      fatal(error)
+    }
   }
+  await workersStarting
   console.log(`Passerelle est prête : http://localhost:${env.PORT} (${env.WEB_CONCURRENCY} processus)`)
   void maintain()
 

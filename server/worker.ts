@@ -11,9 +11,7 @@ import { searchConfigFrom } from '#app/env.server.ts'
 import { snapshotPathOf } from '#search/embedded/snapshot.ts'
 import { createHttpApp } from './http-app.ts'
 import { migrateToLatest } from '#db/migrate.ts'
-
-/** How long a stopping worker lets the requests it has accepted finish. */
-export const DRAIN_MS = 20_000
+import { DRAIN_MS } from './cluster-messages.ts'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -22,7 +20,13 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * Express app. Under node:cluster the primary hands it connections.
  * SIGTERM: stop accepting, finish the requests in flight, exit.
  */
-export async function startWorker(env: Env, { development }: { development: boolean }): Promise<{ server: Server; stop: () => Promise<void> }> {
+export async function startWorker(
+  env: Env, { development, prepared }: { development: boolean; prepared?: Promise<void> },
+): Promise<{ server: Server; stop: () => Promise<void> }> {
+  // The pages' code is loaded while the primary prepares the database (a worker is forked before that).
+  const loadingBuild = development ? null : import(pathToFileURL(path.resolve('build/server/index.js')).href) as Promise<ServerBuild>
+  loadingBuild?.catch(() => {})
+  await prepared
   const { db, sqlite } = openDatabase(env.DATABASE_PATH)
   // The primary migrated at start; a worker forked by a reload (SIGHUP) may run a newer release whose
   // migrations are not applied yet. Kysely's lock makes concurrent runs safe; nothing pending, nothing done.
@@ -57,7 +61,7 @@ export async function startWorker(env: Env, { development }: { development: bool
     devMiddleware = vite.middlewares
     build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
   } else {
-    build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild
+    build = await loadingBuild!
   }
 
   const app = createHttpApp({

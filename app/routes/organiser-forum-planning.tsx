@@ -6,7 +6,7 @@ import { ScheduleInputError, type ScheduleStats } from '#search/matching/schedul
 import { CandidateMatches, CompanyPlanning } from '../components/forum-planning-lists.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { planningMatchPages } from '../utils/forum-match-pages.server.ts'
-import { computePlanningMatches, runSchedule } from '../utils/forum-planning.server.ts'
+import { planningMatchesForPage, runSchedule } from '../utils/forum-planning.server.ts'
 import { withFlash } from '../utils/flash.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDateTime } from '../utils/labels.ts'
@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   invariantResponse(pages.success, pages.error?.issues[0]?.message ?? '', { status: 400 })
   const now = new Date()
   const [planning, interviews] = await Promise.all([
-    computePlanningMatches(context.db, user, forum.id, now),
+    planningMatchesForPage(context.db, user, forum.id, now),
     listPlanningInterviews(context.db, user, forum.id),
   ])
   const summary = forum.schedule_summary ? JSON.parse(forum.schedule_summary) as Summary : null

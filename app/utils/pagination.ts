@@ -30,3 +30,27 @@ export function pageOf<T>(items: T[], requested: number, perPage: number): Page<
   const first = (page - 1) * perPage
   return { items: items.slice(first, first + perPage), page, pageCount, total: items.length, first: first + 1 }
 }
+
+/**
+ * Where a page starts when the list stays in the database (read with
+ * `limit`/`offset` in its index's order, the total from a count): a page past
+ * the end gives the last one, as `pageOf` does.
+ */
+export function pageWindow(total: number, requested: number, perPage: number) {
+  const pageCount = Math.max(1, Math.ceil(total / perPage))
+  const page = Math.min(Math.max(1, requested), pageCount)
+  const offset = (page - 1) * perPage
+  return { page, pageCount, total, offset, limit: perPage, first: offset + 1 }
+}
+
+/** The list's address with `changes` applied: a value of 1 for `page`, or null, leaves the parameter out. */
+export function listHref(url: URL | string, changes: Record<string, string | number | null>): string {
+  const current = new URL(url, 'http://localhost')
+  const search = new URLSearchParams(current.search)
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || (key === 'page' && value === 1)) search.delete(key)
+    else search.set(key, String(value))
+  }
+  search.delete('fait')
+  return `${current.pathname}${search.size ? `?${search}` : ''}`
+}

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { downloadResponse } from './download.server.ts'
 import { neutraliseFormula } from './spreadsheet-cell.ts'
 
@@ -14,6 +13,8 @@ export type Sheet = { name: string; header: string[]; rows: SheetCell[][]; width
  * would become one when edited gets the same apostrophe as in CSV.
  */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
+  // Loaded on the first export, not at start: exceljs alone is half a second of every server process's start-up.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Passerelle'
   for (const sheet of sheets) {

@@ -45,13 +45,17 @@ export async function verifyCompany(db: DB, companyId: number, now: Date): Promi
   return result.numUpdatedRows > 0n
 }
 
-export function listPendingOffers(db: DB) {
+/** One page of the offers waiting for approval, oldest change first (the queue's order, read from its index). */
+export function listPendingOffers(db: DB, { limit = 50, offset = 0 }: { limit?: number; offset?: number } = {}) {
   return db
     .selectFrom('offers as o')
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .select(['o.id', 'o.title', 'o.updated_at', 'co.name as company_name', 'co.slug as company_slug', 'co.verified_at'])
     .where('o.status', '=', 'pending')
     .orderBy('o.updated_at')
+    .orderBy('o.id')
+    .limit(limit)
+    .offset(offset)
     .execute()
 }
 

@@ -28,7 +28,10 @@ export function findOfferForApplicants(db: DB, userId: number, offerId: number) 
     .executeTakeFirst()
 }
 
-export function listOfferApplications(db: DB, userId: number, offerId: number, stage: ApplicationStage | null) {
+/** One page of the offer's applications, latest first, at one stage or all. */
+export function listOfferApplications(
+  db: DB, userId: number, offerId: number, stage: ApplicationStage | null, { limit = 50, offset = 0 }: { limit?: number; offset?: number } = {},
+) {
   let query = db
     .selectFrom('applications as a')
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
@@ -37,9 +40,10 @@ export function listOfferApplications(db: DB, userId: number, offerId: number, s
     .where('a.offer_id', '=', offerId)
     .where(memberOfOfferCompany(userId))
   if (stage) query = query.where('a.stage', '=', stage)
-  return query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute()
+  return query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute()
 }
 
+/** Applications per stage, read from the (offer, stage) index alone. */
 export async function countApplicationsByStage(db: DB, userId: number, offerId: number) {
   const rows = await db
     .selectFrom('applications as a')
@@ -52,13 +56,15 @@ export async function countApplicationsByStage(db: DB, userId: number, offerId: 
   return new Map(rows.map((r) => [r.stage, r.n]))
 }
 
-/** Applications per offer of a company, for its offers table. */
-export async function countApplicationsByOffer(db: DB, userId: number, companySlug: string) {
+/** Applications to each of the given offers of a company (the page of its offers table shown). */
+export async function countApplicationsByOffer(db: DB, userId: number, companySlug: string, offerIds: readonly number[]) {
+  if (offerIds.length === 0) return new Map<number, number>()
   const rows = await db
     .selectFrom('applications as a')
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .select((eb) => ['a.offer_id', eb.fn.countAll<number>().as('n')])
+    .where('a.offer_id', 'in', offerIds)
     .where('co.slug', '=', companySlug)
     .where(memberOfOfferCompany(userId))
     .groupBy('a.offer_id')

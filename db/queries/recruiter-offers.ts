@@ -1,7 +1,7 @@
 import { suggestOccupation } from '#search/occupations.ts'
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from '../connection.ts'
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '../domain.ts'
+import type { ContractType, ExperienceLevel, OfferStatus, RemotePolicy, SalaryPeriod } from '../domain.ts'
 import { slugify } from '../identifiers.ts'
 
 /**
@@ -40,16 +40,34 @@ export function findMemberCompany(db: DB, userId: number, companySlug: string) {
     .executeTakeFirst()
 }
 
-export function listCompanyOffers(db: DB, userId: number, companySlug: string) {
-  return db
+/** How many offers the member's company has in each status (read from the company's index). */
+export async function countCompanyOffersByStatus(db: DB, userId: number, companySlug: string) {
+  const rows = await db
+    .selectFrom('offers as o')
+    .innerJoin('companies as co', 'co.id', 'o.company_id')
+    .innerJoin('company_members as m', 'm.company_id', 'co.id')
+    .select((eb) => ['o.status', eb.fn.countAll<number>().as('n')])
+    .where('co.slug', '=', companySlug)
+    .where('m.user_id', '=', userId)
+    .groupBy('o.status')
+    .execute()
+  return new Map(rows.map((r) => [r.status, r.n]))
+}
+
+/** One page of the member's company offers, latest change first, in one status or all. */
+export function listCompanyOffers(
+  db: DB, userId: number, companySlug: string,
+  { status = null, limit = 50, offset = 0 }: { status?: OfferStatus | null; limit?: number; offset?: number } = {},
+) {
+  let query = db
     .selectFrom('offers as o')
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .innerJoin('company_members as m', 'm.company_id', 'co.id')
     .select(['o.id', 'o.slug', 'o.title', 'o.status', 'o.published_at', 'o.expires_at', 'o.updated_at', 'o.source'])
     .where('co.slug', '=', companySlug)
     .where('m.user_id', '=', userId)
-    .orderBy('o.updated_at', 'desc')
-    .execute()
+  if (status) query = query.where('o.status', '=', status)
+  return query.orderBy('o.updated_at', 'desc').orderBy('o.id', 'desc').limit(limit).offset(offset).execute()
 }
 
 export async function findOfferForEdit(db: DB, userId: number, offerId: number) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { ContractType } from '../domain.ts'
 import { atPlace, frenchList } from './description.ts'
@@ -18,7 +19,7 @@ type RomeVocabulary = { phrases: string[]; fiches: Fiche[] }
 let loaded: RomeVocabulary | null = null
 function rome(): RomeVocabulary {
   loaded ??= JSON.parse(
-    gunzipSync(readFileSync(new URL('../reference/data/rome-vocabulary.json.gz', import.meta.url))).toString('utf8'),
+    gunzipSync(readFileSync(path.resolve('db/reference/data/rome-vocabulary.json.gz'))).toString('utf8'),
   ) as RomeVocabulary
   return loaded
 }
