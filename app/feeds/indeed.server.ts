@@ -1,6 +1,6 @@
 import { fragment } from 'xmlbuilder2'
 import type { DB } from '#db/connection.ts'
-import { listPublicOffersForFeed, type FeedOffer } from '#db/queries/public-offers.ts'
+import { listPublicOffersForFeed, type FeedCursor, type FeedOffer } from '#db/queries/public-offers.ts'
 import type { ContractType, RemotePolicy } from '#db/domain.ts'
 import { EXPERIENCE_LABELS, formatSalary } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
@@ -58,12 +58,13 @@ function header(origin: string, now: Date): string {
 /** The whole feed, chunk by chunk. */
 export async function* indeedFeed(db: DB, origin: string, now: Date): AsyncGenerator<string> {
   yield header(origin, now)
-  let afterId = 0
+  let after: FeedCursor | null = null
   for (;;) {
-    const offers = await listPublicOffersForFeed(db, now, afterId, BATCH)
+    const offers = await listPublicOffersForFeed(db, now, after, BATCH)
     if (offers.length === 0) break
     yield offers.map((offer) => indeedJob(offer, origin)).join('')
-    afterId = offers.at(-1)!.id
+    const last = offers.at(-1)!
+    after = { publishedAt: last.published_at!, id: last.id }
   }
   yield '</source>\n'
 }

@@ -96,7 +96,8 @@ export function listPublicForumUrls(db: DB) {
  * The aggregator feed's offers, by id after `afterId`, with what a job board
  * shows (never a person): read in batches so the feed streams at any size.
  */
-export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limit: number) {
+export type FeedCursor = { publishedAt: string; id: number }
+export function listPublicOffersForFeed(db: DB, now: Date, after: FeedCursor | null, limit: number) {
   return visibleOffers(db, now)
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
@@ -107,7 +108,9 @@ export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limi
       'oc.label as occupation_label', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.slug as company_slug',
       'c.name as commune_name', 'c.postal_codes', 'c.department',
     ])
-    .where('o.id', '>', afterId)
+    // In publication order, the order of the (status, published_at) index: no batch sorts every offer.
+    .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('o.published_at', 'o.id'), '>', eb.tuple(after!.publishedAt, after!.id))))
+    .orderBy('o.published_at')
     .orderBy('o.id')
     .limit(limit)
     .execute()
