@@ -45,7 +45,8 @@ export type OfferHit = {
   id: number
   slug: string
   title: string
-  company: { slug: string; name: string }
+  /** `unlisted`: an imported offer of no member company (decision 012): its employer has no page here. */
+  company: { slug: string; name: string; unlisted?: true }
   commune: { insee: string; name: string }
   contractType: ContractType
   remotePolicy: RemotePolicy

@@ -27,7 +27,8 @@ export type HttpAppOptions = {
 }
 
 /** The pages other sites may show in an iframe (app/routes/widget.tsx). */
-export const WIDGET_PATH = '/integrer/'
+/** The one page other sites may frame (its `.data` twin and any other /integrer/… path keep 'none'). */
+export const WIDGET_PATH = '/integrer/offres'
 
 /**
  * The Express app of one worker: the request guards, /healthz, the static
@@ -43,7 +44,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString('base64')
     res.locals.nonce = nonce
-    const frameAncestors = req.path.startsWith(WIDGET_PATH) ? (options.widgetFrameAncestors ?? "'self'") : "'none'"
+    const frameAncestors = req.path === WIDGET_PATH ? (options.widgetFrameAncestors ?? "'self'") : "'none'"
     res.set(securityHeaders(nonce, { development: options.development, frameAncestors }))
     if (req.secure) res.set('Strict-Transport-Security', HSTS)
     next()

@@ -26,18 +26,19 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   const workersStarting = forkWorkers()
   // Imported once the workers are forked: the primary's own code loads while theirs does.
   const [{ searchConfigFrom }, { createMailer }, { openDatabase }, { createFileStore }, { describeAlertRun, describeMaintenance, runMaintenance }, { prepareDatabase },
-    { createSearch }, { startSearchRelay }, { sendDueAlerts }, { sendNotificationJobs }, { runScheduledImports }] = await Promise.all([
+    { createSearch }, { startSearchRelay }, { sendDueAlerts }, { sendNotificationJobs }, { runScheduledImports }, { snapshotPathOf }] = await Promise.all([
     import('#app/env.server.ts'), import('#app/utils/mail.server.ts'), import('#db/connection.ts'), import('#db/files.ts'), import('#db/maintenance.ts'),
     import('#db/prepare.ts'), import('#search/index.ts'), import('#search/sync/relay-worker.ts'), import('#db/alert-job.ts'),
-    import('#db/notification-jobs.ts'), import('#db/import/scheduled.ts'),
+    import('#db/notification-jobs.ts'), import('#db/import/scheduled.ts'), import('#search/embedded/snapshot.ts'),
   ])
   const database = openDatabase(env.DATABASE_PATH)
   const { db, sqlite } = database
   const { seeded } = await prepareDatabase(db, { demo: env.DEMO_DATA, region: env.REGION }).catch((error: unknown) => fatal(error))
   if (seeded) console.log('Base de démonstration créée.')
   markReady()
-  // The engine serves the alert job (the maintenance's alerts match through it, as the search page does).
-  const { writer, engine } = createSearch(searchConfigFrom(env), sqlite)
+  // The engine serves the alert job (the maintenance's alerts match through it, as the search page does); it
+  // loads on the first alert pass, from the workers' snapshot when there is one.
+  const { writer, engine } = createSearch(searchConfigFrom(env), sqlite, { snapshotFile: snapshotPathOf(env.DATABASE_PATH) })
   const relay = writer ? startSearchRelay(db, writer) : null
   const files = createFileStore(env.UPLOADS_DIR)
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })

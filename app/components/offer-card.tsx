@@ -24,7 +24,7 @@ export function OfferCard({ offer, headingLevel = 2, mark, saveFormId }: {
         <Link to={`/offres/${offer.slug}`}>{offer.title}</Link>
       </Heading>
       <p className="offer-card__meta">
-        <Link to={`/entreprises/${offer.company.slug}`}>{offer.company.name}</Link>
+        {offer.company.unlisted ? offer.company.name : <Link to={`/entreprises/${offer.company.slug}`}>{offer.company.name}</Link>}
         {' · '}
         {offer.commune.name}
         {offer.distanceKm !== null ? ` (à ${offer.distanceKm.toLocaleString('fr-FR')} km)` : null}

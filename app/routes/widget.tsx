@@ -23,7 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await context.search.searchOffers({ ...query, sort: query.text ? query.sort : 'date', page: 1, perPage })
   const origin = originOf(context.publicUrl)
   const search = offerQueryToParams({ ...query, page: 1 })
-  const company = query.companies.length === 1 ? result.hits.find((h) => h.company.slug === query.companies[0])?.company.name ?? null : null
+  const company = query.companies.length === 1 ? result.hits.find((h) => h.company.slug === query.companies[0] && !h.company.unlisted)?.company.name ?? null : null
   return { origin, company, total: result.total, hits: result.hits, allHref: `${origin}/offres${search.size ? `?${search}` : ''}`, hasText: Boolean(params.get(PARAM.text)) }
 }
 

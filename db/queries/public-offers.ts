@@ -67,7 +67,8 @@ export function listPublicOfferUrls(db: DB, now: Date, offset: number, limit: nu
 }
 
 export async function countCompanies(db: DB): Promise<number> {
-  const row = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  // The placeholder employers of imported offers (decision 012) have no page worth indexing.
+  const row = await db.selectFrom('companies').where('placeholder_source', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -81,6 +82,7 @@ export function listCompanyUrls(db: DB, offset: number, limit: number) {
       eb.selectFrom('offers as o').select((e) => e.fn.max('o.published_at').as('p'))
         .whereRef('o.company_id', '=', 'co.id').where('o.status', '=', 'published').as('last_offer_at'),
     ])
+    .where('co.placeholder_source', 'is', null)
     .orderBy('co.id')
     .limit(limit)
     .offset(offset)

@@ -32,7 +32,7 @@ export function listSavedOffers(db: DB, userId: number, now: Date) {
     .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
     .leftJoin('applications as a', (join) => join.onRef('a.offer_id', '=', 's.offer_id').on('a.candidate_id', '=', userId))
     .select((eb) => [
-      'o.id', 'o.slug', 'o.title', 'o.contract_type', 'co.name as company_name', 'c.name as commune', 's.created_at as saved_at',
+      'o.id', 'o.slug', 'o.title', 'o.contract_type', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'c.name as commune', 's.created_at as saved_at',
       'a.created_at as applied_at', 'a.withdrawn_at',
       eb.case()
         .when(eb.and([

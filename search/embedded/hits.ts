@@ -8,6 +8,7 @@ type HitRow = {
   title: string
   company_slug: string
   company_name: string
+  placeholder_source: string | null
   commune_insee: string
   commune_name: string
   contract_type: ContractType
@@ -28,7 +29,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
   let statement = statements.get(sqlite)
   if (!statement) {
     statement = sqlite.prepare(`
-      select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name,
+      select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name, co.placeholder_source,
         c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy,
         o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at,
         (select json_group_array(s.name) from offer_skills os join skills s on s.id = os.skill_id
@@ -48,7 +49,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
         id: r.id,
         slug: r.slug,
         title: r.title,
-        company: { slug: r.company_slug, name: r.company_name },
+        company: { slug: r.company_slug, name: r.company_name, ...(r.placeholder_source ? { unlisted: true as const } : {}) },
         commune: { insee: r.commune_insee, name: r.commune_name },
         contractType: r.contract_type,
         remotePolicy: r.remote_policy,
