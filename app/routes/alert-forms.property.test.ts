@@ -113,7 +113,8 @@ describe('alert and notification forms, fuzzed', () => {
 
   it('unsubscribing with a fuzzed token deletes nothing; with the right one, exactly that alert', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), async (token) => {
+      // Well-formed but wrong tokens reach the database; the others stop at the form's check.
+      fc.asyncProperty(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), async (token) => {
         const before = await count()
         const outcome = await run(unsubscribeAction, post([['List-Unsubscribe', 'One-Click']], undefined, `http://localhost/alertes/desabonnement?${new URLSearchParams({ jeton: token })}`))
         expect(statusOf(outcome)).toBe(200)
