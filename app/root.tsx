@@ -58,7 +58,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   }
   const user = rootData?.user ?? null
   const back = returnQuery(location)
-  const checklist = rootData?.checklist && !/^\/(candidat\/profil|compte)/.test(location.pathname) ? rootData.checklist : null
+  // Not on the search page, whose results come first on a phone (e2e/phone-journeys.spec.ts), nor on the forms it points to.
+  const checklist = rootData?.checklist && !/^\/(candidat\/profil|compte|offres\/?$)/.test(location.pathname) ? rootData.checklist : null
   return (
     <html lang="fr">
       <head>

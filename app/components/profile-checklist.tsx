@@ -3,8 +3,8 @@ import { Link } from 'react-router'
 export type ProfileChecklist = { skills: boolean; commune: boolean; contracts: boolean }
 
 /**
- * Shown to a candidate on every page but the profile form itself until the profile holds what matching
- * reads (search/matching/score.ts: skills carry 55 points, distance 15, contract 10).
+ * Shown to a candidate until the profile holds what matching reads most (search/matching/score.ts: skills,
+ * distance and the contract wished), on every page but the profile and account forms and the search page.
  */
 export function ProfileChecklistBox({ checklist }: { checklist: ProfileChecklist }) {
   const steps = [
