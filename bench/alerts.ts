@@ -151,6 +151,17 @@ async function main() {
   console.log(`  second passage : ${again.due} alertes dues, ${again.mailed} courriels, ${((performance.now() - started) / 1000).toFixed(2)} s`)
 
   mailer.close?.()
+  if (smtp) {
+    // Baseline of the SMTP part, same run and same server: 300 mails one connection each, then through a pool.
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+    for (const pool of [false, true]) {
+      const probe = createMailer({ smtpUrl, from: 'Passerelle <bench@passerelle.local>', pool })
+      const begun = performance.now()
+      for (let i = 0; i < 300; i++) await probe.send({ to: `essai-${i}@bench.passerelle.local`, subject: 'Essai', text: 'Bonjour' })
+      probe.close?.()
+      console.log(`  SMTP seul, 300 courriels ${pool ? 'en pool' : 'une connexion chacun'} : ${((performance.now() - begun) / 300).toFixed(1)} ms par courriel`)
+    }
+  }
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
   await db.destroy()
   for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true })
