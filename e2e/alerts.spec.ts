@@ -125,3 +125,27 @@ test('a signed-in candidate creates an alert in one click, manages it in "Mes al
   await page.reload()
   await expect(page.getByText('Vous n’avez pas d’alerte.')).toBeVisible()
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a signed-in candidate creates an alert in one click, pauses, resumes, changes the frequency and deletes it', async ({ page, seed }) => {
+    const word = uniqueWord('amer')
+    const candidate = await seed.candidate({ email: `${word}@exemple.fr`, firstName: 'Noé', lastName: 'Amer' })
+    await logIn(page, candidate.email, SEEDED_PASSWORD)
+    await page.goto(`/offres?q=${word}&contrat=cdi`)
+    await page.getByRole('button', { name: 'Créer une alerte' }).click()
+    await expect(page).toHaveURL(/\/compte\/alertes\?fait=alerte-creee$/)
+    const label = `« ${word} » · CDI`
+    await expect(page.getByRole('heading', { name: label })).toBeVisible()
+    await page.getByRole('button', { name: `Mettre en pause « ${label} »` }).click()
+    await expect(page.getByText('En pause · chaque jour')).toBeVisible()
+    await page.getByRole('button', { name: `Reprendre « ${label} »` }).click()
+    await expect(page.getByText('Active · chaque jour')).toBeVisible()
+    await page.getByLabel('Fréquence').selectOption({ label: 'Chaque semaine' })
+    await page.getByRole('button', { name: `Enregistrer la fréquence de « ${label} »` }).click()
+    await expect(page.getByText('Active · chaque semaine')).toBeVisible()
+    await page.getByRole('button', { name: `Supprimer « ${label} »` }).click()
+    await expect(page.getByText('Vous n’avez pas d’alerte.')).toBeVisible()
+  })
+})
