@@ -34,6 +34,8 @@ const SEED = 2026
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000)
 const ALERTS = Number(process.env.BENCH_ALERTS ?? 50_000)
 const SMTP = process.env.BENCH_SMTP !== '0'
+/** BENCH_POOL=0: one SMTP connection per mail, as before the pool (the baseline of the SMTP part). */
+const POOL = process.env.BENCH_POOL !== '0'
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE ?? 300)
 const NOW = new Date(new Date().toISOString().slice(0, 10) + 'T06:00:00Z')
 const DAY = 86_400_000
@@ -129,7 +131,7 @@ async function main() {
       },
     })
     await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve))
-    mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'Passerelle <bench@passerelle.local>' })
+    mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'Passerelle <bench@passerelle.local>', pool: POOL })
   }
 
   let peakRss = process.memoryUsage().rss
@@ -140,7 +142,7 @@ async function main() {
   clearInterval(sampler)
   console.log(`  job : ${summary.due} alertes en ${seconds.toFixed(1)} s → ${(summary.due / seconds).toFixed(0)} alertes/s ; ` +
     `${summary.searches} recherches au moteur, ${summary.mailed} courriels (${summary.offers} offres), ${summary.empty} sans nouveauté, ` +
-    `${summary.failed} échecs ; ${SMTP ? `${received} reçus par le serveur SMTP` : 'SMTP remplacé par un compteur (BENCH_SMTP=0)'}`)
+    `${summary.failed} échecs ; ${SMTP ? `${received} reçus par le serveur SMTP (${POOL ? 'transport en pool' : 'une connexion par courriel'})` : 'SMTP remplacé par un compteur (BENCH_SMTP=0)'}`)
   console.log(`  mémoire : RSS max ${(peakRss / 1e6).toFixed(0)} Mo`)
 
   // A second run at once: nothing is due, nothing is sent.
@@ -148,6 +150,18 @@ async function main() {
   const again = await sendDueAlerts({ db, search: engine, mailer, publicUrl: 'https://passerelle.exemple.fr', now: NOW })
   console.log(`  second passage : ${again.due} alertes dues, ${again.mailed} courriels, ${((performance.now() - started) / 1000).toFixed(2)} s`)
 
+  mailer.close?.()
+  if (smtp) {
+    // Baseline of the SMTP part, same run and same server: 300 mails one connection each, then through a pool.
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`
+    for (const pool of [false, true]) {
+      const probe = createMailer({ smtpUrl, from: 'Passerelle <bench@passerelle.local>', pool })
+      const begun = performance.now()
+      for (let i = 0; i < 300; i++) await probe.send({ to: `essai-${i}@bench.passerelle.local`, subject: 'Essai', text: 'Bonjour' })
+      probe.close?.()
+      console.log(`  SMTP seul, 300 courriels ${pool ? 'en pool' : 'une connexion chacun'} : ${((performance.now() - begun) / 300).toFixed(1)} ms par courriel`)
+    }
+  }
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))
   await db.destroy()
   for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true })

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { createMailer } from '#app/utils/mail.server.ts'
 import { EmbeddedSearchEngine } from '#search/embedded/engine.ts'
 import { MAX_OFFERS_PER_MAIL, retryDelayMs, sendDueAlerts } from './alert-job.ts'
@@ -44,7 +44,9 @@ describe('alert mails through a real SMTP server', () => {
   })
 
   it('sends nothing before confirmation, then one multipart mail with the RFC 8058 headers, capped, and retries an SMTP refusal later', async () => {
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <alertes@passerelle.local>' })
+    // The job's own transport: pooled, as in the server's primary and `npm run maintenance`.
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <alertes@passerelle.local>', pool: true })
+    onTestFinished(() => mailer.close?.())
     const run = (now: Date) => sendDueAlerts({ db: test.db, search: engine, mailer, publicUrl: 'https://passerelle.exemple.fr', now })
     const company = await createTestCompany(test.db, { verified_at: T0.toISOString() })
     const { token } = await createPendingAlert(test.db, { email: 'ines@exemple.fr', search: 'contrat=alternance', label: 'Alternance', frequency: 'daily' }, T0)

@@ -48,6 +48,10 @@ describe('daily digest and forum reminder (SMTP stub)', () => {
     await addTestForumCompany(test.db, forum.id, company.id, 'accepted', [offer.id])
     await addTestForumCandidate(test.db, forum.id, candidate.id)
     await test.db.insertInto('forum_interviews').values({ forum_id: forum.id, company_id: company.id, candidate_id: candidate.id, offer_id: offer.id, table_no: 3, slot_no: 2 }).execute()
+    // Imported without consent: in no schedule anyone sees, so no programme and no reminder (as on the programme page).
+    const imported = await createTestCandidate(test.db, { email: 'importe@exemple.fr', firstName: 'Lou', lastName: 'Importé' })
+    await addTestForumCandidate(test.db, forum.id, imported.id, false)
+    await test.db.insertInto('forum_interviews').values({ forum_id: forum.id, company_id: company.id, candidate_id: imported.id, offer_id: offer.id, table_no: 3, slot_no: 3 }).execute()
     const before = sent.length
     expect((await run(new Date('2027-03-09T10:00:00Z'))).reminders).toBe(0)
     expect((await run(new Date('2027-03-10T10:00:00Z'))).reminders).toBe(1)
@@ -55,6 +59,7 @@ describe('daily digest and forum reminder (SMTP stub)', () => {
     expect(reminder.to).toBe('sam@exemple.fr')
     expect(reminder.text).toContain('09:40–10:00 — Opale Réseaux, table 3')
     expect(reminder.text).toContain('Offre : Technicien·ne réseau')
+    expect(reminder.text).toContain(`https://passerelle.exemple.fr/forums/${forum.slug}/programme`)
     expect((await run(new Date('2027-03-10T16:00:00Z'))).reminders).toBe(0)
     expect(sent.length).toBe(before + 1)
   })

@@ -2,7 +2,8 @@ import { composeMail } from '#app/utils/notification-mail.server.ts'
 import type { Mailer } from '#app/utils/mail.server.ts'
 import { slotRange } from '#app/utils/forum-slots.ts'
 import type { DB } from './connection.ts'
-import { applicationsForDigest, forumProgrammesToRemind, recruitersDueForDigest } from './queries/notifications.ts'
+import { findCandidateProgramme } from './queries/forum-programme.ts'
+import { applicationsForDigest, forumRemindersDue, recruitersDueForDigest } from './queries/notifications.ts'
 
 /**
  * The notifications the maintenance sends: the daily digest of new
@@ -62,29 +63,35 @@ async function sendDigests({ db, mailer, publicUrl, now }: JobContext, summary: 
 /** Two days before the forum (the venue's calendar day), each candidate with interviews gets their programme, once. */
 async function sendForumReminders({ db, mailer, publicUrl, now }: JobContext, summary: NotificationRunSummary) {
   const day = parisDay(new Date(now.getTime() + 2 * 86_400_000))
-  for (const interviews of await forumProgrammesToRemind(db, day)) {
-    const first = interviews[0]!
+  for (const due of await forumRemindersDue(db, day)) {
+    // The programme the candidate's own page shows: consenting candidates only, their interviews by slot.
+    const programme = await findCandidateProgramme(db, due.candidateId, due.slug)
+    if (!programme?.registered || programme.interviews.length === 0) continue
+    const { forum, interviews } = programme
     const claimed = await db
       .insertInto('forum_reminders')
-      .values({ forum_id: first.forumId, candidate_id: first.candidateId, sent_at: now.toISOString() })
+      .values({ forum_id: due.forumId, candidate_id: due.candidateId, sent_at: now.toISOString() })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst()
     if ((claimed.numInsertedOrUpdatedRows ?? 0n) === 0n) continue
+    const day = dayFormat.format(new Date(`${forum.date}T12:00:00Z`))
     try {
       await mailer.send(
         composeMail({
-          to: first.email,
-          subject: `Votre programme au forum ${first.forumName}, ${dayFormat.format(new Date(`${first.date}T12:00:00Z`))}`,
+          to: due.email,
+          subject: `Votre programme au forum ${forum.name}, ${day}`,
           blocks: [
-            { text: `Bonjour ${first.name},` },
-            { text: `Le forum « ${first.forumName} » a lieu dans deux jours, le ${dayFormat.format(new Date(`${first.date}T12:00:00Z`))}${first.venue ? `, ${first.venue}` : ''}. Voici vos entretiens :` },
+            { text: `Bonjour ${due.name},` },
+            { text: `Le forum « ${forum.name} » a lieu dans deux jours, le ${day}${forum.venue ? `, ${forum.venue}` : ''}. Voici vos entretiens :` },
             {
               list: interviews.map((i) => ({
-                text: `${slotRange(i, i.slotNo)} — ${i.companyName}, table ${i.tableNo}`,
-                detail: i.offerTitle ? `Offre : ${i.offerTitle}` : 'Rencontre avec l’entreprise',
-                href: `${publicUrl}/forums/${i.slug}`,
+                text: `${slotRange(forum, i.slot_no)} — ${i.company_name}, table ${i.table_no}`,
+                detail: i.offer_title ? `Offre : ${i.offer_title}` : 'Rencontre avec l’entreprise',
+                href: i.offer_slug ? `${publicUrl}/offres/${i.offer_slug}` : `${publicUrl}/entreprises/${i.company_slug}`,
               })),
             },
+            // Printable, with the .ics file; signing in first comes back to it (requireUser's redirectTo).
+            { link: `${publicUrl}/forums/${forum.slug}/programme`, label: 'Mon programme (à imprimer, ou à ajouter à mon agenda)' },
             { text: 'Pensez à votre CV et arrivez quelques minutes avant chaque entretien.' },
           ],
           preferencesUrl: `${publicUrl}/compte/notifications`,
@@ -93,9 +100,9 @@ async function sendForumReminders({ db, mailer, publicUrl, now }: JobContext, su
       )
       summary.reminders++
     } catch (error) {
-      await db.deleteFrom('forum_reminders').where('forum_id', '=', first.forumId).where('candidate_id', '=', first.candidateId).execute()
+      await db.deleteFrom('forum_reminders').where('forum_id', '=', due.forumId).where('candidate_id', '=', due.candidateId).execute()
       summary.failed++
-      console.error(`Rappel de forum non envoyé (compte ${first.candidateId}) :`, (error as Error).message)
+      console.error(`Rappel de forum non envoyé (compte ${due.candidateId}) :`, (error as Error).message)
     }
   }
 }

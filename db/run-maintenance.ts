@@ -12,11 +12,13 @@ import { runScheduledImports } from './import/scheduled.ts'
  */
 const env = parseEnv(process.env)
 const { db, sqlite } = openDatabase(env.DATABASE_PATH)
+// The alert job mails many people in a row: a pool of SMTP connections (decision 010), closed at the end.
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, pool: true })
 try {
   const summary = await runMaintenance({
     db,
     files: createFileStore(env.UPLOADS_DIR),
-    mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
+    mailer,
     // Alerts match through the configured engine, as the search page does.
     search: createSearch(searchConfigFrom(env), sqlite).engine,
     publicUrl: env.PUBLIC_URL,
@@ -25,5 +27,6 @@ try {
   console.log(describeMaintenance(summary))
   for (const line of await runScheduledImports(db, env, new Date())) console.log(line)
 } finally {
+  mailer.close?.()
   await db.destroy()
 }

@@ -125,3 +125,37 @@ test('a signed-in candidate creates an alert in one click, manages it in "Mes al
   await page.reload()
   await expect(page.getByText('Vous n’avez pas d’alerte.')).toBeVisible()
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a signed-in candidate creates an alert in one click, pauses, resumes, changes the frequency, edits the search and deletes it', async ({ page, seed }) => {
+    const word = uniqueWord('amer')
+    const candidate = await seed.candidate({ email: `${word}@exemple.fr`, firstName: 'Noé', lastName: 'Amer' })
+    await logIn(page, candidate.email, SEEDED_PASSWORD)
+    await page.goto(`/offres?q=${word}&contrat=cdi`)
+    await page.getByRole('button', { name: 'Créer une alerte' }).click()
+    await expect(page).toHaveURL(/\/compte\/alertes\?fait=alerte-creee$/)
+    const label = `« ${word} » · CDI`
+    await expect(page.getByRole('heading', { name: label })).toBeVisible()
+    await page.getByRole('button', { name: `Mettre en pause « ${label} »` }).click()
+    await expect(page.getByText('En pause · chaque jour')).toBeVisible()
+    await page.getByRole('button', { name: `Reprendre « ${label} »` }).click()
+    await expect(page.getByText('Active · chaque jour')).toBeVisible()
+    await page.getByLabel('Fréquence').selectOption({ label: 'Chaque semaine' })
+    await page.getByRole('button', { name: `Enregistrer la fréquence de « ${label} »` }).click()
+    await expect(page.getByText('Active · chaque semaine')).toBeVisible()
+    // "Modifier la recherche": the search page keeps the alert through a new search, then saves the search shown.
+    await page.getByRole('link', { name: `Modifier la recherche de « ${label} »` }).click()
+    await page.getByLabel('Métier, compétence, entreprise').fill(`${word} phare`)
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`pour « ${word} phare »`)
+    await page.getByRole('button', { name: 'Mettre à jour l’alerte' }).click()
+    await expect(page.getByRole('status')).toContainText('Recherche de l’alerte mise à jour')
+    const edited = `« ${word} phare » · CDI`
+    await expect(page.getByRole('heading', { name: edited })).toBeVisible()
+    await expect(page.getByText('Active · chaque semaine')).toBeVisible()
+    await page.getByRole('button', { name: `Supprimer « ${edited} »` }).click()
+    await expect(page.getByText('Vous n’avez pas d’alerte.')).toBeVisible()
+  })
+})

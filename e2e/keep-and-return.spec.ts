@@ -66,6 +66,11 @@ test.describe('without JavaScript', () => {
     await company_.goto(`/recruteur/offres/${offer.id}/candidatures`)
     const line = company_.getByRole('row').filter({ hasText: 'Léa Garde' })
     await expect(line).toContainText('Retirée par la personne le')
+    // Counted under « Retirées », not under the stage it had reached.
+    const stages = company_.getByRole('navigation', { name: 'Filtrer par étape' })
+    await expect(stages.getByRole('link', { name: 'Nouvelle (0)' })).toBeVisible()
+    await stages.getByRole('link', { name: 'Retirées (1)' }).click()
+    await expect(company_.getByRole('row').filter({ hasText: 'Léa Garde' })).toHaveCount(1)
     await line.getByRole('link', { name: 'Léa Garde' }).click()
     await expect(company_.getByText(/Candidature retirée par la personne le/)).toBeVisible()
     await expect(company_.getByRole('button', { name: 'Changer d’étape' })).toHaveCount(0)

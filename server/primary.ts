@@ -41,7 +41,8 @@ export async function startPrimary(env: Env, afterMaintenance?: (db: ReturnType<
   const { writer, engine } = createSearch(searchConfigFrom(env), sqlite, { snapshotFile: snapshotPathOf(env.DATABASE_PATH) })
   const relay = writer ? startSearchRelay(db, writer) : null
   const files = createFileStore(env.UPLOADS_DIR)
-  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+  // The primary mails only from jobs (alerts, digests, reminders): a pool of SMTP connections (decision 010).
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, pool: true })
 
   // Offer expiry, the inactivity purge, pruning and backups: at boot, then daily. A
   // failure is logged and retried the next day, never fatal to the server.

@@ -1,11 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect } from 'react-router'
-import { deleteAlertOf, listAlertsOf, setAlertFrequencyOf, setAlertPausedOf } from '#db/queries/alerts.ts'
-import { FREQUENCY_LABELS, ManageAlertSchema } from '../utils/alert-schemas.ts'
+import { deleteAlertOf, listAlertsOf, setAlertFrequencyOf, setAlertPausedOf, setAlertSearchOf } from '#db/queries/alerts.ts'
+import { alertLabel, canonicalAlertSearch, FREQUENCY_LABELS, ManageAlertSchema } from '../utils/alert-schemas.ts'
 import { withFlash, type FlashKey } from '../utils/flash.ts'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate } from '../utils/labels.ts'
 import { requireUser } from '../utils/session.server.ts'
+import { EDITED_ALERT_PARAM } from '../components/alert-button.tsx'
 import type { Route } from './+types/account-alerts'
 
 const STATUS_LABELS = { active: 'Active', paused: 'En pause', pending: 'En attente de confirmation' } as const
@@ -39,6 +40,13 @@ export async function action({ request, context }: Route.ActionArgs) {
       done = await setAlertFrequencyOf(context.db, user.id, alerte, submission.value.frequence, now)
       flash = 'alerte-modifiee'
       break
+    case 'search': {
+      // Offers already mailed stay recorded; the window still starts at the last sending, so the new search mails only new offers.
+      const search = canonicalAlertSearch(submission.value.recherche)
+      done = await setAlertSearchOf(context.db, user.id, alerte, search, alertLabel(search))
+      flash = 'alerte-recherche'
+      break
+    }
   }
   // Another account's alert, or one already deleted: the same 404.
   invariantResponse(done, 'Cette alerte n’existe pas.')
@@ -69,6 +77,11 @@ export default function AccountAlerts({ loaderData, actionData }: Route.Componen
               <p>
                 {STATUS_LABELS[a.status]} · {FREQUENCY_LABELS[a.frequency].toLowerCase()} · créée le {formatDate(a.created_at)}
                 {a.last_sent_at ? ` · dernier envoi le ${formatDate(a.last_sent_at)}` : ''}
+              </p>
+              <p>
+                <Link to={`/offres?${new URLSearchParams([...new URLSearchParams(a.search), [EDITED_ALERT_PARAM, String(a.id)]])}`}>
+                  Modifier la recherche<span className="visually-hidden"> de « {a.label} »</span>
+                </Link>
               </p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="frequency" />

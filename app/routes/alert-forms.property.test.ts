@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => test.destroy())
 
 const text = fc.oneof(
-  fc.constantFrom('', ' ', 'daily', 'weekly', 'monthly', 'pause', 'resume', 'delete', 'frequency', 'on', 'immediate', 'off',
+  fc.constantFrom('', ' ', 'daily', 'weekly', 'monthly', 'pause', 'resume', 'delete', 'frequency', 'search', 'on', 'immediate', 'off',
     'q=rust&contrat=cdi', '?q=%00', 'léa@exemple.fr', 'x@y', '-1', '0', '1', '99999999999', 'a'.repeat(3000)),
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.emailAddress(),
@@ -94,10 +94,10 @@ describe('alert and notification forms, fuzzed', () => {
   })
 
   it('"Mes alertes" and the preferences: a French 400, a 404 for another account\'s alert, or a redirect; the owner\'s alert stays untouched by others', async () => {
-    const ownersRow = () => test.db.selectFrom('alerts').select(['status', 'frequency']).where('id', '=', ownersAlert).executeTakeFirst()
+    const ownersRow = () => test.db.selectFrom('alerts').select(['status', 'frequency', 'search', 'label']).where('id', '=', ownersAlert).executeTakeFirst()
     const before = await ownersRow()
     await fc.assert(
-      fc.asyncProperty(form(['intent', 'alerte', 'frequence']), fc.boolean(), async (pairs, pointAtOwners) => {
+      fc.asyncProperty(form(['intent', 'alerte', 'frequence', 'recherche']), fc.boolean(), async (pairs, pointAtOwners) => {
         const withId = pointAtOwners ? [...pairs.filter(([k]) => k !== 'alerte'), ['alerte', String(ownersAlert)] as [string, string]] : pairs
         const outcome = await run(accountAlertsAction, post(withId, intruder.cookie))
         expect([302, 400, 404]).toContain(statusOf(outcome))

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { Form, Link, redirect, useLocation, useNavigation, useRouteLoaderData, useSubmit } from 'react-router'
 import type { loader as rootLoader } from '../root.tsx'
-import { AlertButton, ALERT_FORM_ID } from '../components/alert-button.tsx'
+import { AlertButton, ALERT_FORM_ID, EDITED_ALERT_PARAM, UPDATE_ALERT_FORM_ID } from '../components/alert-button.tsx'
+import { alertId } from '../utils/alert-schemas.ts'
 import { communeLabel, communeLabels, resolveCommuneInput, type CommuneChoice } from '#db/queries/communes.ts'
 import { companyNamesBySlug, listTerritories, skillNamesBySlug } from '#db/queries/reference.ts'
 import { offerMarks } from '#db/queries/saved-offers.ts'
@@ -152,6 +153,10 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
 
   const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>('root')?.user)
   const alertSearch = offerQueryToParams({ ...query, page: 1, sort: query.text ? 'relevance' : 'date' }).toString()
+  // Opened by "Modifier la recherche" of "Mes alertes": the search form keeps the alert's id, and "Mettre à jour l'alerte" saves
+  // the search shown (the action checks that the alert is the account's).
+  const edited = alertId.safeParse(new URLSearchParams(location.search).get(EDITED_ALERT_PARAM) ?? undefined)
+  const editing = signedIn && edited.success ? edited.data : null
 
   return (
     <>
@@ -174,6 +179,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
           Rechercher
         </button>
       </div>
+      {editing ? <input type="hidden" name={EDITED_ALERT_PARAM} value={editing} /> : null}
       <a className="skip-results" href="#resultats">Aller aux résultats</a>
       <div className="search-layout">
         {/* Results come first on a phone; the filters fold behind "Filtres (n)", a <details> that needs no
@@ -189,7 +195,7 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
             {formatCount(result.total, 'offre', 'offres')}
             {query.text.trim() ? ` pour « ${query.text.trim()} »` : ''}
           </h1>
-          <AlertButton signedIn={signedIn} search={alertSearch} />
+          <AlertButton signedIn={signedIn} search={alertSearch} editing={editing} />
           {loaderData.communeChoices.length > 0 ? (
             <nav aria-labelledby="choix-commune" className="notices">
               <h2 id="choix-commune">Plusieurs communes correspondent à « {loaderData.communeText} » : choisissez-en une</h2>
@@ -248,6 +254,13 @@ export default function Offers({ loaderData }: Route.ComponentProps) {
       <Form method="post" action="/alertes/nouvelle" id={ALERT_FORM_ID} hidden>
         <input type="hidden" name="recherche" value={alertSearch} />
         <input type="hidden" name="frequence" value="daily" />
+      </Form>
+    ) : null}
+    {editing ? (
+      <Form method="post" action="/compte/alertes" id={UPDATE_ALERT_FORM_ID} hidden>
+        <input type="hidden" name="intent" value="search" />
+        <input type="hidden" name="alerte" value={editing} />
+        <input type="hidden" name="recherche" value={alertSearch} />
       </Form>
     ) : null}
     </>

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { APPLICATION_STAGES } from '#db/domain.ts'
 import { countApplicationsByStage, findOfferForApplicants, listOfferApplications } from '#db/queries/recruiter-applications.ts'
 import { applicantName } from '../utils/applicant.ts'
-import { RouteId, stageFilter } from '../utils/application-schemas.ts'
+import { RouteId, stageFilter, WITHDRAWN_FILTER } from '../utils/application-schemas.ts'
 import { Pagination } from '../components/pagination.tsx'
 import { invariantResponse } from '../utils/invariant.ts'
 import { formatDate, recruiterStageText, STAGE_LABELS } from '../utils/labels.ts'
@@ -33,7 +33,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     path: `${url.pathname}${url.search}`,
     list: { page: window.page, pageCount: window.pageCount, total: window.total, first: window.first },
     total,
-    counts: APPLICATION_STAGES.map((s) => ({ stage: s, label: STAGE_LABELS[s], count: counts.get(s) ?? 0 })),
+    // A withdrawn application counts under « Retirées », not under the stage it had reached.
+    counts: [
+      ...APPLICATION_STAGES.map((s) => ({ stage: s as string, filter: s as string, label: STAGE_LABELS[s], count: counts.get(s) ?? 0 })),
+      ...(counts.has('withdrawn') || stage === 'withdrawn'
+        ? [{ stage: 'withdrawn', filter: WITHDRAWN_FILTER, label: 'Retirées', count: counts.get('withdrawn') ?? 0 }]
+        : []),
+    ],
     applications: applications.map((a) => ({ id: a.id, name: applicantName(a), stage: recruiterStageText(a), createdAt: a.created_at })),
   }
 }
@@ -56,7 +62,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           </li>
           {counts.map((c) => (
             <li key={c.stage}>
-              <Link to={`?etape=${c.stage}`} aria-current={stage === c.stage ? 'page' : undefined}>{c.label} ({c.count})</Link>
+              <Link to={`?etape=${c.filter}`} aria-current={stage === c.stage ? 'page' : undefined}>{c.label} ({c.count})</Link>
             </li>
           ))}
         </ul>
@@ -65,7 +71,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
         <a href={`/recruteur/offres/${offer.id}/candidatures.csv`} download>Exporter les candidatures (CSV)</a>
       </p>
       {applications.length === 0 ? (
-        <p>Aucune candidature {stage ? 'à cette étape' : 'pour l’instant'}.</p>
+        <p>Aucune candidature {stage === 'withdrawn' ? 'retirée' : stage ? 'à cette étape' : 'pour l’instant'}.</p>
       ) : (
         <>
         <p>Candidatures {list.first} à {list.first + applications.length - 1} sur {list.total}, de la plus récente à la plus ancienne.</p>

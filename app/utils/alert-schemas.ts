@@ -17,7 +17,7 @@ export const NewAlertSchema = z.object({
   email: email.optional(),
 })
 
-const alertId = z.coerce.number({ error: 'Alerte inconnue.' }).int('Alerte inconnue.').positive('Alerte inconnue.').max(2 ** 31, 'Alerte inconnue.')
+export const alertId = z.coerce.number({ error: 'Alerte inconnue.' }).int('Alerte inconnue.').positive('Alerte inconnue.').max(2 ** 31, 'Alerte inconnue.')
 
 /** "Mes alertes": one intent per button. */
 export const ManageAlertSchema = z.discriminatedUnion(
@@ -27,6 +27,8 @@ export const ManageAlertSchema = z.discriminatedUnion(
     z.object({ intent: z.literal('resume'), alerte: alertId }),
     z.object({ intent: z.literal('delete'), alerte: alertId }),
     z.object({ intent: z.literal('frequency'), alerte: alertId, frequence: frequency }),
+    // "Mettre à jour l'alerte" on the search page opened by "Modifier la recherche": the search it now shows.
+    z.object({ intent: z.literal('search'), alerte: alertId, recherche: search }),
   ],
   { error: 'Action inconnue.' },
 )

@@ -29,6 +29,7 @@ export const FLASH = {
   'alerte-reprise': 'Alerte reprise : vous recevrez les offres publiées à partir de maintenant.',
   'alerte-modifiee': 'Fréquence de l’alerte enregistrée.',
   'alerte-supprimee': 'Alerte supprimée.',
+  'alerte-recherche': 'Recherche de l’alerte mise à jour : elle vous enverra les nouvelles offres de cette recherche.',
   notifications: 'Vos préférences de notification sont enregistrées.',
   // Recruiter
   'entreprise-creee': 'Votre entreprise est créée.',

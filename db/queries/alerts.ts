@@ -165,6 +165,12 @@ export async function setAlertFrequencyOf(db: DB, userId: number, alertId: numbe
   return result.numUpdatedRows > 0n
 }
 
+/** Replaces the saved search of one of the user's alerts (already canonical); false if it is not theirs. */
+export async function setAlertSearchOf(db: DB, userId: number, alertId: number, search: string, label: string): Promise<boolean> {
+  const result = await db.updateTable('alerts').set({ search, label }).where('id', '=', alertId).where('user_id', '=', userId).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
 /** For the GDPR export: the account's alerts, and those a visitor made with the same address. */
 export function alertsForExport(db: DB, userId: number, email: string) {
   return db

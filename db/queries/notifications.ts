@@ -64,32 +64,24 @@ export function applicationsForDigest(db: DB, userId: number, after: string | nu
   return query.execute()
 }
 
-/** Candidates with interviews at a forum held on `day` (YYYY-MM-DD) who have not been reminded, with their programme. */
-export async function forumProgrammesToRemind(db: DB, day: string) {
-  const rows = await db
+/**
+ * Candidates with interviews at a forum held on `day` (YYYY-MM-DD) who have not been reminded and want reminders. The
+ * programme itself is the one the candidate's page shows (findCandidateProgramme), read per candidate by the job.
+ */
+export async function forumRemindersDue(db: DB, day: string) {
+  return db
     .selectFrom('forums as f')
     .innerJoin('forum_interviews as i', 'i.forum_id', 'f.id')
     .innerJoin('users as u', 'u.id', 'i.candidate_id')
-    .innerJoin('companies as c', 'c.id', 'i.company_id')
-    .leftJoin('offers as o', 'o.id', 'i.offer_id')
     .leftJoin('notification_preferences as np', 'np.user_id', 'i.candidate_id')
     .leftJoin('forum_reminders as r', (join) => join.onRef('r.forum_id', '=', 'f.id').onRef('r.candidate_id', '=', 'i.candidate_id'))
-    .select([
-      'f.id as forumId', 'f.slug', 'f.name as forumName', 'f.date', 'f.venue', 'f.opens_at', 'f.closes_at', 'f.slot_minutes',
-      'i.candidate_id as candidateId', 'u.email', 'u.display_name as name', 'i.slot_no as slotNo', 'i.table_no as tableNo',
-      'c.name as companyName', 'o.title as offerTitle',
-    ])
+    .select(['f.id as forumId', 'f.slug', 'i.candidate_id as candidateId', 'u.email', 'u.display_name as name'])
+    .distinct()
     .where('f.date', '=', day)
     .where('f.status', '!=', 'draft')
     .where('r.candidate_id', 'is', null)
     .where((eb) => eb.or([eb('np.forum_reminders', 'is', null), eb('np.forum_reminders', '=', 1)]))
+    .orderBy('f.id')
     .orderBy('i.candidate_id')
-    .orderBy('i.slot_no')
     .execute()
-  const byCandidate = new Map<string, typeof rows>()
-  for (const row of rows) {
-    const key = `${row.forumId}:${row.candidateId}`
-    byCandidate.set(key, [...(byCandidate.get(key) ?? []), row])
-  }
-  return [...byCandidate.values()]
 }

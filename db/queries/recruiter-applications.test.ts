@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createTestApplication, createTestCandidate, createTestCompany, createTestOffer } from '../seed/index.ts'
 import { createTestDatabase } from '../test-database.ts'
 import { createUser } from './accounts.ts'
+import { withdrawOwnApplication } from './applications.ts'
 import {
   addApplicationNote,
   countApplicationsByOffer,
@@ -95,4 +96,20 @@ it('once the candidate deleted their account, the application stays but nothing 
   const application = await findApplication(test.db, memberA, id)
   expect(application).toMatchObject({ candidate_id: null, email: null, first_name: null, last_name: null, cv_name: null })
   expect(await findApplicationCv(test.db, memberA, id)).toBeUndefined()
+})
+
+it('a withdrawn application counts under « Retirées », not under the stage it had reached', async () => {
+  const companyId = (await test.db.selectFrom('offers').select('company_id').where('id', '=', offerA).executeTakeFirstOrThrow()).company_id
+  const offer = (await createTestOffer(test.db, { companyId, title: 'Technicien·ne support' })).id
+  const stays = await createTestCandidate(test.db, { firstName: 'Inès', lastName: 'Reste' })
+  const leaves = await createTestCandidate(test.db, { firstName: 'Paul', lastName: 'Retire' })
+  const kept = (await createTestApplication(test.db, { offerId: offer, candidateId: stays.id })).id
+  const withdrawn = (await createTestApplication(test.db, { offerId: offer, candidateId: leaves.id })).id
+  for (const id of [kept, withdrawn]) expect(await moveApplicationStage(test.db, memberA, id, 'interview', now)).toBe(true)
+  expect(await withdrawOwnApplication(test.db, leaves.id, withdrawn, now)).toBe(true)
+
+  expect(Object.fromEntries(await countApplicationsByStage(test.db, memberA, offer))).toEqual({ interview: 1, withdrawn: 1 })
+  expect((await listOfferApplications(test.db, memberA, offer, 'interview')).map((a) => a.id)).toEqual([kept])
+  expect((await listOfferApplications(test.db, memberA, offer, 'withdrawn')).map((a) => a.id)).toEqual([withdrawn])
+  expect(await listOfferApplications(test.db, memberA, offer, null)).toHaveLength(2)
 })

@@ -28,9 +28,15 @@ export function findOfferForApplicants(db: DB, userId: number, offerId: number) 
     .executeTakeFirst()
 }
 
-/** One page of the offer's applications, latest first, at one stage or all. */
+/**
+ * What the applicants list filters by: a stage (the applications still standing there) or `withdrawn` (the ones the candidate
+ * withdrew, whatever stage they had reached: they are counted there, never under that stage).
+ */
+export type ApplicationFilter = ApplicationStage | 'withdrawn'
+
+/** One page of the offer's applications, latest first, at one stage, withdrawn, or all. */
 export function listOfferApplications(
-  db: DB, userId: number, offerId: number, stage: ApplicationStage | null, { limit = 50, offset = 0 }: { limit?: number; offset?: number } = {},
+  db: DB, userId: number, offerId: number, filter: ApplicationFilter | null, { limit = 50, offset = 0 }: { limit?: number; offset?: number } = {},
 ) {
   let query = db
     .selectFrom('applications as a')
@@ -39,21 +45,27 @@ export function listOfferApplications(
     .select(['a.id', 'a.stage', 'a.created_at', 'a.stage_changed_at', 'a.withdrawn_at', 'a.candidate_id', 'p.first_name', 'p.last_name'])
     .where('a.offer_id', '=', offerId)
     .where(memberOfOfferCompany(userId))
-  if (stage) query = query.where('a.stage', '=', stage)
+  if (filter === 'withdrawn') query = query.where('a.withdrawn_at', 'is not', null)
+  else if (filter) query = query.where('a.stage', '=', filter).where('a.withdrawn_at', 'is', null)
   return query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute()
 }
 
-/** Applications per stage, read from the (offer, stage) index alone. */
+/** Applications per stage still standing, and the withdrawn ones (`withdrawn`), through the (offer, stage) index. */
 export async function countApplicationsByStage(db: DB, userId: number, offerId: number) {
   const rows = await db
     .selectFrom('applications as a')
     .innerJoin('offers as o', 'o.id', 'a.offer_id')
-    .select((eb) => ['a.stage', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['a.stage', eb.fn.countAll<number>().as('n'), sql<number>`count(a.withdrawn_at)`.as('withdrawn')])
     .where('a.offer_id', '=', offerId)
     .where(memberOfOfferCompany(userId))
     .groupBy('a.stage')
     .execute()
-  return new Map(rows.map((r) => [r.stage, r.n]))
+  const counts = new Map<ApplicationFilter, number>()
+  for (const row of rows) {
+    if (row.n > row.withdrawn) counts.set(row.stage, row.n - row.withdrawn)
+    if (row.withdrawn > 0) counts.set('withdrawn', (counts.get('withdrawn') ?? 0) + row.withdrawn)
+  }
+  return counts
 }
 
 /** Applications to each of the given offers of a company (the page of its offers table shown). */
