@@ -207,7 +207,7 @@ describe('offer expiry and pruning', () => {
     const summary = await runMaintenance({ db: test.db, files, mailer, publicUrl: PUBLIC_URL, now: T0 })
     // Search events: the five written before today's, all older than a week at T0; the newest always stays.
     expect(summary).toEqual({ expiredOffers: 1, warned: 0, warningsFailed: 0, deleted: 0, prunedSessions: 1, prunedResets: 2,
-      prunedRateLimits: 1, prunedInvitations: 1, prunedSearchEvents: 5,
+      prunedRateLimits: 1, prunedInvitations: 1, prunedPendingAlerts: 0, prunedSearchEvents: 5,
       // No engine given: no alert pass (db/alert-job.test.ts); no digest nor forum due.
       alerts: null, notifications: { digests: 0, reminders: 0, failed: 0 } })
 

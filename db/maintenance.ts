@@ -5,6 +5,7 @@ import { sendNotificationJobs, type NotificationRunSummary } from './notificatio
 import { indexOffer } from '#search/embedded/offer-index.ts'
 import type { DB } from './connection.ts'
 import type { FileStore } from './files.ts'
+import { pendingAlertCutoff } from './queries/alerts.ts'
 import { deleteCandidateAccount } from './queries/personal-data.ts'
 import { OUTBOX_KEEP_DAYS, pruneSearchOutbox } from './queries/search-outbox.ts'
 
@@ -34,6 +35,7 @@ export type MaintenanceSummary = {
   prunedResets: number
   prunedRateLimits: number
   prunedInvitations: number
+  prunedPendingAlerts: number
   prunedSearchEvents: number
   /** Null when the run had no search engine (alerts then wait for the next run that has one). */
   alerts: AlertRunSummary | null
@@ -173,6 +175,9 @@ async function pruneStaleRows(db: DB, now: Date) {
     prunedInvitations: count(
       await trx.deleteFrom('company_invitations').where('accepted_at', 'is', null).where('expires_at', '<=', at).executeTakeFirst(),
     ),
+    prunedPendingAlerts: count(
+      await trx.deleteFrom('alerts').where('status', '=', 'pending').where('created_at', '<=', pendingAlertCutoff(now)).executeTakeFirst(),
+    ),
   }))
 }
 
@@ -187,6 +192,7 @@ export function describeMaintenance(s: MaintenanceSummary): string {
     `, ${plural(s.deleted, 'compte inactif supprimé', 'comptes inactifs supprimés')} ; purgés : ` +
     `${plural(s.prunedSessions, 'session', 'sessions')}, ${plural(s.prunedResets, 'jeton de réinitialisation', 'jetons de réinitialisation')}, ` +
     `${plural(s.prunedRateLimits, 'tentative', 'tentatives')}, ${plural(s.prunedInvitations, 'invitation', 'invitations')}, ` +
+    `${plural(s.prunedPendingAlerts, 'alerte jamais confirmée', 'alertes jamais confirmées')}, ` +
     `${plural(s.prunedSearchEvents, `événement de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`, `événements de recherche de plus de ${OUTBOX_KEEP_DAYS} jours`)}.` +
     (s.alerts ? ` ${describeAlertRun(s.alerts)}` : '') +
     ` Notifications : ${plural(s.notifications.digests, 'récapitulatif de candidatures', 'récapitulatifs de candidatures')}, ` +

@@ -42,6 +42,14 @@ describe('daily digest and forum reminder (SMTP stub)', () => {
     expect(sent.at(-1)!.text).toContain('Sam Roussel — Technicien·ne réseau')
     expect(sent.at(-1)!.text).toContain('https://passerelle.exemple.fr/compte/notifications')
     expect((await run(new Date(T0.getTime() + 30 * HOUR))).digests).toBe(0)
+    // An application withdrawn before the next digest is not in it: the company no longer sees who it was.
+    const other = await createTestCandidate(test.db, { email: 'lea@exemple.fr', firstName: 'Léa', lastName: 'Morel' })
+    await createTestApplication(test.db, { offerId: offer.id, candidateId: other.id })
+    await test.db.updateTable('applications')
+      .set({ created_at: new Date(T0.getTime() + 31 * HOUR).toISOString(), withdrawn_at: new Date(T0.getTime() + 32 * HOUR).toISOString() })
+      .where('candidate_id', '=', other.id).execute()
+    expect((await run(new Date(T0.getTime() + 50 * HOUR))).digests).toBe(0)
+    expect(sent.map((m) => m.text).join('\n')).not.toContain('Léa Morel')
 
     // The forum of 2027-03-12 (venue time), two days after T0 + 1 day 1 hour… reminded on 2027-03-10 (Paris).
     const forum = await createTestForum(test.db, { organiserId: null, name: 'Forum de la Côte d’Opale', date: '2027-03-12' })

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFileStore } from '../files.ts'
 import { createTestCandidate } from '../seed/factories.ts'
 import { createTestDatabase } from '../test-database.ts'
-import { createAccountAlert, createPendingAlert, deleteAlertOf, listAlertsOf, setAlertPausedOf } from './alerts.ts'
+import { runMaintenance } from '../maintenance.ts'
+import { confirmAlert, countAlertsOf, createAccountAlert, createPendingAlert, deleteAlertOf, listAlertsOf, PENDING_ALERT_DAYS, setAlertPausedOf } from './alerts.ts'
 import { savePreferences } from './notification-preferences.ts'
 import { deleteCandidateAccount, exportCandidateData } from './personal-data.ts'
 
@@ -40,5 +41,20 @@ describe('alerts and notification preferences as personal data', () => {
     expect(await deleteCandidateAccount(test.db, files, lou.id, NOW)).toBe(true)
     expect(await test.db.selectFrom('alerts').select('email').execute()).toEqual([{ email: 'autre@exemple.fr' }])
     expect(await test.db.selectFrom('notification_preferences').selectAll().execute()).toEqual([])
+  })
+
+  it('unconfirmed alerts lock nobody out, stop working after PENDING_ALERT_DAYS and are then forgotten', async () => {
+    const email = 'cible@exemple.fr'
+    const dayMs = 86_400_000
+    const old = await createPendingAlert(test.db, { email, search: 'q=go', label: '« go »', frequency: 'daily' }, new Date(NOW.getTime() - (PENDING_ALERT_DAYS + 1) * dayMs))
+    const recent = await createPendingAlert(test.db, { email, search: 'q=rust', label: '« rust »', frequency: 'daily' }, NOW)
+    // Filed by anyone for this address: not counted against its owner's limit.
+    expect(await countAlertsOf(test.db, email)).toBe(0)
+    expect(await confirmAlert(test.db, old.token, NOW)).toBe(false)
+    expect(await confirmAlert(test.db, recent.token, NOW)).toBe(true)
+    expect(await countAlertsOf(test.db, email)).toBe(1)
+    const summary = await runMaintenance({ db: test.db, files, mailer: { send: async () => {} } as never, publicUrl: 'http://localhost', now: NOW })
+    expect(summary.prunedPendingAlerts).toBe(1)
+    expect((await test.db.selectFrom('alerts').select('label').where('email', '=', email).execute()).map((a) => a.label)).toEqual(['« rust »'])
   })
 })

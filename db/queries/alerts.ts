@@ -28,8 +28,19 @@ export function nextRunAfter(now: Date, frequency: AlertFrequency): string {
 
 const newAlertToken = () => randomBytes(32).toString('base64url')
 
+/**
+ * A visitor's alert left unconfirmed this long is forgotten, as its mail says: its link stops working and the
+ * maintenance deletes it (an address typed by someone else is not kept).
+ */
+export const PENDING_ALERT_DAYS = 7
+export const pendingAlertCutoff = (now: Date) => new Date(now.getTime() - PENDING_ALERT_DAYS * DAY_MS).toISOString()
+
+/**
+ * The alerts counted against MAX_ALERTS_PER_ADDRESS: confirmed ones only, so a stranger filing unconfirmed
+ * alerts for someone's address (rate-limited, forgotten after PENDING_ALERT_DAYS) cannot lock its owner out.
+ */
 export async function countAlertsOf(db: DB, email: string): Promise<number> {
-  const row = await db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', email).executeTakeFirstOrThrow()
+  const row = await db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', email).where('status', '!=', 'pending').executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -99,9 +110,10 @@ export function findAlertByToken(db: DB, token: string) {
 /** Confirms a pending alert; the offers it mails are those published from now on. */
 export async function confirmAlert(db: DB, token: string, now: Date): Promise<boolean> {
   if (!isAlertToken(token)) return false
-  const alert = await db.selectFrom('alerts').select(['id', 'status', 'frequency']).where('token', '=', token).executeTakeFirst()
+  const alert = await db.selectFrom('alerts').select(['id', 'status', 'frequency', 'created_at']).where('token', '=', token).executeTakeFirst()
   if (!alert) return false
   if (alert.status !== 'pending') return true
+  if (alert.created_at <= pendingAlertCutoff(now)) return false
   await db
     .updateTable('alerts')
     .set({ status: 'active', confirmed_at: now.toISOString(), since: now.toISOString(), started_at: now.toISOString(), next_run_at: nextRunAfter(now, alert.frequency) })

@@ -58,6 +58,8 @@ export function applicationsForDigest(db: DB, userId: number, after: string | nu
     .leftJoin('candidate_profiles as p', 'p.user_id', 'a.candidate_id')
     .select(['a.id', 'a.created_at as createdAt', 'o.title as offerTitle', 'c.name as companyName', 'p.first_name as firstName', 'p.last_name as lastName'])
     .where('a.created_at', '<=', until)
+    // Withdrawn before the digest went: the company no longer sees who it was (decision 011).
+    .where('a.withdrawn_at', 'is', null)
     .orderBy('a.created_at')
     .limit(200)
   if (after) query = query.where('a.created_at', '>', after)
