@@ -1,4 +1,4 @@
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { ContractType, ExperienceLevel, OfferSource, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
 import type { Match } from './matching/score.ts'
 
 export const SORTS = ['relevance', 'date', 'distance', 'salary'] as const
@@ -54,6 +54,9 @@ export type OfferHit = {
   publishedAt: string
   skills: string[]
   distanceKm: number | null
+  /** Where the offer comes from (decision 012), and its page there when imported. */
+  source: OfferSource
+  sourceUrl: string | null
 }
 
 export type OfferSearchResult = {

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3'
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { ContractType, ExperienceLevel, OfferSource, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
 import type { OfferHit } from '../types.ts'
 
 type HitRow = {
@@ -18,6 +18,8 @@ type HitRow = {
   salary_period: SalaryPeriod | null
   published_at: string
   skills: string | null
+  source: OfferSource
+  source_url: string | null
 }
 
 const statements = new WeakMap<SQLite.Database, SQLite.Statement<[string], HitRow>>()
@@ -30,7 +32,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
     statement = sqlite.prepare(`
       select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name,
         c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy,
-        o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at,
+        o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at, o.source, o.source_url,
         (select json_group_array(s.name) from offer_skills os join skills s on s.id = os.skill_id
           where os.offer_id = o.id and os.required = 1) as skills
       from offers o
@@ -56,6 +58,8 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
         salary: r.salary_period ? { min: r.salary_min, max: r.salary_max, period: r.salary_period } : null,
         publishedAt: r.published_at,
         skills: JSON.parse(r.skills ?? '[]') as string[],
+        source: r.source,
+        sourceUrl: r.source_url,
       },
     ]
   })
