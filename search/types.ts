@@ -49,6 +49,8 @@ export type OfferHit = {
   commune: { insee: string; name: string }
   contractType: ContractType
   remotePolicy: RemotePolicy
+  /** False when the source says nothing of remote work (remotePolicy is then on_site, « non précisé »). */
+  remoteStated: boolean
   experienceLevel: ExperienceLevel
   salary: { min: number | null; max: number | null; period: SalaryPeriod } | null
   publishedAt: string

@@ -42,7 +42,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW })
   test = await createTestDatabase()
   const company = await createTestCompany(test.db, { name: 'Atelier Manuel', slug: 'atelier-manuel' })
-  manualId = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur·se Elixir' })).id
+  manualId = (await createTestOffer(test.db, { companyId: company.id, title: 'Développeur·se Elixir', remote_policy: 'on_site' })).id
   const report = await importFranceTravail(test.db, parseFranceTravailFile(readFileSync(FILE, 'utf8')), { now: FIXTURE_NOW, complete: true })
   expect(report.created).toBeGreaterThan(300)
   search = new EmbeddedSearchEngine(test.sqlite)
@@ -79,6 +79,24 @@ describe('imported France Travail offers', () => {
     expect(all.total).toBe((await test.db.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', 'france-travail').where('status', '=', 'published').executeTakeFirstOrThrow()).n)
   })
 
+  it('whose source says nothing of remote work are no « Sur site » offer: not kept by that filter, not counted by the facet', async () => {
+    const stated = await test.db.selectFrom('offers').select(['remote_policy', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'published').where('remote_stated', '=', 1).groupBy('remote_policy').execute()
+    const onSite = Number(stated.find((r) => r.remote_policy === 'on_site')?.n ?? 0)
+    expect(onSite).toBeGreaterThan(0)
+    const all = await search.searchOffers(offerQuery({ perPage: 100 }))
+    expect(all.total).toBeGreaterThan(300)
+    expect(all.facets.remote.find((f) => f.value === 'on_site')?.count).toBe(onSite)
+    expect(all.facets.remote.reduce((sum, f) => sum + f.count, 0)).toBe(stated.reduce((sum, r) => sum + Number(r.n), 0))
+    const filtered = await search.searchOffers(offerQuery({ remote: ['on_site'], perPage: 100 }))
+    expect(filtered.total).toBe(onSite)
+    expect(filtered.hits.every((h) => h.source === 'manual' && h.remoteStated)).toBe(true)
+    // « présentiel » names on-site offers (search/offer-terms.ts): not those whose source does not say.
+    const word = await search.searchOffers(offerQuery({ text: 'présentiel', perPage: 100 }))
+    expect(word.hits.some((h) => h.source === 'france-travail')).toBe(false)
+    expect(all.hits.find((h) => h.source === 'france-travail')).toMatchObject({ remotePolicy: 'on_site', remoteStated: false })
+  })
+
   it('appear in /api/v1/offres and /api/v1/offres/:id with their source and employer, as the OpenAPI document says', async () => {
     const list = await load(apiOffers as never, `/api/v1/offres?q=${encodeURIComponent(titleWords())}&contrat=cdd&par_page=100`, { context: context() })
     expect(list.status).toBe(200)
@@ -86,7 +104,7 @@ describe('imported France Travail offers', () => {
     const validList = ajv.compile({ $ref: `${BASE}#/components/schemas/OfferList` })
     expect(validList(body) ? [] : validList.errors).toEqual([])
     const summary = body.offers.find((o: { id: number }) => o.id === target.id)
-    expect(summary).toMatchObject({ source: 'france-travail', sourceUrl: target.source_url, url: `${PUBLIC_URL}/offres/${target.slug}`, contract: 'cdd' })
+    expect(summary).toMatchObject({ source: 'france-travail', sourceUrl: target.source_url, url: `${PUBLIC_URL}/offres/${target.slug}`, contract: 'cdd', remoteStated: false })
 
     const one = await load(apiOffer as never, `/api/v1/offres/${target.id}`, { params: { id: String(target.id) }, context: context() })
     expect(one.status).toBe(200)

@@ -53,6 +53,7 @@ export const OfferSummarySchema = z
     commune: CommuneSchema,
     contract: z.enum(CONTRACT_TYPES),
     remote: z.enum(REMOTE_POLICIES),
+    remoteStated: z.boolean().describe('false : la source ne dit rien du télétravail (remote vaut alors on_site, « non précisé »)'),
     experience: z.enum(EXPERIENCE_LEVELS),
     salary: SalarySchema.nullable(),
     publishedAt: isoDateTime,

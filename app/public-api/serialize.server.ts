@@ -33,6 +33,7 @@ export function toOfferSummary(hit: OfferHit, origin: string): OfferSummary {
     commune: { insee: hit.commune.insee, name: hit.commune.name },
     contract: hit.contractType,
     remote: hit.remotePolicy,
+    remoteStated: hit.remoteStated,
     experience: hit.experienceLevel,
     salary: hit.salary ? { min: hit.salary.min, max: hit.salary.max, period: hit.salary.period } : null,
     publishedAt: hit.publishedAt,

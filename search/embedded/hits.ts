@@ -12,6 +12,7 @@ type HitRow = {
   commune_name: string
   contract_type: ContractType
   remote_policy: RemotePolicy
+  remote_stated: number
   experience_level: ExperienceLevel
   salary_min: number | null
   salary_max: number | null
@@ -31,7 +32,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
   if (!statement) {
     statement = sqlite.prepare(`
       select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name,
-        c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy,
+        c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy, o.remote_stated,
         o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at, o.source, o.source_url,
         (select json_group_array(s.name) from offer_skills os join skills s on s.id = os.skill_id
           where os.offer_id = o.id and os.required = 1) as skills
@@ -54,6 +55,7 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
         commune: { insee: r.commune_insee, name: r.commune_name },
         contractType: r.contract_type,
         remotePolicy: r.remote_policy,
+        remoteStated: r.remote_stated === 1,
         experienceLevel: r.experience_level,
         salary: r.salary_period ? { min: r.salary_min, max: r.salary_max, period: r.salary_period } : null,
         publishedAt: r.published_at,
