@@ -14,6 +14,7 @@ import * as savedOffers from './migrations/2026-12-05-002-saved-offers.ts'
 import * as offerSources from './migrations/2026-12-05-003-offer-sources.ts'
 import * as matchingProfiles from './migrations/2026-12-05-004-matching-profiles.ts'
 import * as listIndexes from './migrations/2026-12-05-005-list-indexes.ts'
+import * as importFollowup from './migrations/2026-12-05-009-import-followup.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 export const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-003-offer-sources': offerSources,
   '2026-12-05-004-matching-profiles': matchingProfiles,
   '2026-12-05-005-list-indexes': listIndexes,
+  '2026-12-05-009-import-followup': importFollowup,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -101,7 +101,14 @@ export function listPublicForumUrls(db: DB) {
  * at their source, which aggregators read themselves (decision 013).
  */
 export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limit: number) {
-  return visibleOffers(db, now)
+  const at = now.toISOString()
+  // visibleOffers' test with its columns behind a unary +: SQLite then walks the ids in order from `afterId`
+  // (the keyset) instead of sorting every open offer by id for each batch through offers_status_published.
+  return db
+    .selectFrom('offers as o')
+    .where(sql`+o.status`, '=', 'published')
+    .where(sql`+o.published_at`, '<=', at)
+    .where((eb) => eb.or([eb(sql`+o.expires_at`, 'is', null), eb(sql`+o.expires_at`, '>', at)]))
     .innerJoin('companies as co', 'co.id', 'o.company_id')
     .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
     .leftJoin('occupations as oc', 'oc.code', 'o.occupation')
@@ -111,7 +118,7 @@ export function listPublicOffersForFeed(db: DB, now: Date, afterId: number, limi
       'oc.label as occupation_label', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.slug as company_slug',
       'c.name as commune_name', 'c.postal_codes', 'c.department',
     ])
-    .where('o.source', '=', 'manual')
+    .where(sql`+o.source`, '=', 'manual')
     .where('o.id', '>', afterId)
     .orderBy('o.id')
     .limit(limit)
