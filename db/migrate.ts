@@ -14,7 +14,8 @@ import * as savedOffers from './migrations/2026-12-05-002-saved-offers.ts'
 import * as offerSources from './migrations/2026-12-05-003-offer-sources.ts'
 import * as matchingProfiles from './migrations/2026-12-05-004-matching-profiles.ts'
 import * as listIndexes from './migrations/2026-12-05-005-list-indexes.ts'
-import * as sourceAndSavedOfferIndexes from './migrations/2026-12-05-011-source-and-saved-offer-indexes.ts'
+import * as importFollowup from './migrations/2026-12-05-009-import-followup.ts'
+import * as sourceIdPerCompany from './migrations/2026-12-05-011-source-id-per-company.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 export const migrations: Record<string, Migration> = {
@@ -32,7 +33,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-003-offer-sources': offerSources,
   '2026-12-05-004-matching-profiles': matchingProfiles,
   '2026-12-05-005-list-indexes': listIndexes,
-  '2026-12-05-011-source-and-saved-offer-indexes': sourceAndSavedOfferIndexes,
+  '2026-12-05-009-import-followup': importFollowup,
+  '2026-12-05-011-source-id-per-company': sourceIdPerCompany,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -5,6 +5,7 @@ import routes from '../app/routes.ts'
 import { createTestApplication, createTestCandidate, createTestCompany, createTestOffer } from '#db/seed/index.ts'
 import { addTestForumCandidate, addTestForumCompany, createTestForum } from '#db/seed/forum-factories.ts'
 import { expect, retryingWrite, test, uniqueWord } from './fixtures.ts'
+import { logIn } from './people.ts'
 
 /**
  * Generated from app/routes.ts: every route is either public or matched by a
@@ -195,4 +196,19 @@ test('protected routes refuse the anonymous visitor, a candidate and another com
   await db.deleteFrom('users').where('id', '=', applicant.id).execute()
   await db.deleteFrom('offers').where('id', '=', pendingOffer.id).execute()
   await db.deleteFrom('companies').where('id', '=', pendingCompany.id).execute()
+})
+
+test('an admin opens the offer import of any verified company from the admin companies page', async ({ page, db }) => {
+  // The import page's own rule above (recruteur/…:slug…) refuses the visitor, a candidate and another company; the
+  // admin reaches it for a company it is no member of (decision 012), from the link of /admin/entreprises.
+  const company = await db.selectFrom('companies as c').innerJoin('company_members as m', 'm.company_id', 'c.id')
+    .innerJoin('users as u', 'u.id', 'm.user_id').select(['c.name', 'c.slug'])
+    .where('u.email', '=', 'recruteur@demo.passerelle.fr').where('c.verified_at', 'is not', null).executeTakeFirstOrThrow()
+  await logIn(page, 'admin@demo.passerelle.fr')
+  await page.goto('/admin/entreprises')
+  await page.getByLabel('Nom de l’entreprise').fill(company.name)
+  await page.getByRole('button', { name: 'Chercher' }).click()
+  await page.getByRole('link', { name: `importer ses offres (${company.name})` }).click()
+  await expect(page).toHaveURL(`/recruteur/entreprises/${company.slug}/import`)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 })

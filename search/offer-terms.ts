@@ -30,9 +30,9 @@ export function offerKindsOf(word: string): { contracts: ContractType[]; remote:
   return contracts.length + remote.length > 0 ? { contracts, remote } : null
 }
 
-/** The words of an offer's contract and remote policy: what Meilisearch's title attribute ends with. */
-export function offerTermsOf(contract: ContractType, remote: RemotePolicy): string[] {
-  return [...new Set([...CONTRACT_TERMS[contract], ...REMOTE_TERMS[remote]])]
+/** The words of an offer's contract and remote policy (null: unstated, decision 012): what Meilisearch's title attribute ends with. */
+export function offerTermsOf(contract: ContractType, remote: RemotePolicy | null): string[] {
+  return [...new Set([...CONTRACT_TERMS[contract], ...(remote ? REMOTE_TERMS[remote] : [])])]
 }
 
 /** Every term above is already folded, one word each (checked by the tests). */

@@ -1,4 +1,4 @@
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { ContractType, ExperienceLevel, OfferSource, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
 import type { Match } from './matching/score.ts'
 
 export const SORTS = ['relevance', 'date', 'distance', 'salary'] as const
@@ -50,11 +50,16 @@ export type OfferHit = {
   commune: { insee: string; name: string }
   contractType: ContractType
   remotePolicy: RemotePolicy
+  /** False when the source says nothing of remote work (remotePolicy is then on_site, « non précisé »). */
+  remoteStated: boolean
   experienceLevel: ExperienceLevel
   salary: { min: number | null; max: number | null; period: SalaryPeriod } | null
   publishedAt: string
   skills: string[]
   distanceKm: number | null
+  /** Where the offer comes from (decision 012), and its page there when imported. */
+  source: OfferSource
+  sourceUrl: string | null
 }
 
 export type OfferSearchResult = {

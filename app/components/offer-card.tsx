@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { OfferMark } from '#db/queries/saved-offers.ts'
 import type { OfferHit } from '#search/types.ts'
-import { CONTRACT_LABELS, REMOTE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
+import { CONTRACT_LABELS, formatDate, formatSalary, remoteLabelOf } from '../utils/labels.ts'
 import { AppliedMark } from './applied-mark.tsx'
 import { SaveOfferButton } from './save-offer-button.tsx'
 
@@ -31,7 +31,7 @@ export function OfferCard({ offer, headingLevel = 2, mark, saveFormId }: {
       </p>
       <ul className="tags" aria-label="Caractéristiques">
         <li className="tag tag--contract">{CONTRACT_LABELS[offer.contractType]}</li>
-        <li className="tag">{REMOTE_LABELS[offer.remotePolicy]}</li>
+        <li className="tag">{remoteLabelOf(offer)}</li>
         {salary ? <li className="tag tag--salary">{salary}</li> : null}
       </ul>
       {offer.skills.length > 0 ? (

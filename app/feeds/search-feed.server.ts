@@ -1,7 +1,7 @@
 import { Feed } from 'feed'
 import { offerQueryToParams } from '#search/query-params.ts'
 import type { OfferQuery, OfferSearchResult } from '#search/types.ts'
-import { CONTRACT_LABELS, REMOTE_LABELS, formatSalary } from '../utils/labels.ts'
+import { CONTRACT_LABELS, SOURCE_LABELS, formatSalary, remoteLabelOf } from '../utils/labels.ts'
 import { offerUrl } from '../public-api/serialize.server.ts'
 
 /** How many of a search's newest offers its feed carries. */
@@ -31,7 +31,9 @@ export function searchFeed(query: OfferQuery, result: OfferSearchResult, origin:
   })
   for (const hit of result.hits) {
     const salary = formatSalary(hit.salary)
-    const summary = [CONTRACT_LABELS[hit.contractType], REMOTE_LABELS[hit.remotePolicy], hit.commune.name, salary].filter(Boolean).join(' · ')
+    // An imported offer says where it comes from, as its page does (decision 012); its link stays our page.
+    const imported = hit.source === 'manual' ? null : `source : ${SOURCE_LABELS[hit.source]}`
+    const summary = [CONTRACT_LABELS[hit.contractType], remoteLabelOf(hit), hit.commune.name, salary, imported].filter(Boolean).join(' · ')
     feed.addItem({
       title: `${hit.title} – ${hit.company.name}`,
       id: offerUrl(origin, hit.slug),

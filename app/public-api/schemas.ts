@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { COMPANY_SIZES, CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES, SALARY_PERIODS } from '#db/domain.ts'
+import { COMPANY_SIZES, CONTRACT_TYPES, EXPERIENCE_LEVELS, OFFER_SOURCES, REMOTE_POLICIES, SALARY_PERIODS } from '#db/domain.ts'
 import { FACETS, SORTS } from '#search/types.ts'
 
 /**
@@ -26,6 +26,18 @@ export const CompanyRefSchema = z
   .object({ slug: z.string(), name: z.string(), url, apiUrl: url })
   .register(apiSchemas, { id: 'CompanyRef' })
 
+const source = z.enum(OFFER_SOURCES).describe('D’où vient l’offre : manual (écrite sur le site), france-travail, jsonld (page carrières de l’entreprise)')
+const sourceUrl = url.nullable().describe('La page de l’offre à sa source, pour une offre importée')
+
+/** The employer as an imported offer's source words it (decision 012), when no member company holds the offer. */
+export const EmployerSchema = z
+  .object({
+    name: z.string().nullable().describe('Nom de l’employeur ; null : « Entreprise non communiquée »'),
+    sector: z.string().nullable().describe('Secteur d’activité, quand la source le dit'),
+    size: z.string().nullable().describe('Effectif, tel que la source le formule'),
+  })
+  .register(apiSchemas, { id: 'Employer' })
+
 export const CommuneSchema = z
   .object({ insee: z.string().describe('Code INSEE de la commune'), name: z.string() })
   .register(apiSchemas, { id: 'Commune' })
@@ -41,11 +53,14 @@ export const OfferSummarySchema = z
     commune: CommuneSchema,
     contract: z.enum(CONTRACT_TYPES),
     remote: z.enum(REMOTE_POLICIES),
+    remoteStated: z.boolean().describe('false : la source ne dit rien du télétravail (remote vaut alors on_site, « non précisé »)'),
     experience: z.enum(EXPERIENCE_LEVELS),
     salary: SalarySchema.nullable(),
     publishedAt: isoDateTime,
     skills: z.array(z.string()).describe('Compétences (identifiants)'),
     distanceKm: z.number().nullable().describe('Distance à la commune recherchée, avec le filtre commune'),
+    source,
+    sourceUrl,
   })
   .register(apiSchemas, { id: 'OfferSummary' })
 
@@ -89,7 +104,13 @@ export const OfferSchema = z
     startDate: z.string().nullable(),
     publishedAt: isoDateTime,
     expiresAt: isoDateTime.nullable(),
-    applyUrl: url.describe('Où postuler, sur le site'),
+    applyUrl: url.describe('Où postuler : sur le site, ou à la source pour une offre importée sans entreprise membre'),
+    source,
+    sourceId: z.string().nullable().describe('L’identifiant de l’offre à sa source'),
+    sourceUrl,
+    sourceUpdatedAt: z.string().nullable().describe('Dernière mise à jour à la source (ISO 8601)'),
+    remoteStated: z.boolean().describe('false : la source ne dit rien du télétravail (remote vaut alors on_site, « non précisé »)'),
+    employer: EmployerSchema.nullable().describe('L’employeur d’une offre importée qu’aucune entreprise membre ne publie ; null sinon'),
   })
   .register(apiSchemas, { id: 'Offer' })
 

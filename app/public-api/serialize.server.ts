@@ -33,11 +33,14 @@ export function toOfferSummary(hit: OfferHit, origin: string): OfferSummary {
     commune: { insee: hit.commune.insee, name: hit.commune.name },
     contract: hit.contractType,
     remote: hit.remotePolicy,
+    remoteStated: hit.remoteStated,
     experience: hit.experienceLevel,
     salary: hit.salary ? { min: hit.salary.min, max: hit.salary.max, period: hit.salary.period } : null,
     publishedAt: hit.publishedAt,
     skills: [...hit.skills],
     distanceKm: hit.distanceKm,
+    source: hit.source,
+    sourceUrl: hit.sourceUrl,
   }
 }
 
@@ -68,7 +71,16 @@ export function toApiOffer(offer: PublicOffer, origin: string): ApiOffer {
     startDate: offer.start_date,
     publishedAt: offer.published_at!,
     expiresAt: offer.expires_at,
-    applyUrl: `${offerUrl(origin, offer.slug)}/postuler`,
+    // An imported offer of no member company is applied for at its source (decision 012: its /postuler is a 404).
+    applyUrl: offer.placeholder_source && offer.source_url ? offer.source_url : `${offerUrl(origin, offer.slug)}/postuler`,
+    source: offer.source,
+    sourceId: offer.source_id,
+    sourceUrl: offer.source_url,
+    sourceUpdatedAt: offer.source_updated_at,
+    remoteStated: offer.remote_stated === 1,
+    employer: offer.placeholder_source
+      ? { name: offer.employer_name, sector: offer.employer_sector, size: offer.employer_size }
+      : null,
   }
 }
 

@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router'
 import { z } from 'zod'
-import { listUnverifiedCompanies, verifyCompany } from '#db/queries/moderation.ts'
+import { slugify } from '#db/identifiers.ts'
+import { findImportableCompanies, listUnverifiedCompanies, verifyCompany } from '#db/queries/moderation.ts'
 import { formatDate } from '../utils/labels.ts'
 import { requireAdmin } from '../utils/session.server.ts'
 import type { Route } from './+types/admin-companies'
@@ -9,8 +10,18 @@ import { withFlash } from '../utils/flash.ts'
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin(request, context.db)
-  return { companies: await listUnverifiedCompanies(context.db) }
+  // The import of a company's offers (JSON-LD, decision 012), found by its name: only verified companies import.
+  const parsed = ImportSearchSchema.safeParse(new URL(request.url).searchParams.get('entreprise') ?? '')
+  const name = parsed.success ? parsed.data : ''
+  const prefix = slugify(name)
+  return {
+    companies: await listUnverifiedCompanies(context.db),
+    importSearch: name,
+    importable: prefix ? await findImportableCompanies(context.db, prefix) : null,
+  }
 }
+
+const ImportSearchSchema = z.string().trim().max(100)
 
 const VerifySchema = z.object({ intent: z.literal('verify'), companyId: z.coerce.number().int().positive() })
 
@@ -26,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export const meta: Route.MetaFunction = () => [{ title: 'Entreprises à vérifier – Passerelle' }]
 
 export default function AdminCompanies({ loaderData, actionData }: Route.ComponentProps) {
-  const { companies } = loaderData
+  const { companies, importSearch, importable } = loaderData
   return (
     <section className="company-page" aria-labelledby="titre-verif">
       <p className="breadcrumb"><Link to="/admin">Modération</Link></p>
@@ -75,6 +86,27 @@ export default function AdminCompanies({ loaderData, actionData }: Route.Compone
           </tbody>
         </table>
         </TableScroll>
+      )}
+      <h2 id="titre-import">Importer les offres d’une entreprise</h2>
+      <p>
+        Les offres publiées sur la page carrières d’une entreprise vérifiée (données structurées JobPosting) s’importent
+        depuis sa page d’import, que vous ouvrez pour n’importe quelle entreprise.
+      </p>
+      <Form method="get" aria-labelledby="titre-import">
+        <label htmlFor="entreprise-import">Nom de l’entreprise</label>
+        <input id="entreprise-import" name="entreprise" type="search" defaultValue={importSearch} maxLength={100} />
+        <button className="button" type="submit">Chercher</button>
+      </Form>
+      {importable === null ? null : importable.length === 0 ? (
+        <p role="status">Aucune entreprise vérifiée ne commence par « {importSearch} ».</p>
+      ) : (
+        <ul aria-label="Entreprises vérifiées">
+          {importable.map((c) => (
+            <li key={c.id}>
+              {c.name} : <Link to={`/recruteur/entreprises/${c.slug}/import`}>importer ses offres<span className="visually-hidden"> ({c.name})</span></Link>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   )

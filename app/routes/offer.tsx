@@ -6,7 +6,7 @@ import { SaveOfferButton } from '../components/save-offer-button.tsx'
 import { ShareOffer } from '../components/share-offer.tsx'
 import { getOptionalUser } from '../utils/session.server.ts'
 import { invariantResponse } from '../utils/invariant.ts'
-import { jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
+import { degreeOfEducation, jobPosting, serializeJsonLd } from '../utils/job-posting.ts'
 import { CONTRACT_LABELS, EXPERIENCE_LABELS, REMOTE_LABELS, SOURCE_LABELS, formatDate, formatSalary } from '../utils/labels.ts'
 import { renderMarkdown } from '../utils/markdown.server.ts'
 import { useNonce } from '../utils/nonce.tsx'
@@ -26,6 +26,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const postalCodes = JSON.parse(offer.postal_codes) as string[]
   const structuredData = jobPosting({
     id: offer.id,
+    sourceId: offer.source !== 'manual' && offer.source_id ? { name: SOURCE_LABELS[offer.source], value: offer.source_id } : null,
+    education: offer.education_json ? degreeOfEducation(JSON.parse(offer.education_json) as { label: string }[]) : null,
     title: offer.title,
     descriptionHtml,
     publishedAt: offer.published_at!,

@@ -118,6 +118,7 @@ it('reads every big table through an index on the pages of a 10,000-offer board'
     ['admin-offers', '/admin/offres', {}, admin],
     ['admin-offers', '/admin/offres?page=2', {}, admin],
     ['admin-companies', '/admin/entreprises', {}, admin],
+    ['admin-companies', `/admin/entreprises?entreprise=${encodeURIComponent(company.slug.slice(0, 6))}`, {}, admin],
     ['admin-reports', '/admin/signalements', {}, admin],
     ['organiser', '/organisation', {}, organiser],
     ['organiser-forum', `/organisation/forums/${forum.slug}`, { slug: forum.slug }, organiser],

@@ -1,6 +1,6 @@
 import { PARAM, offerQueryToParams, parseOfferQuery } from '#search/query-params.ts'
 import { originOf } from '../public-api/serialize.server.ts'
-import { CONTRACT_LABELS, REMOTE_LABELS, formatCount, formatDate } from '../utils/labels.ts'
+import { CONTRACT_LABELS, formatCount, formatDate, remoteLabelOf } from '../utils/labels.ts'
 import type { Route } from './+types/widget'
 
 /** How many offers the widget lists (`nombre`, 1 to 30). */
@@ -44,7 +44,7 @@ export default function Widget({ loaderData }: Route.ComponentProps) {
             <li key={hit.id}>
               <a href={`${origin}/offres/${hit.slug}`} target="_blank" rel="noopener">{hit.title}</a>
               <span className="widget__meta">
-                {company ? '' : `${hit.company.name} · `}{hit.commune.name} · {CONTRACT_LABELS[hit.contractType]} · {REMOTE_LABELS[hit.remotePolicy]} · {formatDate(hit.publishedAt)}
+                {company ? '' : `${hit.company.name} · `}{hit.commune.name} · {CONTRACT_LABELS[hit.contractType]} · {remoteLabelOf(hit)} · {formatDate(hit.publishedAt)}
               </span>
             </li>
           ))}

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { loader as offerLoader } from '#app/routes/offer.tsx'
+import { franceTravailFixture } from '#db/import/fixtures/france-travail-generator.ts'
+import { importFranceTravail } from '#db/import/france-travail/index.ts'
 import { countPublicOffers } from '#db/queries/public-offers.ts'
 import { createTestOffer } from '#db/seed/index.ts'
 import { demoBoard, PUBLIC_URL } from '../public-api/test-support.ts'
-import { jobPosting, type JobPostingInput } from './job-posting.ts'
+import { degreeOfEducation, jobPosting, type JobPostingInput } from './job-posting.ts'
 
 /**
  * Google's JobPosting documentation (developers.google.com/search/docs/appearance/structured-data/job-posting),
@@ -125,6 +127,40 @@ describe('JobPosting JSON-LD', () => {
     expect(GoogleJobPosting.safeParse(posting).success).toBe(true)
     expect(posting.hiringOrganization.logo).toBe(`${PUBLIC_URL}/entreprises/${company.slug}/logo`)
     expect(posting.hiringOrganization.sameAs).toMatch(/^https?:\/\//)
+  })
+
+  it('of an imported France Travail offer says it is applied for at the source, with the source’s id and degree', async () => {
+    // The generator's offers dated around today, imported as the importer would (decision 012).
+    const now = new Date()
+    const report = await importFranceTravail(board.test.db, franceTravailFixture(80, 1, now), { now, complete: false })
+    expect(report.created).toBeGreaterThan(40)
+    const imported = await board.test.db.selectFrom('offers').select(['slug', 'source_id', 'education_json', 'employer_name'])
+      .where('source', '=', 'france-travail').where('status', '=', 'published').execute()
+    let withDegree = 0
+    for (const offer of imported) {
+      const posting = await postingOf(offer.slug)
+      const parsed = GoogleJobPosting.safeParse(posting)
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), offer.slug).toEqual([])
+      expect(posting.directApply, offer.slug).toBe(false)
+      expect(posting.identifier).toEqual({ '@type': 'PropertyValue', name: 'France Travail', value: offer.source_id })
+      expect(posting.hiringOrganization.name).toBe(offer.employer_name ?? 'Entreprise non communiquée')
+      const lines = JSON.parse(offer.education_json ?? '[]') as { label: string }[]
+      if (lines.some((l) => /bac\s*\+\s*2/i.test(l.label))) {
+        withDegree += 1
+        expect(posting.educationRequirements, offer.slug).toEqual({ '@type': 'EducationalOccupationalCredential', credentialCategory: 'associate degree' })
+      } else {
+        expect(posting.educationRequirements, offer.slug).toBeUndefined()
+      }
+    }
+    expect(withDegree).toBeGreaterThan(0)
+  })
+
+  it('reads the degree from a source’s education lines, never inventing one', () => {
+    expect(degreeOfEducation([{ label: 'Bac+5 et plus ou équivalents — Informatique' }, { label: 'Bac+2 ou équivalents' }])).toBe('bac2')
+    expect(degreeOfEducation([{ label: 'Bac+3, Bac+4 ou équivalents' }])).toBe('bac3')
+    expect(degreeOfEducation([{ label: 'Bac ou équivalent' }])).toBe('bac')
+    expect(degreeOfEducation([{ label: 'CAP, BEP et équivalents' }, { label: 'Informatique' }])).toBeNull()
+    expect(degreeOfEducation([])).toBeNull()
   })
 
   it('is dropped once the offer has expired, and always says until when it is valid', () => {

@@ -1,5 +1,5 @@
 import type { JobPosting, WithContext } from 'schema-dts'
-import type { ContractType, DegreeLevel, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import { DEGREE_LEVELS, type ContractType, type DegreeLevel, type ExperienceLevel, type RemotePolicy, type SalaryPeriod } from '#db/domain.ts'
 import { OFFER_LIFETIME_DAYS } from '#db/seed/offer-dates.ts'
 
 /**
@@ -31,8 +31,10 @@ const CREDENTIAL: Record<DegreeLevel, string> = {
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export type JobPostingInput = {
-  /** The offer's id on Passerelle (identifier). */
+  /** The offer's id on Passerelle (identifier, unless the offer comes from elsewhere). */
   id: number
+  /** An imported offer's source and its id there: the identifier its publisher gave it (decision 012). */
+  sourceId?: { name: string; value: string } | null
   title: string
   descriptionHtml: string
   publishedAt: string
@@ -64,7 +66,9 @@ export function jobPosting(input: JobPostingInput, now = new Date()): WithContex
     '@type': 'JobPosting',
     title: input.title,
     description: input.descriptionHtml,
-    identifier: { '@type': 'PropertyValue', name: 'Passerelle', value: String(input.id) },
+    identifier: input.sourceId
+      ? { '@type': 'PropertyValue', name: input.sourceId.name, value: input.sourceId.value }
+      : { '@type': 'PropertyValue', name: 'Passerelle', value: String(input.id) },
     datePosted: input.publishedAt,
     validThrough,
     employmentType: EMPLOYMENT_TYPE[input.contractType],
@@ -111,6 +115,25 @@ export function jobPosting(input: JobPostingInput, now = new Date()): WithContex
       : {}),
     ...(input.skills.length ? { skills: input.skills.join(', ') } : {}),
   }
+}
+
+const BAC_PLUS: Record<string, DegreeLevel> = { '1': 'bac', '2': 'bac2', '3': 'bac3', '4': 'bac3', '5': 'bac5', '6': 'bac5', '7': 'bac5', '8': 'bac8' }
+
+/**
+ * The degree an imported offer's education lines name (France Travail's
+ * « Bac+2 ou équivalents — Informatique », « Bac+5 et plus ou équivalents »,
+ * « Bac ou équivalent »): the least of them, as any one is enough. Null when
+ * no line names a baccalauréat level (« CAP, BEP », a field alone): no degree
+ * is invented from it.
+ */
+export function degreeOfEducation(lines: readonly { label: string }[]): DegreeLevel | null {
+  const levels = lines.flatMap(({ label }) => {
+    const plus = /\bbac\s*\+\s*(\d)/i.exec(label)
+    if (plus) return BAC_PLUS[plus[1]!] ?? []
+    return /\bbac(calaur[ée]at)?\b/i.test(label) ? ['bac' as const] : []
+  })
+  if (levels.length === 0) return null
+  return levels.reduce((a, b) => (DEGREE_LEVELS.indexOf(a) <= DEGREE_LEVELS.indexOf(b) ? a : b))
 }
 
 /** JSON safe inside a <script> element: no "</script>" or "<!--" can close it. */

@@ -19,6 +19,9 @@ export const REMOTE_LABELS: Record<RemotePolicy, string> = {
   hybrid: 'Hybride',
   full_remote: 'Télétravail complet',
 }
+/** A hit's remote policy as a tag: an imported offer whose source says nothing is « non précisé » (decision 012). */
+export const remoteLabelOf = (hit: { remotePolicy: RemotePolicy; remoteStated: boolean }) =>
+  hit.remoteStated ? REMOTE_LABELS[hit.remotePolicy] : 'Télétravail non précisé'
 
 // Built from EXPERIENCE_BANDS, the scorer's own definition, so a label never says another range than the one scored.
 const years = (level: 'junior' | 'confirmed') => `${EXPERIENCE_BANDS[level].minYears} à ${EXPERIENCE_BANDS[level].maxYears} ans`

@@ -129,7 +129,7 @@ async function writeBatch(trx: Executor, target: ImportTarget, batch: ImportedOf
         .insertInto('offers')
         .values({
           ...columns,
-          slug: `${slugify(offer.title).slice(0, 80).replace(/-+$/, '') || 'offre'}-${target.companySlug.slice(0, 40)}-${slugify(offer.sourceId).slice(0, 60)}`,
+          slug: `${slugify(offer.title).slice(0, 80).replace(/-+$/, '') || 'offre'}-${target.companySlug.slice(0, 40)}-${sourceIdSlug(offer.sourceId)}`,
           company_id: target.companyId,
           source: target.source,
           source_id: offer.sourceId,
@@ -208,4 +208,15 @@ export function describeImport(report: ImportReport): string {
     ...report.rejected.map((r) => `  rejetée ${r.sourceId} : ${r.reason}`),
   ]
   return lines.join('\n')
+}
+
+/**
+ * The source id's part of an imported offer's slug: readable when short (France Travail's « 201XKQM »); a long
+ * one (a career page's posting URL) is cut and ends with a hash of the whole id, so two postings whose URLs share
+ * their first characters never get the same slug.
+ */
+export function sourceIdSlug(sourceId: string): string {
+  const slug = slugify(sourceId)
+  if (slug.length <= 60) return slug
+  return `${slug.slice(0, 50).replace(/-+$/, '')}-${createHash('sha256').update(sourceId).digest('hex').slice(0, 9)}`
 }

@@ -35,6 +35,24 @@ export function listUnverifiedCompanies(db: DB) {
     .execute()
 }
 
+/**
+ * Verified companies (no source's placeholder) whose slug starts as the typed
+ * name's does, for the admin to open their offer import (decision 012): a
+ * range of the slug's unique index, never a scan of every company.
+ */
+export function findImportableCompanies(db: DB, slugPrefix: string, limit = 20) {
+  return db
+    .selectFrom('companies as co')
+    .select(['co.id', 'co.slug', 'co.name'])
+    .where('co.slug', '>=', slugPrefix)
+    .where('co.slug', '<', `${slugPrefix}\uffff`)
+    .where('co.verified_at', 'is not', null)
+    .where('co.placeholder_source', 'is', null)
+    .orderBy('co.slug')
+    .limit(limit)
+    .execute()
+}
+
 export async function verifyCompany(db: DB, companyId: number, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('companies')

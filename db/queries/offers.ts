@@ -20,7 +20,7 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
       'co.slug as company_slug', 'co.website as company_website', 'co.logo_mime as company_logo_mime',
       // An imported offer names its employer itself (decision 012).
       sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.placeholder_source',
-      'o.source', 'o.source_url', 'o.remote_stated', 'o.salary_min_cents', 'o.salary_max_cents', 'o.salary_text',
+      'o.source', 'o.source_id', 'o.source_url', 'o.remote_stated', 'o.education_json', 'o.salary_min_cents', 'o.salary_max_cents', 'o.salary_text',
       'o.employer_sector', 'o.employer_size', 'o.working_time', 'o.positions', 'o.qualification',
       'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
       't.name as territory_name', 't.slug as territory_slug',

@@ -21,6 +21,8 @@ export async function findPublicOfferById(db: DB, id: number, now: Date) {
       'co.slug as company_slug', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'),
       'c.insee as commune_insee', 'c.name as commune_name', 'c.postal_codes', 'c.latitude', 'c.longitude',
       't.name as territory_name', 't.slug as territory_slug',
+      'co.placeholder_source', 'o.source', 'o.source_id', 'o.source_url', 'o.source_updated_at', 'o.remote_stated',
+      'o.employer_name', 'o.employer_sector', 'o.employer_size',
     ])
     .where('o.id', '=', id)
     .where('o.status', '=', 'published')
@@ -95,8 +97,10 @@ export function listPublicForumUrls(db: DB) {
 }
 
 /**
- * The aggregator feed's offers, by id after `afterId`, with what a job board
+ * The aggregator feed's offers, in publication order after `after`, with what a job board
  * shows (never a person): read in batches so the feed streams at any size.
+ * Only offers written here (`source = 'manual'`): imported ones are already
+ * at their source, which aggregators read themselves (decision 013).
  */
 export type FeedCursor = { publishedAt: string; id: number }
 export function listPublicOffersForFeed(db: DB, now: Date, after: FeedCursor | null, limit: number) {
@@ -110,6 +114,8 @@ export function listPublicOffersForFeed(db: DB, now: Date, after: FeedCursor | n
       'oc.label as occupation_label', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'co.slug as company_slug',
       'c.name as commune_name', 'c.postal_codes', 'c.department',
     ])
+    // Not re-published: imported offers are at their source already (decision 013); `+` keeps the source index out.
+    .where(sql`+o.source`, '=', 'manual')
     // In publication order, the order of the (status, published_at) index: no batch sorts every offer.
     .$if(after !== null, (q) => q.where((eb) => eb(eb.refTuple('o.published_at', 'o.id'), '>', eb.tuple(after!.publishedAt, after!.id))))
     .orderBy('o.published_at')

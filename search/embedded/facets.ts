@@ -1,4 +1,6 @@
 import { CONTRACT_TYPES, EXPERIENCE_LEVELS, REMOTE_POLICIES } from '#db/domain.ts'
+
+const REMOTE_COUNT = REMOTE_POLICIES.length
 import {
   POSTED_WITHIN_DAYS,
   RADIUS_STEPS_KM,
@@ -77,7 +79,8 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
     if ((failed & (failed - 1)) !== 0) continue
     const slot = slots[i]!
     if ((failed & notContract) === 0) contract[contractOf[slot]!]!++
-    if ((failed & notRemote) === 0) remote[remoteOf[slot]!]!++
+    // An unstated remote policy (UNSTATED_REMOTE) is no value of the facet.
+    if ((failed & notRemote) === 0 && remoteOf[slot]! < REMOTE_COUNT) remote[remoteOf[slot]!]!++
     if ((failed & notExperience) === 0) experience[experienceOf[slot]!]!++
     if ((failed & notTerritory) === 0 && territoryOf[slot]! >= 0) territory[territoryOf[slot]!]!++
     if ((failed & notCompany) === 0) company[companyOf[slot]!]!++

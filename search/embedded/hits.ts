@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3'
-import type { ContractType, ExperienceLevel, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
+import type { ContractType, ExperienceLevel, OfferSource, RemotePolicy, SalaryPeriod } from '#db/domain.ts'
 import type { OfferHit } from '../types.ts'
 
 type HitRow = {
@@ -13,12 +13,15 @@ type HitRow = {
   commune_name: string
   contract_type: ContractType
   remote_policy: RemotePolicy
+  remote_stated: number
   experience_level: ExperienceLevel
   salary_min: number | null
   salary_max: number | null
   salary_period: SalaryPeriod | null
   published_at: string
   skills: string | null
+  source: OfferSource
+  source_url: string | null
 }
 
 const statements = new WeakMap<SQLite.Database, SQLite.Statement<[string], HitRow>>()
@@ -30,8 +33,8 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
   if (!statement) {
     statement = sqlite.prepare(`
       select o.id, o.slug, o.title, co.slug as company_slug, coalesce(o.employer_name, co.name) as company_name, co.placeholder_source,
-        c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy,
-        o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at,
+        c.insee as commune_insee, c.name as commune_name, o.contract_type, o.remote_policy, o.remote_stated,
+        o.experience_level, o.salary_min, o.salary_max, o.salary_period, o.published_at, o.source, o.source_url,
         (select json_group_array(s.name) from offer_skills os join skills s on s.id = os.skill_id
           where os.offer_id = o.id and os.required = 1) as skills
       from offers o
@@ -53,10 +56,13 @@ export function hydrateHits(sqlite: SQLite.Database, ids: number[]): Omit<OfferH
         commune: { insee: r.commune_insee, name: r.commune_name },
         contractType: r.contract_type,
         remotePolicy: r.remote_policy,
+        remoteStated: r.remote_stated === 1,
         experienceLevel: r.experience_level,
         salary: r.salary_period ? { min: r.salary_min, max: r.salary_max, period: r.salary_period } : null,
         publishedAt: r.published_at,
         skills: JSON.parse(r.skills ?? '[]') as string[],
+        source: r.source,
+        sourceUrl: r.source_url,
       },
     ]
   })

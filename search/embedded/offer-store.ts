@@ -23,6 +23,8 @@ type Row = {
   company_slug: string
   contract_type: ContractType
   remote_policy: RemotePolicy
+  /** 0 when the source said nothing of remote work (decision 012): the offer is then of no remote value. */
+  remote_stated: number
   experience_level: ExperienceLevel
   territory_slug: string | null
   occupation: string | null
@@ -43,7 +45,7 @@ const SELECT = `
   select o.id, o.title, coalesce(o.employer_name, co.name) as company_name,
     (select group_concat(st.text, ' ${SPELLING_SEPARATOR} ') from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skill_text,
-    o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.experience_level,
+    o.commune_insee, co.slug as company_slug, o.contract_type, o.remote_policy, o.remote_stated, o.experience_level,
     t.slug as territory_slug, o.occupation, c.latitude, c.longitude, o.salary_min, o.salary_max, o.salary_period,
     o.published_at, o.expires_at,
     (select group_concat(s.slug) from offer_skills os join skills s on s.id = os.skill_id
@@ -136,6 +138,13 @@ const NO_ORDERS: Readonly<Orders> = { date: null, salary: null, place: null }
 
 const CONTRACT_CODE = new Map(CONTRACT_TYPES.map((v, i) => [v, i]))
 const REMOTE_CODE = new Map(REMOTE_POLICIES.map((v, i) => [v, i]))
+/**
+ * The remote code of an offer whose source does not say (« non précisé »,
+ * stored `on_site` with `remote_stated = 0`, decision 012): past every
+ * policy's code, so no remote filter keeps it, no facet value counts it and no
+ * remote word (« présentiel ») finds it.
+ */
+export const UNSTATED_REMOTE = REMOTE_POLICIES.length
 const EXPERIENCE_CODE = new Map(EXPERIENCE_LEVELS.map((v, i) => [v, i]))
 
 /**
@@ -340,7 +349,7 @@ export class OfferStore {
     this.ids[slot] = row.id
     this.live[slot] = 1
     this.contract[slot] = CONTRACT_CODE.get(row.contract_type) ?? 0
-    this.remote[slot] = REMOTE_CODE.get(row.remote_policy) ?? 0
+    this.remote[slot] = row.remote_stated ? (REMOTE_CODE.get(row.remote_policy) ?? 0) : UNSTATED_REMOTE
     this.experience[slot] = EXPERIENCE_CODE.get(row.experience_level) ?? 0
     this.territory[slot] = this.territories.code(row.territory_slug ?? OUTSIDE_TERRITORY)
     this.company[slot] = this.companies.code(row.company_slug)

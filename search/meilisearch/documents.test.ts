@@ -63,6 +63,24 @@ describe('offer documents', () => {
     })
   })
 
+  it('leave an unstated remote policy out: no « sur site » filter, facet value or « présentiel » word reaches it', async () => {
+    // An imported offer whose source says nothing of remote work: stored on_site, remote_stated 0 (decision 012).
+    const company = await test.db.selectFrom('companies').select('id').where('slug', '=', 'metropole-data').executeTakeFirstOrThrow()
+    const made = [
+      await createTestOffer(test.db, { companyId: company.id, title: 'Technicien support', contract_type: 'cdd', remote_policy: 'on_site', published_at: daysAgo(2) }),
+      await createTestOffer(test.db, { companyId: company.id, title: 'Technicien réseau', contract_type: 'cdd', remote_policy: 'on_site', published_at: daysAgo(2) }),
+    ].map((o) => o.id)
+    await test.db.updateTable('offers').set({ remote_stated: 0 }).where('id', '=', made[0]!).execute()
+    try {
+      const [unstated, onSite] = offerDocuments(test.sqlite, made)
+      expect(unstated).not.toHaveProperty('remotePolicy')
+      expect(unstated!.title).toBe('technicien support cdd')
+      expect(onSite).toMatchObject({ remotePolicy: 'on_site', title: 'technicien reseau cdd presentiel' })
+    } finally {
+      await test.db.deleteFrom('offers').where('id', 'in', made).execute()
+    }
+  })
+
   it('leave out what is unknown rather than sending null', () => {
     const [doc] = offerDocuments(test.sqlite, [ids.noSalaryNoPlace!])
     expect(doc).not.toHaveProperty('yearlySalary')

@@ -23,7 +23,8 @@ export type OfferDocument = {
   /** One word per skill (slug without dashes), for the match shortlists only. */
   skillTokens: string
   contractType: ContractType
-  remotePolicy: RemotePolicy
+  /** Absent when the source does not say (decision 012): no remote filter matches it, no facet value counts it. */
+  remotePolicy?: RemotePolicy
   experienceLevel: ExperienceLevel
   territory?: string
   /** ROME code of the job, when known. */
@@ -63,6 +64,7 @@ type OfferRow = {
   skills: string
   contract_type: ContractType
   remote_policy: RemotePolicy
+  remote_stated: number
   experience_level: ExperienceLevel
   territory_slug: string | null
   occupation: string | null
@@ -83,7 +85,7 @@ const OFFERS_SQL = `
       where os.offer_id = o.id) as skill_text,
     (select json_group_array(s.slug) from offer_skills os join skills s on s.id = os.skill_id
       where os.offer_id = o.id) as skills,
-    o.contract_type, o.remote_policy, o.experience_level, t.slug as territory_slug, o.occupation, c.latitude, c.longitude,
+    o.contract_type, o.remote_policy, o.remote_stated, o.experience_level, t.slug as territory_slug, o.occupation, c.latitude, c.longitude,
     o.salary_min, o.salary_max, o.salary_period, o.published_at, o.expires_at
   from offers o
   join companies co on co.id = o.company_id
@@ -118,16 +120,17 @@ export function offerDocuments(sqlite: SQLite.Database, ids: readonly number[]):
   return rows.map((row) => {
     const skills = JSON.parse(row.skills) as string[]
     const yearlySalary = annualSalary(row.salary_max ?? row.salary_min, row.salary_period)
+    const remote = row.remote_stated ? row.remote_policy : null
     return {
       id: row.id,
       // The contract and remote policy are title words, as in the embedded engine (search/offer-terms.ts).
-      title: [words(row.title), ...offerTermsOf(row.contract_type, row.remote_policy)].join(' '),
+      title: [words(row.title), ...offerTermsOf(row.contract_type, remote)].join(' '),
       // A skill spelled in several words is one word ("amazonwebservices"): "web" alone must not reach it.
       skillsAndCompany: [words(row.company_name), ...skillSpellingWords(row.skill_text)].join(' '),
       description: words(row.description_md),
       skillTokens: skills.map(skillToken).join(' '),
       contractType: row.contract_type,
-      remotePolicy: row.remote_policy,
+      ...(remote ? { remotePolicy: remote } : {}),
       experienceLevel: row.experience_level,
       territory: row.territory_slug ?? OUTSIDE_TERRITORY,
       ...(row.occupation ? { occupation: row.occupation } : {}),

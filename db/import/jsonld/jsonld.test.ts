@@ -104,6 +104,27 @@ describe('JSON-LD JobPosting importer', () => {
     expect((await jsonldOffers()).map((o) => o.status)).toEqual(['published', 'closed'])
   })
 
+  it('two companies may both name a posting « 1 », and long posting URLs never share a slug', async () => {
+    const verified = async (name: string, slug: string) => {
+      const created = await createTestCompany(test.db, { name, slug })
+      await test.db.updateTable('companies').set({ verified_at: NOW.toISOString() }).where('id', '=', created.id).execute()
+      return { id: created.id, slug, commune_insee: created.commune_insee }
+    }
+    const first = await verified('Calais Code', 'calais-code')
+    const second = await verified('Boulogne Numérique', 'boulogne-numerique')
+    const longUrl = (n: number) => `https://boulogne-numerique.example/carrieres/offres-d-emploi/developpement-logiciel/poste-${n}`
+    const html = page([[posting('1', 'Développeuse TypeScript')], [
+      posting(longUrl(1), 'Technicien support', { identifier: undefined, url: longUrl(1) }),
+      posting(longUrl(2), 'Technicien support', { identifier: undefined, url: longUrl(2) }),
+    ]])
+    const firstReport = await importJobPostings(test.db, first, await previewJobPostings(test.db, first, { html: page([[posting('1', 'Développeuse TypeScript')]]), url: null }, NOW), NOW)
+    expect(firstReport.created).toBe(1)
+    const secondReport = await importJobPostings(test.db, second, await previewJobPostings(test.db, second, { html, url: null }, NOW), NOW)
+    expect(secondReport).toMatchObject({ created: 3 })
+    const slugs = await test.db.selectFrom('offers').select('slug').where('company_id', '=', second.id).execute()
+    expect(new Set(slugs.map((o) => o.slug)).size).toBe(3)
+  })
+
   it('imports a page whole or not at all', async () => {
     await sql`create temp trigger boom before insert on offers when new.title = 'Boom' begin select raise(abort, 'boom'); end`.execute(test.db)
     const html = page([[posting('d-4', 'Administrateur réseaux'), posting('e-5', 'Boom')]])

@@ -7,12 +7,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // so one company's import could fail, or be blocked on purpose, by another's ids.
   await sql`drop index if exists offers_source_id`.execute(db)
   await sql`create unique index offers_source_company_id on offers (source, company_id, source_id) where source_id is not null`.execute(db)
-  // Deleting or replacing an offer checks who saved it (foreign key): without this, every saved offer is read.
-  await db.schema.createIndex('saved_offers_offer').on('saved_offers').column('offer_id').execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index if exists saved_offers_offer`.execute(db)
   await sql`drop index if exists offers_source_company_id`.execute(db)
   await sql`create unique index offers_source_id on offers (source, source_id) where source_id is not null`.execute(db)
 }
