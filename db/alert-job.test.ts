@@ -94,4 +94,20 @@ describe('alert mails through a real SMTP server', () => {
     expect(await run(at(5))).toMatchObject({ due: 1, mailed: 0, empty: 1 })
     expect(received).toHaveLength(1)
   })
+
+  it('mails only offers holding every word of the alert: a search sorted by date is never relaxed', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Passerelle <alertes@passerelle.local>', pool: true })
+    onTestFinished(() => mailer.close?.())
+    const company = await createTestCompany(test.db, { verified_at: T0.toISOString() })
+    const { token } = await createPendingAlert(test.db, { email: 'noe@exemple.fr', search: 'q=kotlin+zephyrin', label: '« kotlin zephyrin »', frequency: 'daily' }, T0)
+    await confirmAlert(test.db, token, T0)
+    await createTestOffer(test.db, { companyId: company.id, title: 'Développeur Kotlin Zephyrin', published_at: at(0.5).toISOString() })
+    for (let i = 0; i < 12; i++) await createTestOffer(test.db, { companyId: company.id, title: `Développeur Kotlin ${i}`, published_at: at(0.5).toISOString() })
+    const before = received.length
+    await sendDueAlerts({ db: test.db, search: engine, mailer, publicUrl: 'https://passerelle.exemple.fr', now: at(1.1) })
+    const mails = received.slice(before).filter((m) => m.to === 'noe@exemple.fr')
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.raw).toContain('Zephyrin')
+    expect(mails[0]!.raw).not.toMatch(/Kotlin \d/)
+  })
 })

@@ -100,6 +100,8 @@ export async function sendDueAlerts(context: AlertJobContext): Promise<AlertRunS
  */
 async function newOffersFor(engine: SearchEngine, search: string, days: number, now: Date): Promise<{ hits: OfferHit[]; more: boolean }> {
   const { query } = parseOfferQuery(new URLSearchParams(search))
+  // Sorted by date, a search is never relaxed by either engine (decision 001: only the relevance order drops
+  // words): an alert mails only offers that hold every word of its search (db/alert-job.test.ts).
   query.sort = 'date'
   query.postedWithinDays = Math.min(query.postedWithinDays ?? 365, Math.min(365, days))
   query.perPage = RESULTS_PAGE
