@@ -18,7 +18,7 @@ export async function messageFor(address: string, timeoutMs = 10_000): Promise<s
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const found = received().filter((m) => m.to.includes(address)).at(-1)
-    if (found) return decodeQuotedPrintable(found.raw)
+    if (found) return decodeMessage(found.raw)
     if (Date.now() > deadline) throw new Error(`Aucun courriel reçu pour ${address}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -26,12 +26,23 @@ export async function messageFor(address: string, timeoutMs = 10_000): Promise<s
 
 /** Every message sent to `address` so far. */
 export function messagesFor(address: string): string[] {
-  return received().filter((m) => m.to.includes(address)).map((m) => decodeQuotedPrintable(m.raw))
+  return received().filter((m) => m.to.includes(address)).map((m) => decodeMessage(m.raw))
 }
 
 /** Kept for the tests written against the per-test mailbox: the server now lives for the whole run. */
 export async function openMailbox() {
   return { messageFor, close: async () => {} }
+}
+
+/**
+ * The header block as sent, but for its RFC 2047 words (a subject); the body decoded. Decoding the headers as
+ * quoted-printable turned a List-Unsubscribe token that happened to hold "=7C" into "|".
+ */
+function decodeMessage(raw: string): string {
+  const end = raw.search(/\r?\n\r?\n/)
+  if (end < 0) return decodeQuotedPrintable(raw)
+  const head = raw.slice(0, end).replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, text: string) => decodeQuotedPrintable(text.replace(/_/g, ' ')))
+  return head + decodeQuotedPrintable(raw.slice(end))
 }
 
 // Enough of RFC 2045 for the links and French text the tests read.
