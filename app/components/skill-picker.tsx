@@ -12,8 +12,10 @@ export type SkillChoice = { slug: string; name: string; category: string; chosen
  * `renderSkill` draws one skill's control (a level <select> on the profile,
  * a checkbox on the offer form), so the posted field names stay the forms' own.
  */
-export function SkillPicker({ id, skills, chosenLabel, renderSkill }: {
+export function SkillPicker({ id, skills, chosenLabel, renderSkill, suggested }: {
   id: string
+  /** Skills read in the offer's text but not chosen: their groups open, so the recruiter sees them at once. */
+  suggested?: ReadonlySet<string>
   skills: Skill[]
   /** What the summary says of a chosen skill ("React (Avancé)"), or null when it is not chosen. */
   chosenLabel: (skill: Skill) => string | null
@@ -37,8 +39,9 @@ export function SkillPicker({ id, skills, chosenLabel, renderSkill }: {
         const chosen = inCategory.map(chosenLabel).filter((label): label is string => label !== null)
         const shown = wanted ? inCategory.filter((s) => fold(s.name).includes(wanted)) : inCategory
         if (wanted && shown.length === 0) return null
+        const hasSuggestion = inCategory.some((s) => suggested?.has(s.slug))
         return (
-          <details key={category} className="skill-picker__group" open={wanted ? true : undefined}>
+          <details key={category} className="skill-picker__group" open={wanted || hasSuggestion ? true : undefined}>
             <summary>
               <span className="skill-picker__category">{SKILL_CATEGORY_LABELS[category as SkillCategory] ?? category}</span>
               <span className="skill-picker__chosen">{chosen.length ? ` : ${chosen.join(', ')}` : ''}</span>
