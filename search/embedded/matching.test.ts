@@ -146,4 +146,13 @@ describe('offersForCandidate', () => {
     // Many of them (their constraints leave fewer offers to the others) had more offers to choose from than the 100 the shortlist scores.
     expect(compared).toBeGreaterThanOrEqual(5)
   }, 60_000)
+
+  it('finds an offer listing no skill and no occupation by the tools its title names, which the candidate holds', async () => {
+    const company = await createTestCompany(test.db, { commune_insee: CALAIS })
+    const dba = await createTestOffer(test.db, { companyId: company.id, title: 'Administrateur de bases de données Oracle et PostgreSQL',
+      published_at: NOW.toISOString(), experience_level: 'entry', occupation: null })
+    const { id: userId } = await createTestCandidate(test.db, { skills: [{ slug: 'oracle', level: 2 }, { slug: 'postgresql', level: 2 }] })
+    const found = await engine.offersForCandidate(userId, { limit: 10, now: NOW })
+    expect(found.map((m) => m.offerId)).toContain(dba.id)
+  })
 })

@@ -5,7 +5,7 @@ import type { VocabularySnapshot } from '../vocabulary.ts'
 import type { StoreSnapshot } from './offer-store.ts'
 
 /** Bumped whenever the shape of the store or of the vocabulary changes: an older file is then ignored. */
-const FORMAT = 'passerelle-engine-4'
+const FORMAT = 'passerelle-engine-5'
 
 /** The outbox event a snapshot reflects, as the database holds it: the same history, not just the same number. */
 type Stamp = { id: number; docType: string; docId: number; createdAt: string } | null
