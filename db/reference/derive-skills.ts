@@ -46,6 +46,15 @@ for (const skill of curated) {
   }
 }
 
+// A word people type alone for a field ("ingénieur web") must not begin a spelling ("WebLogic"): typed last, it would
+// be read as that skill being typed, and rank by it (bench:relevance, "generic" queries). Such a tool is named otherwise.
+const GENERIC_WORDS = ['web', 'support', 'securite', 'projet', 'donnees', 'systeme', 'systemes', 'reseau', 'reseaux', 'informatique']
+for (const [spelling, slug] of owner) {
+  const first = spelling.split(' ')[0]!
+  const clash = GENERIC_WORDS.includes(first) ? undefined : GENERIC_WORDS.find((word) => first.startsWith(word))
+  if (clash) throw new Error(`"${spelling}" (${slug}) begins with the generic word "${clash}"`)
+}
+
 // ROME: the savoirs and competences of the digital fiches.
 const digital = new Set(rome.occupations.map((o) => o.code))
 const savoirs = new Map(readRomeCsv(source, 'unix_referentiel_savoir_v460_utf8.csv').map((r) => [r.code_ogr_savoir!, r]))
