@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { SKILL_CATEGORY_LABELS, type SkillCategory } from '#db/reference/skills.ts'
 
-type Skill = { slug: string; name: string; category: string }
+type Skill = { slug: string; name: string; category: string; aliases?: string | null }
 export type SkillChoice = { slug: string; name: string; category: string; chosen: string | null }
 
 /**
@@ -37,7 +37,8 @@ export function SkillPicker({ id, skills, chosenLabel, renderSkill, suggested }:
       {categories.map((category) => {
         const inCategory = skills.filter((s) => s.category === category)
         const chosen = inCategory.map(chosenLabel).filter((label): label is string => label !== null)
-        const shown = wanted ? inCategory.filter((s) => fold(s.name).includes(wanted)) : inCategory
+        // By name or another spelling: "firewall" finds « Pare-feu ».
+        const shown = wanted ? inCategory.filter((s) => fold(`${s.name}|${s.aliases ?? ''}`).includes(wanted)) : inCategory
         if (wanted && shown.length === 0) return null
         const hasSuggestion = inCategory.some((s) => suggested?.has(s.slug))
         return (
