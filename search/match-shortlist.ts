@@ -1,4 +1,5 @@
 import { relatedSkills } from './matching/related-skills.ts'
+import { skillsNamedIn } from './matching/skills-in-text.ts'
 import { scoreMatch, type MatchOffer, type MatchProfile } from './matching/score.ts'
 import type { CandidateMatch, OfferMatch } from './types.ts'
 
@@ -20,6 +21,17 @@ export function shortlistSize(limit: number): number {
 /** The skills themselves first, then their related skills (each once): what a shortlist looks for. */
 export function withRelatedSkills(slugs: readonly string[]): string[] {
   return [...new Set([...slugs, ...slugs.flatMap((slug) => [...relatedSkills(slug)])])]
+}
+
+/**
+ * The skills a shortlist of candidates for this offer looks for: the ones it
+ * lists, or, when it lists none (often an imported offer), the ones its title
+ * and description name (skills-in-text.ts), as appreciated. One offer's text:
+ * cheap. Both engines use it.
+ */
+export function skillsSought(offer: Pick<MatchOffer, 'skills' | 'text'>): { slug: string; required: boolean }[] {
+  if (offer.skills.length > 0) return offer.skills
+  return skillsNamedIn(offer.text).map((slug) => ({ slug, required: false }))
 }
 
 /** Consenting profiles of the shortlist, best score first (ties: lowest user id). */

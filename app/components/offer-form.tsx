@@ -35,6 +35,7 @@ export function OfferForm({
   const skillBoxes = (name: 'requiredSkills' | 'niceToHaveSkills', legend: string) => {
     const meta = fields[name]
     const chosen = new Set((meta.initialValue as string[] | undefined) ?? [])
+    const suggested = new Set(data.suggestedSkills ?? [])
     return (
       <fieldset className="profile-group">
         <legend>{legend}</legend>
@@ -42,10 +43,14 @@ export function OfferForm({
           id={name}
           skills={data.skills}
           chosenLabel={(s) => (chosen.has(s.slug) ? s.name : null)}
+          suggested={suggested}
           renderSkill={(s) => (
             <div className="facet__option">
               <input type="checkbox" id={`${name}-${s.slug}`} name={meta.name} value={s.slug} defaultChecked={chosen.has(s.slug)} />
-              <label htmlFor={`${name}-${s.slug}`}>{s.name}</label>
+              <label htmlFor={`${name}-${s.slug}`}>
+                {s.name}
+                {suggested.has(s.slug) ? <span className="skill-picker__suggested"> (repérée dans le texte)</span> : null}
+              </label>
             </div>
           )}
         />
@@ -76,7 +81,7 @@ export function OfferForm({
         <p className="field__hint">
           Repérées dans le titre et la description, sans être cochées :{' '}
           {data.suggestedSkills.map((slug) => data.skills.find((s) => s.slug === slug)?.name ?? slug).join(', ')}.
-          Cochez-les ci-dessous si elles comptent : elles aident à trouver les bons profils.
+          Leurs groupes sont ouverts ci-dessous : cochez celles qui comptent, elles aident à trouver les bons profils.
         </p>
       ) : null}
       {skillBoxes('requiredSkills', 'Compétences demandées')}

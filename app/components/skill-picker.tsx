@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { SKILL_CATEGORY_LABELS, type SkillCategory } from '#db/reference/skills.ts'
 
-type Skill = { slug: string; name: string; category: string }
+type Skill = { slug: string; name: string; category: string; aliases?: string | null }
 export type SkillChoice = { slug: string; name: string; category: string; chosen: string | null }
 
 /**
@@ -12,8 +12,10 @@ export type SkillChoice = { slug: string; name: string; category: string; chosen
  * `renderSkill` draws one skill's control (a level <select> on the profile,
  * a checkbox on the offer form), so the posted field names stay the forms' own.
  */
-export function SkillPicker({ id, skills, chosenLabel, renderSkill }: {
+export function SkillPicker({ id, skills, chosenLabel, renderSkill, suggested }: {
   id: string
+  /** Skills read in the offer's text but not chosen: their groups open, so the recruiter sees them at once. */
+  suggested?: ReadonlySet<string>
   skills: Skill[]
   /** What the summary says of a chosen skill ("React (Avancé)"), or null when it is not chosen. */
   chosenLabel: (skill: Skill) => string | null
@@ -35,10 +37,12 @@ export function SkillPicker({ id, skills, chosenLabel, renderSkill }: {
       {categories.map((category) => {
         const inCategory = skills.filter((s) => s.category === category)
         const chosen = inCategory.map(chosenLabel).filter((label): label is string => label !== null)
-        const shown = wanted ? inCategory.filter((s) => fold(s.name).includes(wanted)) : inCategory
+        // By name or another spelling: "firewall" finds « Pare-feu ».
+        const shown = wanted ? inCategory.filter((s) => fold(`${s.name}|${s.aliases ?? ''}`).includes(wanted)) : inCategory
         if (wanted && shown.length === 0) return null
+        const hasSuggestion = inCategory.some((s) => suggested?.has(s.slug))
         return (
-          <details key={category} className="skill-picker__group" open={wanted ? true : undefined}>
+          <details key={category} className="skill-picker__group" open={wanted || hasSuggestion ? true : undefined}>
             <summary>
               <span className="skill-picker__category">{SKILL_CATEGORY_LABELS[category as SkillCategory] ?? category}</span>
               <span className="skill-picker__chosen">{chosen.length ? ` : ${chosen.join(', ')}` : ''}</span>

@@ -9,11 +9,13 @@ export const MIN_GRADUATION_YEAR = 1980
 export const maxGraduationYear = (now = new Date()) => now.getFullYear() + 5
 
 // One <select> per skill (and per language) posts "slug:level", or "" for "—",
-// which conform turns into undefined: the form works without JavaScript.
+// which conform turns into undefined: the form works without JavaScript. The bound is above the
+// taxonomy's size (298 skills since issue 16, each posting its select) with room to grow.
+const MAX_CHOICES = 600
 const choices = <T extends string>(pattern: RegExp, message: string) =>
   z
     .array(z.string({ error: message }).regex(pattern, message).optional(), { error: message })
-    .max(200, message)
+    .max(MAX_CHOICES, message)
     .default([])
     .transform((list) => list.filter((v): v is T => v !== undefined))
 

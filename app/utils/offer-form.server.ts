@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { DB } from '#db/connection.ts'
 import { communeLabels } from '#db/queries/communes.ts'
+import { skillAliasesText } from '#db/queries/reference.ts'
 import { occupationByCode } from '#db/reference/occupations.ts'
 import { occupationChoices } from './occupation-choices.server.ts'
 import type { OfferInput } from '#db/queries/recruiter-offers.ts'
@@ -41,7 +42,7 @@ export async function parseOfferForm(formData: FormData, db: DB) {
 export async function offerFormData(db: DB, communeInsee?: string | null) {
   const [communeNames, skills] = await Promise.all([
     communeLabels(db, [communeInsee]),
-    db.selectFrom('skills').select(['slug', 'name', 'category']).orderBy('name').execute(),
+    db.selectFrom('skills').select(['slug', 'name', 'category', skillAliasesText]).orderBy('name').execute(),
   ])
   return { communeLabels: communeNames, skills, occupations: occupationChoices() }
 }

@@ -1,4 +1,4 @@
-import { tokenize } from '#search/text.ts'
+import { skillsNamedIn } from '#search/matching/skills-in-text.ts'
 import type { DB } from '../connection.ts'
 
 /** Communes and occupations known to the board, loaded once per import run. */
@@ -12,7 +12,6 @@ export type Referential = {
 
 /** Most skills an imported offer gets from its text. */
 const MAX_SKILLS = 12
-const LONGEST_SPELLING = 3
 
 // Paris, Lyon and Marseille are one commune here; sources often give an arrondissement.
 function cityOfArrondissement(insee: string): string | null {
@@ -34,28 +33,8 @@ export async function loadReferential(db: DB): Promise<Referential> {
     }
   }
   const occupations = new Set((await db.selectFrom('occupations').select('code').execute()).map((o) => o.code))
-  // Every spelling of every skill as its words; one- and two-letter words (« C », « Go », « R ») are too
-  // ambiguous in French prose to stand for a skill on their own.
-  const spellings = new Map<string, string>()
-  const skills = await db.selectFrom('skills as s').leftJoin('skill_aliases as a', 'a.skill_id', 's.id').select(['s.slug', 's.name', 'a.alias']).execute()
-  for (const skill of skills) {
-    for (const spelling of [skill.name, skill.alias]) {
-      const words = spelling ? tokenize(spelling) : []
-      if (words.length === 0 || words.length > LONGEST_SPELLING || (words.length === 1 && words[0]!.length < 3)) continue
-      spellings.set(words.join(' '), skill.slug)
-    }
-  }
-  const found = (text: string) => {
-    const words = tokenize(text)
-    const slugs = new Set<string>()
-    for (let i = 0; i < words.length; i++) {
-      for (let n = 1; n <= LONGEST_SPELLING && i + n <= words.length; n++) {
-        const slug = spellings.get(words.slice(i, i + n).join(' '))
-        if (slug) slugs.add(slug)
-      }
-    }
-    return slugs
-  }
+  // The one extractor of skills from offer text (also the offer form's suggestions and the scorer's evidence).
+  const found = (text: string) => new Set(skillsNamedIn(text))
   return {
     commune(insee, postalCode) {
       if (insee && known.has(insee)) return insee

@@ -1,5 +1,6 @@
 import { indexProfile } from '#search/embedded/profile-index.ts'
 import type { DB } from '../connection.ts'
+import { skillAliasesText } from './reference.ts'
 import type { ContractType, DegreeLevel, ExperienceKind, LanguageLevel, RemotePreference } from '../domain.ts'
 
 /**
@@ -74,9 +75,9 @@ export async function findOwnProfile(db: DB, userId: number) {
 }
 export type OwnProfile = NonNullable<Awaited<ReturnType<typeof findOwnProfile>>>
 
-/** The taxonomy, for the form: one select per skill, grouped by category. */
+/** The taxonomy, for the form: one select per skill, grouped by category; its other spellings for the picker's search box. */
 export function listSkillChoices(db: DB) {
-  return db.selectFrom('skills').select(['slug', 'name', 'category']).orderBy('category').orderBy('name').execute()
+  return db.selectFrom('skills').select(['slug', 'name', 'category', skillAliasesText]).orderBy('category').orderBy('name').execute()
 }
 
 /**

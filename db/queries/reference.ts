@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 
 /** The region this board serves (REGION, written by db/seed/reference.ts at boot). */
@@ -36,3 +37,6 @@ export async function companyNamesBySlug(db: DB, slugs: string[]): Promise<Map<s
   const rows = await db.selectFrom('companies').select(['slug', 'name']).where('slug', 'in', slugs).execute()
   return new Map(rows.map((r) => [r.slug, r.name]))
 }
+
+/** A skill's other spellings, "|"-separated ("firewall|pare-feux"), or null: the skill pickers' search box reads them. */
+export const skillAliasesText = sql<string | null>`(select group_concat(alias, '|') from skill_aliases where skill_id = skills.id)`.as('aliases')

@@ -1,68 +1,39 @@
+import vocabulary from './data/skills.json' with { type: 'json' }
+
 /**
  * The skills taxonomy: canonical name, slug, category and the spellings people
  * actually type ("JS", "React.js"). Aliases become search synonyms.
  */
-export type SkillDefinition = { slug: string; name: string; category: SkillCategory; aliases: string[] }
-export type SkillCategory = 'langage' | 'framework' | 'donnees' | 'infra' | 'methode' | 'design' | 'marketing' | 'outil'
+export type SkillDefinition = {
+  slug: string
+  name: string
+  category: SkillCategory
+  aliases: string[]
+  rome: { savoirs: string[]; occupations: string[] }
+}
+export type SkillCategory =
+  | 'langage' | 'framework' | 'donnees' | 'systemes' | 'cloud' | 'infra' | 'securite' | 'erp' | 'methode' | 'design' | 'marketing' | 'outil'
 
 export const SKILL_CATEGORY_LABELS: Record<SkillCategory, string> = {
   langage: 'Langages',
   framework: 'Frameworks',
   donnees: 'Données',
-  infra: 'Infrastructure et réseaux',
+  systemes: 'Systèmes et virtualisation',
+  cloud: 'Cloud et DevOps',
+  infra: 'Réseaux et télécoms',
+  securite: 'Cybersécurité',
+  erp: 'Progiciels, ERP et CRM',
   methode: 'Méthodes',
   design: 'Design',
   marketing: 'Marketing numérique',
   outil: 'Outils',
 }
 
-export const skills: SkillDefinition[] = [
-  { slug: 'javascript', name: 'JavaScript', category: 'langage', aliases: ['JS', 'ECMAScript', 'ES6'] },
-  { slug: 'typescript', name: 'TypeScript', category: 'langage', aliases: ['TS'] },
-  { slug: 'python', name: 'Python', category: 'langage', aliases: ['Python3', 'py'] },
-  { slug: 'java', name: 'Java', category: 'langage', aliases: ['JEE', 'Java EE', 'J2EE'] },
-  { slug: 'kotlin', name: 'Kotlin', category: 'langage', aliases: [] },
-  { slug: 'php', name: 'PHP', category: 'langage', aliases: ['PHP8'] },
-  { slug: 'csharp', name: 'C#', category: 'langage', aliases: ['CSharp', 'C sharp'] },
-  { slug: 'cpp', name: 'C++', category: 'langage', aliases: ['CPP'] },
-  { slug: 'go', name: 'Go', category: 'langage', aliases: ['Golang'] },
-  { slug: 'rust', name: 'Rust', category: 'langage', aliases: [] },
-  { slug: 'swift', name: 'Swift', category: 'langage', aliases: [] },
-  { slug: 'dart', name: 'Dart', category: 'langage', aliases: [] },
-  { slug: 'sql', name: 'SQL', category: 'donnees', aliases: [] },
-  { slug: 'html-css', name: 'HTML/CSS', category: 'langage', aliases: ['HTML', 'CSS', 'HTML5', 'CSS3'] },
-  { slug: 'react', name: 'React', category: 'framework', aliases: ['React.js', 'ReactJS'] },
-  { slug: 'vuejs', name: 'Vue.js', category: 'framework', aliases: ['Vue', 'VueJS'] },
-  { slug: 'angular', name: 'Angular', category: 'framework', aliases: ['AngularJS'] },
-  { slug: 'nodejs', name: 'Node.js', category: 'framework', aliases: ['Node', 'NodeJS'] },
-  { slug: 'symfony', name: 'Symfony', category: 'framework', aliases: [] },
-  { slug: 'laravel', name: 'Laravel', category: 'framework', aliases: [] },
-  { slug: 'spring', name: 'Spring Boot', category: 'framework', aliases: ['Spring', 'SpringBoot'] },
-  { slug: 'dotnet', name: '.NET', category: 'framework', aliases: ['dotnet', 'ASP.NET', '.NET Core'] },
-  { slug: 'django', name: 'Django', category: 'framework', aliases: [] },
-  { slug: 'flutter', name: 'Flutter', category: 'framework', aliases: [] },
-  { slug: 'react-native', name: 'React Native', category: 'framework', aliases: ['RN'] },
-  { slug: 'wordpress', name: 'WordPress', category: 'outil', aliases: ['WP'] },
-  { slug: 'postgresql', name: 'PostgreSQL', category: 'donnees', aliases: ['Postgres', 'PgSQL'] },
-  { slug: 'mysql', name: 'MySQL', category: 'donnees', aliases: ['MariaDB'] },
-  { slug: 'mongodb', name: 'MongoDB', category: 'donnees', aliases: ['Mongo'] },
-  { slug: 'power-bi', name: 'Power BI', category: 'donnees', aliases: ['PowerBI'] },
-  { slug: 'machine-learning', name: 'Machine learning', category: 'donnees', aliases: ['ML', 'apprentissage automatique'] },
-  { slug: 'linux', name: 'Linux', category: 'infra', aliases: ['GNU/Linux', 'Debian', 'Ubuntu'] },
-  { slug: 'windows-server', name: 'Windows Server', category: 'infra', aliases: ['Active Directory', 'AD'] },
-  { slug: 'docker', name: 'Docker', category: 'infra', aliases: ['conteneurs'] },
-  { slug: 'kubernetes', name: 'Kubernetes', category: 'infra', aliases: ['K8s'] },
-  { slug: 'aws', name: 'AWS', category: 'infra', aliases: ['Amazon Web Services'] },
-  { slug: 'azure', name: 'Azure', category: 'infra', aliases: ['Microsoft Azure'] },
-  { slug: 'ci-cd', name: 'CI/CD', category: 'infra', aliases: ['intégration continue', 'GitLab CI', 'GitHub Actions'] },
-  { slug: 'reseaux', name: 'Réseaux TCP/IP', category: 'infra', aliases: ['réseau', 'TCP/IP', 'Cisco'] },
-  { slug: 'cybersecurite', name: 'Cybersécurité', category: 'infra', aliases: ['sécurité informatique', 'SSI', 'cyber'] },
-  { slug: 'git', name: 'Git', category: 'outil', aliases: ['GitHub', 'GitLab'] },
-  { slug: 'scrum', name: 'Scrum', category: 'methode', aliases: ['agile', 'méthodes agiles'] },
-  { slug: 'figma', name: 'Figma', category: 'design', aliases: [] },
-  { slug: 'ux-design', name: 'UX design', category: 'design', aliases: ['UX', 'UI', 'UX/UI', 'ergonomie'] },
-  { slug: 'seo', name: 'SEO', category: 'marketing', aliases: ['référencement naturel'] },
-  { slug: 'google-ads', name: 'Google Ads', category: 'marketing', aliases: ['SEA', 'AdWords'] },
-  { slug: 'reseaux-sociaux', name: 'Réseaux sociaux', category: 'marketing', aliases: ['community management', 'social media'] },
-  { slug: 'support', name: 'Support utilisateurs', category: 'outil', aliases: ['helpdesk', 'assistance', 'GLPI'] },
-]
+/**
+ * Derived by db/reference/derive-skills.ts from our curation
+ * (skills-curated.txt) cross-referenced with ROME 4.0: `rome` lists the ROME
+ * savoirs and competences that name the skill and the digital occupations
+ * whose fiche holds them.
+ */
+export const SKILLS_SOURCE: string = vocabulary.source
+export const skills: SkillDefinition[] = vocabulary.skills as SkillDefinition[]

@@ -25,8 +25,7 @@ export async function seedReferenceData(db: DB, regionSlug?: string): Promise<vo
   await db.transaction().execute(async (trx) => {
     for (const region of regions) await ensureRegion(trx, region)
     await activateRegion(trx, active)
-    const hasSkills = await trx.selectFrom('skills').select('id').limit(1).executeTakeFirst()
-    if (!hasSkills) await seedSkills(trx)
+    await syncSkills(trx)
   })
   await seedOccupations(db)
 }
@@ -121,18 +120,32 @@ async function activateRegion(trx: Transaction<Database>, region: RegionDefiniti
   }
 }
 
-async function seedSkills(trx: Transaction<Database>): Promise<void> {
-  const seen = new Set<string>()
+/**
+ * Brings the skills tables to the taxonomy (db/reference/skills.ts): a skill
+ * is found by slug and keeps its id (offers and profiles point at it); new
+ * skills and spellings are added, names and categories follow the taxonomy.
+ * Nothing is removed, so a database made with a smaller taxonomy grows on its
+ * next start without losing a tag. Cheap when nothing changed (two reads).
+ */
+async function syncSkills(trx: Transaction<Database>): Promise<void> {
+  const rows = await trx.selectFrom('skills').select(['id', 'slug', 'name', 'category']).execute()
+  const bySlug = new Map(rows.map((r) => [r.slug, r]))
+  const taken = new Set((await trx.selectFrom('skill_aliases').select('alias').execute()).map((r) => r.alias))
   for (const skill of skills) {
-    const { id } = await trx
-      .insertInto('skills')
-      .values({ slug: skill.slug, name: skill.name, category: skill.category })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const aliases = skill.aliases.filter((alias) => !seen.has(alias))
-    aliases.forEach((alias) => seen.add(alias))
+    let row = bySlug.get(skill.slug)
+    if (!row) {
+      row = await trx
+        .insertInto('skills')
+        .values({ slug: skill.slug, name: skill.name, category: skill.category })
+        .returning(['id', 'slug', 'name', 'category'])
+        .executeTakeFirstOrThrow()
+    } else if (row.name !== skill.name || row.category !== skill.category) {
+      await trx.updateTable('skills').set({ name: skill.name, category: skill.category }).where('id', '=', row.id).execute()
+    }
+    const aliases = skill.aliases.filter((alias) => !taken.has(alias))
+    aliases.forEach((alias) => taken.add(alias))
     if (aliases.length > 0) {
-      await trx.insertInto('skill_aliases').values(aliases.map((alias) => ({ alias, skill_id: id }))).execute()
+      await trx.insertInto('skill_aliases').values(aliases.map((alias) => ({ alias, skill_id: row.id }))).execute()
     }
   }
 }

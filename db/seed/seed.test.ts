@@ -8,7 +8,7 @@ import { migrateToLatest } from '../migrate.ts'
 import { skills } from '../reference/skills.ts'
 import { JOB_ARCHETYPES } from './archetypes.ts'
 import { luhnSum } from '../identifiers.ts'
-import { createTestCompany, createTestOffer, seedDemo } from './index.ts'
+import { createTestCompany, createTestOffer, seedDemo, seedReferenceData } from './index.ts'
 
 const NOW = new Date('2026-11-20T09:00:00Z')
 const SCALE = { companies: 12, offers: 80, now: NOW }
@@ -55,6 +55,22 @@ describe('seedReferenceData', () => {
     const slugs = new Set(skills.map((s) => s.slug))
     const used = JOB_ARCHETYPES.flatMap((a) => [...a.required, ...a.niceToHave])
     expect(used.filter((slug) => !slugs.has(slug))).toEqual([])
+  })
+
+  it('grows a database made with a smaller taxonomy on its next start, keeping the ids offers point at', async () => {
+    const before = await db.selectFrom('skills').select(['id', 'slug']).where('slug', 'in', ['linux', 'sql']).orderBy('slug').execute()
+    // As a database of the 48-skill taxonomy had it: no Oracle, no Fortinet spellings.
+    await db.deleteFrom('skills').where('slug', 'in', ['oracle', 'fortinet']).execute()
+    await db.updateTable('skills').set({ category: 'infra' }).where('slug', '=', 'linux').execute()
+    await seedReferenceData(db)
+    const oracle = await db.selectFrom('skills').innerJoin('skill_aliases', 'skill_aliases.skill_id', 'skills.id')
+      .select('skill_aliases.alias').where('skills.slug', '=', 'oracle').execute()
+    expect(oracle.map((r) => r.alias)).toContain('RMAN')
+    expect(await db.selectFrom('skills').select('slug').where('slug', '=', 'fortinet').executeTakeFirst()).toBeDefined()
+    expect(await db.selectFrom('skills').select(['id', 'slug']).where('slug', 'in', ['linux', 'sql']).orderBy('slug').execute()).toEqual(before)
+    expect((await db.selectFrom('skills').select('category').where('slug', '=', 'linux').executeTakeFirstOrThrow()).category).toBe('systemes')
+    const { count } = await db.selectFrom('skills').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+    expect(count).toBe(skills.length)
   })
 })
 

@@ -66,3 +66,22 @@ describe('index integrity', () => {
     expect(rows[0]!.n).toBe(published.n)
   })
 })
+
+describe('the skills vocabulary of the trade', () => {
+  it('finds an offer by any spelling of a tool it is tagged with, and not by a common word inside a spelling', async () => {
+    const company = await createTestCompany(test.db, { name: 'Opale Réseaux' })
+    const offer = await createTestOffer(test.db, {
+      companyId: company.id, title: 'Administrateur sécurité', published_at: daysAgo(1),
+      skills: [{ slug: 'pare-feu', required: true }, { slug: 'gcp', required: false }],
+    })
+    expect(await titles({ text: 'firewall' })).toContain('Administrateur sécurité')
+    expect(await titles({ text: 'pare-feu' })).toContain('Administrateur sécurité')
+    expect(await titles({ text: 'google cloud platform' })).toContain('Administrateur sécurité')
+    // "Platform" and "Google" are words of a spelling, not skills: the offer says neither.
+    expect(await titles({ text: 'platform' })).not.toContain('Administrateur sécurité')
+    await test.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('offers').where('id', '=', offer.id).execute()
+      await indexOffer(trx, offer.id)
+    })
+  })
+})

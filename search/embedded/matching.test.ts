@@ -89,6 +89,16 @@ describe('candidatesForOffer', () => {
     expect(found[0]!.score).toBeGreaterThan(70)
   })
 
+  it('for an offer listing no skill, finds the candidates holding the tools its text names', async () => {
+    const company = await createTestCompany(test.db, { commune_insee: CALAIS })
+    const untagged = await createTestOffer(test.db, { companyId: company.id, title: 'Administrateur réseau', published_at: NOW.toISOString(),
+      experience_level: 'entry', description_md: 'Vous administrez les pare-feu Fortinet et les commutateurs Cisco.' })
+    const { id: userId } = await createTestCandidate(test.db, { visibility: 'verified_recruiters',
+      skills: [{ slug: 'fortinet', level: 3 }, { slug: 'pare-feu', level: 3 }] })
+    const found = await engine.candidatesForOffer(untagged.id, { limit: 20, now: NOW })
+    expect(found.map((m) => m.userId)).toContain(userId)
+  })
+
   it('a candidate who withdraws consent disappears at once, and comes back when consenting again', async () => {
     const before = await engine.candidatesForOffer(offers.phpAlternance!, { limit: 5, now: NOW })
     const top = before[0]!.userId
@@ -146,4 +156,13 @@ describe('offersForCandidate', () => {
     // Many of them (their constraints leave fewer offers to the others) had more offers to choose from than the 100 the shortlist scores.
     expect(compared).toBeGreaterThanOrEqual(5)
   }, 60_000)
+
+  it('finds an offer listing no skill and no occupation by the tools its title names, which the candidate holds', async () => {
+    const company = await createTestCompany(test.db, { commune_insee: CALAIS })
+    const dba = await createTestOffer(test.db, { companyId: company.id, title: 'Administrateur de bases de données Oracle et PostgreSQL',
+      published_at: NOW.toISOString(), experience_level: 'entry', occupation: null })
+    const { id: userId } = await createTestCandidate(test.db, { skills: [{ slug: 'oracle', level: 2 }, { slug: 'postgresql', level: 2 }] })
+    const found = await engine.offersForCandidate(userId, { limit: 10, now: NOW })
+    expect(found.map((m) => m.offerId)).toContain(dba.id)
+  })
 })

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3'
-import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
+import { rankCandidates, rankOffers, shortlistSize, skillsSought, withRelatedSkills } from '../match-shortlist.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
 import { tokenize } from '../text.ts'
 import type { MatchProfile } from '../matching/score.ts'
@@ -72,7 +72,7 @@ export class MatchRetriever {
     const state = this.offerState.get(offerId)
     const offer = this.facts.offersById([offerId]).get(offerId)
     if (!state || !offer) return []
-    const match = this.skillsExpression(offer.skills.map((s) => s.slug), '{skills}')
+    const match = this.skillsExpression(skillsSought(offer).map((s) => s.slug), '{skills}')
     const where = { remote: state.remote_policy, lat: state.latitude, lon: state.longitude, k: shortlistSize(limit) }
     const bySkills = match ? this.profileHits.all({ match, ...where }) : []
     const byOccupation = offer.occupation ? this.occupationHits.all({ codes: JSON.stringify(withNeighbours(offer.occupation)), ...where }) : []

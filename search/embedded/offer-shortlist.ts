@@ -18,8 +18,8 @@ const FULL_REMOTE = REMOTE_POLICIES.indexOf('full_remote')
  * rather than by ranking every text match in FTS5 (which grows with the
  * board: 51,000 matches and 115 ms at 100,000 offers, and keeps offers by
  * word frequency, not by fit). One pass over typed arrays applies the hard
- * filters (open, not expired, a skill in common, own or related, or the
- * occupation aimed for or a ROME neighbour of it; and the candidate's
+ * filters (open, not expired, a skill in common, own or related — for an
+ * offer listing none, one its title names —, or the occupation aimed for or a ROME neighbour of it; and the candidate's
  * constraints the scorer excludes on: contract, radius, full remote only,
  * level) and estimates the score of every offer left with what the store
  * knows: the scorer's own formulas for distance, contract, level, occupation
@@ -60,7 +60,7 @@ export function shortlistOffers(store: OfferStore, profile: MatchProfile, size: 
   const occupationCredits = store.occupations.values.map((code) => occupationCredit(occupationFit(profile.occupations, code).fit))
 
   const nowMs = now.getTime()
-  const { live, expiresAt, remote, place, contract, experience, occupation, skillCodes, requiredSkillCodes } = store
+  const { live, expiresAt, remote, place, contract, experience, occupation, skillCodes, requiredSkillCodes, titleSkillCodes } = store
   const slots: number[] = []
   const estimates: number[] = []
   for (let slot = 0; slot < store.length; slot++) {
@@ -77,8 +77,15 @@ export function shortlistOffers(store: OfferStore, profile: MatchProfile, size: 
     let required = 0
     for (let k = skillCodes.start[slot]!, end = k + count; k < end; k++) all += credit[skillCodes.data[k]!]!
     for (let k = requiredSkillCodes.start[slot]!, end = k + requiredCount; k < end; k++) required += credit[requiredSkillCodes.data[k]!]!
-    // Something in common: a skill (own or related), or the occupation aimed for or a neighbour.
-    if (all === 0 && occupationShare === 0) continue
+    // An offer listing no skill: the best skill its title names stands for the text's evidence.
+    let evidence = 0
+    if (count === 0) {
+      for (let k = titleSkillCodes.start[slot]!, end = k + titleSkillCodes.count[slot]!; k < end; k++) {
+        evidence = Math.max(evidence, credit[titleSkillCodes.data[k]!]!)
+      }
+    }
+    // Something in common: a skill (own or related, listed or in the title), or the occupation aimed for or a neighbour.
+    if (all === 0 && occupationShare === 0 && evidence === 0) continue
     const niceCount = count - requiredCount
     // Without required skills, the text's evidence (unknown here) is counted as met: an estimate errs upwards.
     const requiredShare = requiredCount ? required / requiredCount : 0.5 * occupationShare + 0.5

@@ -10,6 +10,7 @@ import {
   type SalaryPeriod,
 } from '#db/domain.ts'
 import { OUTSIDE_TERRITORY } from '../facet-values.ts'
+import { skillsNamedIn } from '../matching/skills-in-text.ts'
 import { tokenize } from '../text.ts'
 import { SKILL_TEXT_CTE, SPELLING_SEPARATOR, skillSpellingWords } from './offer-index.ts'
 import { SALARY_THRESHOLDS } from '../types.ts'
@@ -190,6 +191,11 @@ export class OfferStore {
   readonly skillCodes = new ListColumn()
   /** The required ones among them ("offers for you" estimates the match score from them). */
   readonly requiredSkillCodes = new ListColumn()
+  /**
+   * For an offer listing no skill: the skills its title names (skills-in-text.ts), so "Offres pour vous" can
+   * still find it by them. The description is not read here (too much to hold for every offer); the scorer reads it.
+   */
+  readonly titleSkillCodes = new ListColumn()
   /** Per slot: the title's words first (titleWords of them), then company and skill words. */
   readonly wordCodes = new ListColumn()
   titleWords = new Uint8Array(0)
@@ -239,6 +245,7 @@ export class OfferStore {
       },
       skillCodes: this.skillCodes.toSnapshot(),
       requiredSkillCodes: this.requiredSkillCodes.toSnapshot(),
+      titleSkillCodes: this.titleSkillCodes.toSnapshot(),
       wordCodes: this.wordCodes.toSnapshot(),
       freeSlots: this.freeSlots,
       orders: this.orders,
@@ -256,6 +263,7 @@ export class OfferStore {
     Object.assign(this, saved.columns)
     this.skillCodes.restore(saved.skillCodes)
     this.requiredSkillCodes.restore(saved.requiredSkillCodes)
+    this.titleSkillCodes.restore(saved.titleSkillCodes)
     this.wordCodes.restore(saved.wordCodes)
     this.freeSlots = saved.freeSlots
     this.orders = saved.orders
@@ -364,6 +372,7 @@ export class OfferStore {
     this.expiresAt[slot] = row.expires_at ? Date.parse(row.expires_at) : Number.POSITIVE_INFINITY
     this.skillCodes.set(slot, row.skills ? row.skills.split(',').map((s) => this.skills.code(s)) : [])
     this.requiredSkillCodes.set(slot, row.required_skills ? row.required_skills.split(',').map((s) => this.skills.code(s)) : [])
+    this.titleSkillCodes.set(slot, row.skills ? [] : skillsNamedIn(row.title).map((s) => this.skills.code(s)))
     const title = tokenize(row.title)
     // A skill spelled in several words is one word here: "web" must not reach the skill "Amazon Web Services".
     const others = [...tokenize(row.company_name), ...skillSpellingWords(row.skill_text)]
@@ -408,6 +417,7 @@ export class OfferStore {
     this.orders = { ...NO_ORDERS }
     this.skillCodes.clear()
     this.requiredSkillCodes.clear()
+    this.titleSkillCodes.clear()
     this.wordCodes.clear()
   }
 
@@ -431,6 +441,7 @@ export class OfferStore {
     this.titleWords = grow(this.titleWords, capacity)
     this.skillCodes.resize(capacity)
     this.requiredSkillCodes.resize(capacity)
+    this.titleSkillCodes.resize(capacity)
     this.wordCodes.resize(capacity)
     this.capacity = capacity
   }

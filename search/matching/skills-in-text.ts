@@ -9,7 +9,11 @@ import { tokenize } from '../text.ts'
  * Used as evidence for offers without required skills (score-criteria.ts) and
  * as suggestions on the offer form.
  */
-const AMBIGUOUS = new Set(['ad', 'ui', 'ux', 'rn', 'py', 'wp', 'ts', 'js', 'ml', 'go', 'reseau', 'assistance', 'agile', 'cyber', 'node', 'vue', 'ssi', 'sea'])
+const AMBIGUOUS = new Set(['ad', 'ui', 'ux', 'rn', 'py', 'wp', 'ts', 'js', 'ml', 'go', 'reseau', 'assistance', 'agile', 'cyber', 'node', 'vue', 'ssi', 'sea',
+  // Words of everyday French or English that also name a tool.
+  'notion', 'tableau', 'sage', 'word', 'shell', 'elastic', 'unity', 'express', 'recette', 'rest', 'lean', 'sauvegarde',
+  'statistiques', 'backup', 'fibre', 'sketch', 'helm', 'puppet', 'delphi', 'ionic', 'safe',
+  'amo', 'moa', 'po', 'pra', 'pca', 'mdm', 'rag', 'soc', 'ad', 'r', 'c', 'sem', 'cms', 'xd', 'ia', 'paie', 'adp', 'snow'])
 
 type Phrase = { tokens: string[]; slug: string }
 let phrasesByFirst: Map<string, Phrase[]> | null = null
@@ -29,16 +33,23 @@ function phrases(): Map<string, Phrase[]> {
   return phrasesByFirst
 }
 
-/** Slugs in the order first named. */
+/**
+ * Slugs in the order first named. The longest spelling at a place wins and
+ * takes its words: "SQL Server" is SQL Server, not also SQL.
+ */
 export function skillsNamedIn(text: string): string[] {
   const words = tokenize(text)
   const found = new Set<string>()
   const index = phrases()
   for (let i = 0; i < words.length; i++) {
+    let longest: Phrase | undefined
     for (const phrase of index.get(words[i]!) ?? []) {
-      if (found.has(phrase.slug)) continue
-      if (phrase.tokens.every((t, k) => words[i + k] === t)) found.add(phrase.slug)
+      if (longest && phrase.tokens.length <= longest.tokens.length) continue
+      if (phrase.tokens.every((t, k) => words[i + k] === t)) longest = phrase
     }
+    if (!longest) continue
+    found.add(longest.slug)
+    i += longest.tokens.length - 1
   }
   return [...found]
 }

@@ -68,6 +68,15 @@ describe('stubbed HTTP: no Meilisearch can run here — candidates for an offer'
     expect(found[0]!.score).toBeGreaterThan(found[1]!.score)
   })
 
+  it('for an offer listing no skill, looks for the skills its title and description name', async () => {
+    const company = await createTestCompany(test.db, { commune_insee: '62193' })
+    const untagged = await createTestOffer(test.db, { companyId: company.id, title: 'Administrateur systèmes VMware', published_at: NOW.toISOString(),
+      description_md: 'Vous administrez les serveurs Windows Server et le stockage Veeam.' })
+    stub.routes.push(hits())
+    await engine.candidatesForOffer(untagged.id, { limit: 10, now: NOW })
+    expect(queries().at(-1)!.filter[0]).toEqual(expect.stringMatching(/^skills IN \["vmware", "windows-server", "sauvegarde"/))
+  })
+
   it('asks nothing for an offer that is not published', async () => {
     expect(await engine.candidatesForOffer(ids.draft!, { limit: 10, now: NOW })).toEqual([])
     expect(stub.requests).toHaveLength(0)

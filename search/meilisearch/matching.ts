@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3'
 import type { MultiSearchQuery } from 'meilisearch'
 import { MatchFacts } from '../embedded/match-facts.ts'
-import { rankCandidates, rankOffers, shortlistSize, withRelatedSkills } from '../match-shortlist.ts'
+import { rankCandidates, rankOffers, shortlistSize, skillsSought, withRelatedSkills } from '../match-shortlist.ts'
 import type { Place } from '../matching/score.ts'
 import { DISTANCE_ZERO_AT, HYBRID_RADIUS_FACTOR, MIN_RADIUS_KM } from '../matching/weights.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
@@ -51,9 +51,10 @@ export class MeilisearchMatches {
   async candidatesForOffer(offerId: number, { limit, now = new Date() }: { limit: number; now?: Date }): Promise<CandidateMatch[]> {
     const offer = this.isPublished.get(offerId) ? this.facts.offersById([offerId]).get(offerId) : undefined
     if (!offer) return []
-    if (offer.skills.length === 0) return []
+    const sought = skillsSought(offer)
+    if (sought.length === 0) return []
     const reach = offer.remotePolicy === 'full_remote' || !offer.place ? [] : [profilesReaching(offer.place, offer.remotePolicy === 'hybrid')]
-    const plan = shortlistPlan(offer.skills, reach)
+    const plan = shortlistPlan(sought, reach)
     // The last query (any wanted or related skill) is the wide net; the others keep every strong candidate.
     const ids = await this.shortlist(this.connection.liveUid.profile, plan.map((filter, k) => ({ filter, limit: k < plan.length - 1 ? STRONG_SHORTLIST : shortlistSize(limit) })))
     return rankCandidates(offer, ids, this.facts.profilesById(ids), { limit, now })
