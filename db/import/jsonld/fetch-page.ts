@@ -21,6 +21,8 @@ for (const [network, prefix] of [
 ] as const) blocked.addSubnet(network, prefix, 'ipv4')
 for (const [network, prefix] of [
   ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96],
+  // 6to4 and Teredo carry an IPv4 address inside, private ones included.
+  ['2002::', 16], ['2001::', 32],
 ] as const) blocked.addSubnet(network, prefix, 'ipv6')
 
 export function isPublicAddress(address: string): boolean {

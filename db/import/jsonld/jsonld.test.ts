@@ -152,7 +152,7 @@ describe('fetching a career page (local HTTP server)', () => {
   const local = { allowAddress: (address: string) => address === '127.0.0.1' }
 
   it('refuses private, loopback and link-local addresses (SSRF)', async () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::ffff:127.0.0.1', 'fd00::1', 'fe80::1']) {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::ffff:127.0.0.1', 'fd00::1', 'fe80::1', '2002:7f00:1::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2']) {
       expect(isPublicAddress(address), address).toBe(false)
     }
     expect(isPublicAddress('8.8.8.8')).toBe(true)
