@@ -7,13 +7,15 @@ export type DB = Kysely<Database>
 /**
  * Opens the SQLite file with the settings every connection needs: WAL so that
  * readers never wait for the writer, foreign keys enforced, and a busy timeout
- * so a second process (a CLI, a test) waits instead of failing.
+ * so a second process (a CLI, a test) waits instead of failing. 10 s, not 5: on a starved machine (CI on 2
+ * cores, a browser test's maintenance process beside the workers) a write once waited more than 5 s and a
+ * visitor got an error page; a transaction left open across another request's CPU work is the usual holder.
  */
 export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = new SQLite(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('busy_timeout = 10000')
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   return { db, sqlite }

@@ -40,6 +40,8 @@ test('a job seeker searches, opens the filters, filters by contract and radius, 
 
   await page.getByText('Filtres', { exact: true }).click()
   await page.getByRole('checkbox', { name: /^CDI/ }).check()
+  // The contract applies at once (with JavaScript): its results first, as a person would see them before typing on.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`2 offres pour « ${word} »`)
   // Typed by name (any commune of France); the server resolves it.
   await page.getByLabel('Autour de').fill('Calais')
   await page.getByLabel('Dans un rayon de').selectOption('10')
