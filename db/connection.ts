@@ -1,8 +1,28 @@
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './schema.ts'
 
 export type DB = Kysely<Database>
+
+/**
+ * Transactions begin IMMEDIATE: they take the write lock at once, waiting for it (busy_timeout). A deferred
+ * transaction that reads, then writes after another process has written, fails at once with "database is
+ * locked" (SQLITE_BUSY_SNAPSHOT: the busy timeout does not apply): a CV upload (select, then update) failed so
+ * on the loaded CI while the other worker wrote.
+ */
+class ImmediateTransactionsDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+class ImmediateTransactionsDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings)
+  }
+  override createDriver() {
+    return new ImmediateTransactionsDriver(this.settings)
+  }
+}
 
 /**
  * Opens the SQLite file with the settings every connection needs: WAL so that
@@ -17,6 +37,6 @@ export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } 
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 10000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsDialect({ database: sqlite }) })
   return { db, sqlite }
 }
