@@ -35,6 +35,17 @@ function isBare(matches: ReturnType<typeof useMatches>): boolean {
   return matches.some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true)
 }
 
+function DocumentHead() {
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <Meta />
+      <Links />
+    </head>
+  )
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
   const matches = useMatches()
@@ -44,12 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   if (isBare(matches)) {
     return (
       <html lang="fr">
-        <head>
-          <meta charSet="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <Meta />
-          <Links />
-        </head>
+        <DocumentHead />
         <body className="bare">
           <main id="contenu">{children}</main>
         </body>
@@ -62,12 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const checklist = rootData?.checklist && !/^\/(candidat\/profil|compte|offres\/?$)/.test(location.pathname) ? rootData.checklist : null
   return (
     <html lang="fr">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
+      <DocumentHead />
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu

@@ -2,6 +2,15 @@ import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 
 /**
+ * What a visitor may see of an offer (`offers as o`): published, and not past its expiry. One test for the offer
+ * page, the API, the feeds, the sitemap and saved offers.
+ */
+export const isVisibleOffer = (now: Date) => {
+  const at = now.toISOString()
+  return sql<boolean>`(o.status = 'published' and o.published_at <= ${at} and (o.expires_at is null or o.expires_at > ${at}))`
+}
+
+/**
  * An offer as a job seeker may see it: published and not past its expiry.
  * Drafts, offers awaiting moderation, closed and expired offers are not found.
  */
@@ -26,9 +35,7 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
       't.name as territory_name', 't.slug as territory_slug',
     ])
     .where('o.slug', '=', slug)
-    .where('o.status', '=', 'published')
-    .where('o.published_at', '<=', now.toISOString())
-    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', now.toISOString())]))
+    .where(isVisibleOffer(now))
     .executeTakeFirst()
   if (!offer) return undefined
   const skills = await db

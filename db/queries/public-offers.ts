@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
+import { isVisibleOffer } from './offers.ts'
 
 /**
  * What the public API, the feeds and the sitemap read: published offers not
@@ -7,7 +8,6 @@ import type { DB } from '../connection.ts'
  */
 /** One published, unexpired offer by id, as the API shows it. */
 export async function findPublicOfferById(db: DB, id: number, now: Date) {
-  const at = now.toISOString()
   const offer = await db
     .selectFrom('offers as o')
     .innerJoin('companies as co', 'co.id', 'o.company_id')
@@ -25,9 +25,7 @@ export async function findPublicOfferById(db: DB, id: number, now: Date) {
       'o.employer_name', 'o.employer_sector', 'o.employer_size',
     ])
     .where('o.id', '=', id)
-    .where('o.status', '=', 'published')
-    .where('o.published_at', '<=', at)
-    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', at)]))
+    .where(isVisibleOffer(now))
     .executeTakeFirst()
   if (!offer) return undefined
   const skills = await db
@@ -44,12 +42,7 @@ export type PublicOffer = NonNullable<Awaited<ReturnType<typeof findPublicOfferB
 
 /** The published, unexpired offers (the same test as the offer page's). */
 function visibleOffers(db: DB, now: Date) {
-  const at = now.toISOString()
-  return db
-    .selectFrom('offers as o')
-    .where('o.status', '=', 'published')
-    .where('o.published_at', '<=', at)
-    .where((eb) => eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', at)]))
+  return db.selectFrom('offers as o').where(isVisibleOffer(now))
 }
 
 export async function countPublicOffers(db: DB, now: Date): Promise<number> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
+import { isVisibleOffer } from './offers.ts'
 
 /**
  * Offers a candidate keeps, and the marks their own rows put on offers
@@ -24,7 +25,6 @@ export async function unsaveOffer(db: DB, userId: number, offerId: number): Prom
 
 /** The candidate's saved offers, newest first; an offer no longer public stays listed, unlinked. */
 export function listSavedOffers(db: DB, userId: number, now: Date) {
-  const at = now.toISOString()
   return db
     .selectFrom('saved_offers as s')
     .innerJoin('offers as o', 'o.id', 's.offer_id')
@@ -34,12 +34,7 @@ export function listSavedOffers(db: DB, userId: number, now: Date) {
     .select((eb) => [
       'o.id', 'o.slug', 'o.title', 'o.contract_type', sql<string>`coalesce(o.employer_name, co.name)`.as('company_name'), 'c.name as commune', 's.created_at as saved_at',
       'a.created_at as applied_at', 'a.withdrawn_at',
-      eb.case()
-        .when(eb.and([
-          eb('o.status', '=', 'published'),
-          eb('o.published_at', '<=', at),
-          eb.or([eb('o.expires_at', 'is', null), eb('o.expires_at', '>', at)]),
-        ])).then(1).else(0).end().as('public'),
+      eb.case().when(isVisibleOffer(now)).then(1).else(0).end().as('public'),
     ])
     .where('s.user_id', '=', userId)
     .orderBy('s.created_at', 'desc')
