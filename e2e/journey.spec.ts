@@ -25,6 +25,8 @@ test('across roles: a recruiter posts, an admin approves, a candidate applies wi
   await recruiter.getByLabel('Commune').fill('Calais')
   await recruiter.getByLabel('Présentation').fill('Éditeur de logiciels pour les ferries du détroit, installé à Calais.')
   await recruiter.getByRole('button', { name: 'Créer l’entreprise' }).click()
+  // The company page answers the creation: going elsewhere before it could cancel the form's submission.
+  await expect(recruiter).toHaveURL(/\/entreprises\/navettes-/)
   await recruiter.goto('/recruteur')
   await recruiter.getByRole('link', { name: `Navettes ${word}` }).first().click()
   await recruiter.getByRole('link', { name: 'Nouvelle offre' }).click()
