@@ -38,13 +38,17 @@ export async function findVisibleOfferBySlug(db: DB, slug: string, now: Date) {
     .where(isVisibleOffer(now))
     .executeTakeFirst()
   if (!offer) return undefined
-  const skills = await db
+  return { ...offer, skills: await listOfferSkills(db, offer.id) }
+}
+
+/** An offer's skills, the required ones first, then by name (the offer page, the API). */
+export function listOfferSkills(db: DB, offerId: number) {
+  return db
     .selectFrom('offer_skills as os')
     .innerJoin('skills as s', 's.id', 'os.skill_id')
     .select(['s.slug', 's.name', 'os.required'])
-    .where('os.offer_id', '=', offer.id)
+    .where('os.offer_id', '=', offerId)
     .orderBy('os.required', 'desc')
     .orderBy('s.name')
     .execute()
-  return { ...offer, skills }
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
-import { isVisibleOffer } from './offers.ts'
+import { isVisibleOffer, listOfferSkills } from './offers.ts'
 
 /**
  * What the public API, the feeds and the sitemap read: published offers not
@@ -28,15 +28,7 @@ export async function findPublicOfferById(db: DB, id: number, now: Date) {
     .where(isVisibleOffer(now))
     .executeTakeFirst()
   if (!offer) return undefined
-  const skills = await db
-    .selectFrom('offer_skills as os')
-    .innerJoin('skills as s', 's.id', 'os.skill_id')
-    .select(['s.slug', 's.name', 'os.required'])
-    .where('os.offer_id', '=', offer.id)
-    .orderBy('os.required', 'desc')
-    .orderBy('s.name')
-    .execute()
-  return { ...offer, skills }
+  return { ...offer, skills: await listOfferSkills(db, offer.id) }
 }
 export type PublicOffer = NonNullable<Awaited<ReturnType<typeof findPublicOfferById>>>
 
