@@ -53,7 +53,10 @@ test('robots.txt names the sitemap, whose files list the offers; the aggregator 
   const files = [index.sitemap].flat().map((s: { loc: string }) => s.loc)
   const offers = files.find((f: string) => f.endsWith('/offres-1.xml'))!
   const urls = new Set([parser.parse(await (await request.get(new URL(offers).pathname)).text()).urlset.url].flat().map((u: { loc: string }) => u.loc))
-  expect(jobs.filter((job) => !urls.has(job.url))).toEqual([])
+  // A job missing from the sitemap read after it can only be an offer another test removed meanwhile (fixtures clean up).
+  const missing = jobs.filter((job) => !urls.has(job.url)).map((job) => job.url.slice(`${baseURL}/offres/`.length))
+  const stillOpen = missing.length ? await db.selectFrom('offers').select('slug').where('slug', 'in', missing).where('status', '=', 'published').execute() : []
+  expect(stillOpen).toEqual([])
   // Imported offers are at their source already (decision 013): in the sitemap, never in the aggregator feed.
   const imported = await db.selectFrom('offers').select('slug').where('source', '!=', 'manual').execute()
   const importedUrls = new Set(imported.map((o) => `${baseURL}/offres/${o.slug}`))
