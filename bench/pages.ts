@@ -11,7 +11,8 @@
  * time to the first answer and the CPU the server's processes spent until then — twice: a first start loads the engines from the
  * database and saves their snapshot (search/embedded/snapshot.ts), the second,
  * as every later start does, loads that snapshot — then drives each page with autocannon at 16 and
- * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
+ * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5), after
+ * BENCH_WARMUP seconds (2) of the same load that are not measured;
  * anonymous pages once more with a cookie, which skips the one-second page
  * cache (app/page-cache.server.ts), to time the rendering itself.
  * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
@@ -41,6 +42,7 @@ const NOW = new Date((process.env.BENCH_DAY ?? new Date().toISOString().slice(0,
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '16,64').split(',').map(Number)
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2)
 const ONLY = process.env.BENCH_PAGES?.split(',')
 const PORT = Number(process.env.BENCH_PORT ?? 3311)
 const TMP = path.resolve('bench/tmp')
@@ -224,6 +226,12 @@ function serverCpuMs(rootPid: number): number {
 type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
 
 async function drive(url: string, cookie: string | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
+  // Unmeasured first: a page's first requests in each worker compile its code and fill its caches, which a server
+  // in service has long done. Without this, 5 s of a 30 ms page is mostly warm-up.
+  if (WARMUP > 0) {
+    await new Promise((resolve, reject) => autocannon({ url, connections, duration: WARMUP, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result))))
+    await idle(serverPid)
+  }
   const latencies: number[] = []
   let bytes = 0
   let bad = 0

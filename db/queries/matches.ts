@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { DB } from '../connection.ts'
 
 /** Public facts of published offers, for the cards of "Offres pour vous" (the ids come from the matching engine). */
@@ -9,7 +10,8 @@ export function listOfferCards(db: DB, offerIds: number[]) {
     .innerJoin('communes as c', 'c.insee', 'o.commune_insee')
     .select(['o.id', 'o.slug', 'o.title', 'o.contract_type', 'co.name as company_name', 'c.name as commune'])
     .where('o.id', 'in', offerIds)
-    .where('o.status', '=', 'published')
+    // `+o.status`: found by id. Without the plus SQLite may choose the status index and read every published offer.
+    .where(sql<string>`+o.status`, '=', 'published')
     .execute()
 }
 

@@ -52,7 +52,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.offerTexts = sqlite
       .prepare<[string], string>(
         `select o.title || ' ' || o.description_md || ' ' || coalesce(o.employer_name, c.name) from offers o join companies c on c.id = o.company_id
-         where o.status = 'published' and o.id in (select value from json_each(?))`,
+         where +o.status = 'published' and o.id in (select value from json_each(?))`, // `+`: by id, never the status index
       )
       .pluck()
     this.communeCoordinates = sqlite.prepare('select latitude, longitude from communes where insee = ?')
@@ -273,6 +273,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   private followWrites(): boolean {
     const changed = this.store.refresh()
+    if (changed !== null) this.matches.offersWritten(changed)
     if (changed === 'all') this.vocabularyStale = true
     else if (changed && this.vocabulary) {
       const texts = this.offerTexts.all(JSON.stringify(changed))

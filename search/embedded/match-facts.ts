@@ -27,6 +27,51 @@ export class MatchFacts {
   }
 }
 
+/**
+ * Offers as the scorer reads them, kept between requests: "Offres pour vous"
+ * scores the same popular offers for every candidate, and loading them (their
+ * text, their skills) and reading their text (skills named, English asked:
+ * score.ts's offerFacts, cached per object) cost more than scoring them. Only
+ * correct while the owner forgets each offer written: the embedded engine
+ * calls forget() with what its store saw change in the outbox before it
+ * reads (engine.ts followWrites), so a kept offer is never older than the
+ * store that shortlisted it. The least recently used go beyond `max`.
+ */
+export class KeptOffers {
+  private readonly kept = new Map<number, MatchOffer>()
+
+  constructor(private readonly facts: MatchFacts, private readonly max = 5_000) {}
+
+  offersById(ids: number[]): Map<number, MatchOffer> {
+    const found = new Map<number, MatchOffer>()
+    const missing: number[] = []
+    for (const id of ids) {
+      const offer = this.kept.get(id)
+      if (offer) {
+        // Most recently used last: Map keeps insertion order.
+        this.kept.delete(id)
+        this.kept.set(id, offer)
+        found.set(id, offer)
+      } else missing.push(id)
+    }
+    for (const [id, offer] of this.facts.offersById(missing)) {
+      found.set(id, offer)
+      this.kept.set(id, offer)
+    }
+    for (const id of this.kept.keys()) {
+      if (this.kept.size <= this.max) break
+      this.kept.delete(id)
+    }
+    return found
+  }
+
+  /** Offers written since: their ids, or 'all' after a full reload. */
+  forget(changed: number[] | 'all'): void {
+    if (changed === 'all') this.kept.clear()
+    else for (const id of changed) this.kept.delete(id)
+  }
+}
+
 export type ProfileRow = {
   id: number
   mobility_km: number

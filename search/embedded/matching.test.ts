@@ -12,6 +12,7 @@ import { EmbeddedSearchEngine } from './engine.ts'
 import { MatchFacts } from './match-facts.ts'
 import { shortlistOffers } from './offer-shortlist.ts'
 import { OfferStore } from './offer-store.ts'
+import { indexOffer } from './offer-index.ts'
 import { rebuildProfileIndex } from './profile-index.ts'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
@@ -164,5 +165,24 @@ describe('offersForCandidate', () => {
     const { id: userId } = await createTestCandidate(test.db, { skills: [{ slug: 'oracle', level: 2 }, { slug: 'postgresql', level: 2 }] })
     const found = await engine.offersForCandidate(userId, { limit: 10, now: NOW })
     expect(found.map((m) => m.offerId)).toContain(dba.id)
+  })
+
+  it('scores an offer it has already read with its new skills once the recruiter edits them', async () => {
+    const company = await createTestCompany(test.db, { commune_insee: CALAIS })
+    const offer = await createTestOffer(test.db, { companyId: company.id, title: 'Intégrateur Svelte', published_at: NOW.toISOString(),
+      experience_level: 'entry', skills: [{ slug: 'svelte', required: true }, { slug: 'rust', required: true }] })
+    const { id: userId } = await createTestCandidate(test.db, { skills: [{ slug: 'svelte', level: 3 }] })
+    const scoreOf = async () => (await engine.offersForCandidate(userId, { limit: 10, now: NOW })).find((m) => m.offerId === offer.id)
+    const before = await scoreOf()
+    expect(before?.reasons.requiredMissing).toEqual(['Rust'])
+    // As every write of an offer does: the change, its index entry and its outbox event in one transaction.
+    await test.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('offer_skills').where('offer_id', '=', offer.id).where('skill_id', '=', (eb) =>
+        eb.selectFrom('skills').select('id').where('slug', '=', 'rust')).execute()
+      await indexOffer(trx, offer.id)
+    })
+    const after = await scoreOf()
+    expect(after?.reasons.requiredMissing).toEqual([])
+    expect(after!.score).toBeGreaterThan(before!.score)
   })
 })

@@ -5,7 +5,7 @@ import { tokenize } from '../text.ts'
 import type { MatchProfile } from '../matching/score.ts'
 import type { CandidateMatch, OfferMatch } from '../types.ts'
 import { withNeighbours } from '../matching/occupation-fit.ts'
-import { MatchFacts } from './match-facts.ts'
+import { KeptOffers, MatchFacts } from './match-facts.ts'
 
 const KM_PER_DEGREE = 111.2
 
@@ -26,6 +26,8 @@ const withinUsefulDistance = (remote: string, mobility: string, anywhere: string
  */
 export class MatchRetriever {
   private readonly facts: MatchFacts
+  /** Offers for the engine's own shortlist, which follows the outbox: see KeptOffers. */
+  private readonly keptOffers: KeptOffers
   private readonly profileHits: SQLite.Statement<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
   private readonly offerHits: SQLite.Statement<{ match: string; now: string; mobility: number; anywhere: number; lat: number | null; lon: number | null; k: number }, number>
   private readonly occupationHits: SQLite.Statement<{ codes: string; remote: string; lat: number | null; lon: number | null; k: number }, number>
@@ -34,6 +36,7 @@ export class MatchRetriever {
 
   constructor(private readonly sqlite: SQLite.Database) {
     this.facts = new MatchFacts(sqlite)
+    this.keptOffers = new KeptOffers(this.facts)
     // Only consenting profiles are indexed; the visibility check here is the second lock.
     this.profileHits = sqlite
       .prepare<{ match: string; remote: string; lat: number | null; lon: number | null; k: number }, number>(`
@@ -90,7 +93,7 @@ export class MatchRetriever {
     if (!profile) return []
     if (shortlist) {
       const ids = shortlist(profile, shortlistSize(limit))
-      return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
+      return rankOffers(profile, ids, this.keptOffers.offersById(ids), { limit, now })
     }
     const match = this.skillsExpression(profile.skills.map((s) => s.slug), '{title skills}')
     if (!match) return []
@@ -99,6 +102,11 @@ export class MatchRetriever {
       lat: profile.place?.latitude ?? null, lon: profile.place?.longitude ?? null, k: shortlistSize(limit),
     })
     return rankOffers(profile, ids, this.facts.offersById(ids), { limit, now })
+  }
+
+  /** The offers written since the last call (the engine's store follows the outbox): kept ones are read again. */
+  offersWritten(changed: number[] | 'all'): void {
+    this.keptOffers.forget(changed)
   }
 
   /** An FTS5 expression matching any spelling of the skills or of their related skills; null when there are none. */

@@ -35,14 +35,15 @@ export function skillSpellingWords(skillText: string | null): string[] {
   return skillText.split(SPELLING_SEPARATOR).map((spelling) => tokenize(spelling).join('')).filter(Boolean)
 }
 
-// Every spelling of every skill of the offer goes into the `skills` column.
+// Every spelling of every skill of the offer goes into the `skills` column. `+o.status`: offers asked for by id are
+// read by id, never through the status index (every published offer).
 const sourceQuery = (where: ReturnType<typeof sql>) => sql<IndexSource>`
   ${sql.raw(SKILL_TEXT_CTE)}
   select o.id, o.title, o.description_md, coalesce(o.employer_name, c.name) as company,
     (select group_concat(st.text, ${sql.lit(` ${SPELLING_SEPARATOR} `)}) from offer_skills os join skill_text st on st.id = os.skill_id
       where os.offer_id = o.id) as skills
   from offers o join companies c on c.id = o.company_id
-  where o.status = 'published' and ${where}`
+  where +o.status = 'published' and ${where}`
 
 function toRow(source: IndexSource) {
   return [

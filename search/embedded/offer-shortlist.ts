@@ -61,8 +61,7 @@ export function shortlistOffers(store: OfferStore, profile: MatchProfile, size: 
 
   const nowMs = now.getTime()
   const { live, expiresAt, remote, place, contract, experience, occupation, skillCodes, requiredSkillCodes, titleSkillCodes } = store
-  const slots: number[] = []
-  const estimates: number[] = []
+  const best = new BestSlots(size, store.publishedAt, store.ids)
   for (let slot = 0; slot < store.length; slot++) {
     if (!live[slot] || expiresAt[slot]! <= nowMs) continue
     const distance = placeCredit[place[slot]! * REMOTE_POLICIES.length + remote[slot]!]!
@@ -89,16 +88,89 @@ export function shortlistOffers(store: OfferStore, profile: MatchProfile, size: 
     const niceCount = count - requiredCount
     // Without required skills, the text's evidence (unknown here) is counted as met: an estimate errs upwards.
     const requiredShare = requiredCount ? required / requiredCount : 0.5 * occupationShare + 0.5
-    slots.push(slot)
-    estimates.push(WEIGHTS.requiredSkills * requiredShare + WEIGHTS.niceToHaveSkills * skillsShare(all - required, niceCount, 1)
+    best.offer(slot, WEIGHTS.requiredSkills * requiredShare + WEIGHTS.niceToHaveSkills * skillsShare(all - required, niceCount, 1)
       + WEIGHTS.occupation * occupationShare + WEIGHTS.distance * distance + WEIGHTS.contract * contractShare + WEIGHTS.level * levelShare)
   }
-  // The best `size` by a native typed-array sort of the estimates, then only those (and ties) in full order.
-  let chosen = slots.map((_, i) => i)
-  if (chosen.length > size) {
-    const threshold = Float64Array.from(estimates).sort()[estimates.length - size]!
-    chosen = chosen.filter((i) => estimates[i]! >= threshold)
+  return best.slotsInOrder().map((slot) => store.ids[slot]!)
+}
+
+/**
+ * The best `size` slots by estimate, then the newest, then the lowest id: a
+ * bounded heap whose root is the worst kept, so an offer that cannot enter
+ * costs one comparison. Sorting every estimate instead cost 15–25 ms at
+ * 100,000 offers for a candidate whose occupation half the board shares
+ * (tens of thousands of offers tie at the threshold).
+ */
+export class BestSlots {
+  private readonly slots: Int32Array
+  private readonly estimates: Float64Array
+  private length = 0
+
+  constructor(private readonly size: number, private readonly publishedAt: Float64Array, private readonly ids: Int32Array) {
+    const capacity = Number.isFinite(size) ? Math.max(0, size) : ids.length
+    this.slots = new Int32Array(capacity)
+    this.estimates = new Float64Array(capacity)
   }
-  chosen.sort((a, b) => estimates[b]! - estimates[a]! || store.publishedAt[slots[b]!]! - store.publishedAt[slots[a]!]! || store.ids[slots[a]!]! - store.ids[slots[b]!]!)
-  return chosen.slice(0, size).map((i) => store.ids[slots[i]!]!)
+
+  /** Keeps the slot when it is among the best seen so far. */
+  offer(slot: number, estimate: number): void {
+    if (this.slots.length === 0) return
+    if (this.length < this.slots.length) {
+      this.slots[this.length] = slot
+      this.estimates[this.length] = estimate
+      this.up(this.length++)
+    } else if (this.better(slot, estimate, this.slots[0]!, this.estimates[0]!)) {
+      this.slots[0] = slot
+      this.estimates[0] = estimate
+      this.down(0)
+    }
+  }
+
+  /** The kept slots, best first. */
+  slotsInOrder(): number[] {
+    const order = Array.from({ length: this.length }, (_, i) => i)
+    order.sort((a, b) => (this.better(this.slots[a]!, this.estimates[a]!, this.slots[b]!, this.estimates[b]!) ? -1 : 1))
+    return order.map((i) => this.slots[i]!)
+  }
+
+  /** Higher estimate, then published later, then lower id (the order the page shows ties in). */
+  private better(slot: number, estimate: number, other: number, otherEstimate: number): boolean {
+    if (estimate !== otherEstimate) return estimate > otherEstimate
+    const published = this.publishedAt[slot]!
+    const otherPublished = this.publishedAt[other]!
+    if (published !== otherPublished) return published > otherPublished
+    return this.ids[slot]! < this.ids[other]!
+  }
+
+  // A min-heap on "better": the root is the worst kept.
+  private up(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.better(this.slots[parent]!, this.estimates[parent]!, this.slots[i]!, this.estimates[i]!)) return
+      this.swap(i, parent)
+      i = parent
+    }
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const left = 2 * i + 1
+      const right = left + 1
+      let worst = i
+      if (left < this.length && this.better(this.slots[worst]!, this.estimates[worst]!, this.slots[left]!, this.estimates[left]!)) worst = left
+      if (right < this.length && this.better(this.slots[worst]!, this.estimates[worst]!, this.slots[right]!, this.estimates[right]!)) worst = right
+      if (worst === i) return
+      this.swap(i, worst)
+      i = worst
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const slot = this.slots[a]!
+    const estimate = this.estimates[a]!
+    this.slots[a] = this.slots[b]!
+    this.estimates[a] = this.estimates[b]!
+    this.slots[b] = slot
+    this.estimates[b] = estimate
+  }
 }

@@ -91,7 +91,7 @@ const OFFERS_SQL = `
   join companies co on co.id = o.company_id
   join communes c on c.insee = o.commune_insee
   left join territories t on t.id = c.territory_id
-  where o.status = 'published' and o.id in (select value from json_each(?))
+  where +o.status = 'published' and o.id in (select value from json_each(?)) -- '+': by id, never the status index
   order by o.id`
 
 type ProfileRow = { id: number; mobility_km: number; mobile_anywhere: number; latitude: number | null; longitude: number | null; skills: string }
