@@ -79,8 +79,10 @@ async function buildDatabase(offers: number): Promise<string> {
   return file
 }
 
-type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string> }
-type Who = 'candidate' | 'recruiter' | 'organiser' | 'admin'
+type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string | string[]> }
+// 'candidates': a different candidate at each request (the sessions of CANDIDATE_SESSIONS of them), so no cache of one person's page helps.
+type Who = 'candidate' | 'candidates' | 'recruiter' | 'organiser' | 'admin'
+const CANDIDATE_SESSIONS = 200
 
 /** URLs of the pages, and sessions for the demo accounts, written into the copy the server will open. */
 async function prepareRun(file: string): Promise<{ runFile: string; targets: Targets }> {
@@ -93,8 +95,12 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
   await runMaintenance({ db, files: createFileStore(path.join(TMP, 'uploads')), mailer: { send: async () => {} } as never, publicUrl: 'http://localhost', now })
   const user = (email: string) => db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
   const cookie = async (email: string) => sessionCookieHeader((await createSession(db, (await user(email)).id, now)).token)
-  const cookies: Record<Who, string> = {
+  // Candidates with skills, spread over the board's ids (deterministic).
+  const withSkills = await db.selectFrom('candidate_skills').select('user_id').distinct().orderBy('user_id').execute()
+  const sampled = withSkills.filter((_, i) => i % Math.max(1, Math.floor(withSkills.length / CANDIDATE_SESSIONS)) === 0).slice(0, CANDIDATE_SESSIONS)
+  const cookies: Record<Who, string | string[]> = {
     candidate: await cookie('candidate@demo.passerelle.fr'),
+    candidates: await Promise.all(sampled.map(async ({ user_id }) => sessionCookieHeader((await createSession(db, user_id, now)).token))),
     recruiter: await cookie('recruteur@demo.passerelle.fr'),
     organiser: await cookie('organisation@demo.passerelle.fr'),
     admin: await cookie('admin@demo.passerelle.fr'),
@@ -130,7 +136,9 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
         ['api: offer', `/api/v1/offres/${offer.id}`, null],
         ['feed: rss', '/offres.rss?q=developpeur', null],
         ['sitemap: offers', '/sitemaps/offres-1.xml', null],
-        ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidate'],
+        ['candidate: offres pour vous', '/candidat/offres-pour-vous', 'candidates'],
+        // The demo candidate aims for occupations half the board shares: more offers to weigh than most.
+        ['candidate: offres pour vous, demo candidate', '/candidat/offres-pour-vous', 'candidate'],
         ['recruiter: offers list', `/recruteur/entreprises/${own.slug}/offres`, 'recruiter'],
         ['recruiter: offers list p.10', `/recruteur/entreprises/${own.slug}/offres?page=10`, 'recruiter'],
         ['recruiter: applicants', `/recruteur/offres/${busiest.offer_id}/candidatures`, 'recruiter'],
@@ -225,11 +233,18 @@ function serverCpuMs(rootPid: number): number {
 
 type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
 
-async function drive(url: string, cookie: string | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
+/** One cookie for every request, or the next of a list at each request. */
+function sessionsOf(cookie: string | string[] | null): Pick<autocannon.Options, 'headers' | 'requests'> {
+  if (!Array.isArray(cookie)) return { headers: cookie ? { cookie } : {} }
+  let next = 0
+  return { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookie[next++ % cookie.length]! } }) }] }
+}
+
+async function drive(url: string, cookie: string | string[] | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
   // Unmeasured first: a page's first requests in each worker compile its code and fill its caches, which a server
   // in service has long done. Without this, 5 s of a 30 ms page is mostly warm-up.
   if (WARMUP > 0) {
-    await new Promise((resolve, reject) => autocannon({ url, connections, duration: WARMUP, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result))))
+    await new Promise((resolve, reject) => autocannon({ url, connections, duration: WARMUP, timeout: 60, ...sessionsOf(cookie) }, (error, result) => (error ? reject(error) : resolve(result))))
     await idle(serverPid)
   }
   const latencies: number[] = []
@@ -238,7 +253,7 @@ async function drive(url: string, cookie: string | null, connections: number, se
   const cpuBefore = serverCpuMs(serverPid)
   let instance: autocannon.Instance | undefined
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
+    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, ...sessionsOf(cookie) }, (error, result) => (error ? reject(error) : resolve(result)))
   })
   instance!.on('response', (_client, status, resBytes, responseTime) => {
     latencies.push(responseTime)
@@ -299,7 +314,7 @@ for (const size of SIZES) {
     for (const [name, url, who] of targets.pages) {
       if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
       // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time (a cookie skips the cache).
-      const runs: [string, string | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
+      const runs: [string, string | string[] | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
       if (!who) runs.push([`${name} (rendered)`, 'bench=render', CONNECTIONS[0]!])
       for (const [page, cookie, connections] of runs) {
         const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }

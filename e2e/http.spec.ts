@@ -18,6 +18,8 @@ test('every response carries the security headers, documents with a fresh CSP no
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
 
   const favicon = await request.get('/favicon.svg')
+  expect(favicon.status()).toBe(200)
+  expect(favicon.headers()['content-type']).toContain('image/svg+xml')
   for (const response of [first, favicon]) {
     expect(response.headers()['x-content-type-options']).toBe('nosniff')
     expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin')

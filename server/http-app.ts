@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import type SQLite from 'better-sqlite3'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { AppLoadContext, ServerBuild } from 'react-router'
@@ -65,7 +66,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   if (options.devMiddleware) app.use(options.devMiddleware)
   else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    // The few files at the root of the build (the favicon): looked up by name, so a page's address never costs a
+    // file-system lookup first (0.2 ms of every page at 100k, measured).
+    const rootFiles = new Set(readdirSync('build/client', { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${f.name}`))
+    const rootStatic = express.static('build/client', { maxAge: '1h' })
+    app.use((req, res, next) => (rootFiles.has(req.path) ? rootStatic(req, res, next) : next()))
   }
   app.use(rejectForeignOrigin)
   // Anonymous GETs only, one second per worker, dropped on any database write (app/page-cache.server.ts).
