@@ -19,6 +19,10 @@ const VOCABULARY_MAX_AGE_MS = 60_000
 /** Text-less searches (home page, bare listing, a territory's link) kept per second while no offer changes. */
 const RECENT_RESULTS = 64
 
+/** The phases of one search, timed when a benchmark asks (bench/search.ts). */
+export const SEARCH_PHASES = ['plan', 'match', 'filters', 'relaxation', 'facets', 'ranking', 'hydrate', 'correction'] as const
+export type SearchPhase = (typeof SEARCH_PHASES)[number]
+
 /**
  * The embedded engine: FTS5 (same SQLite file, same transactions) finds the
  * words; the in-memory OfferStore filters, counts facets and ranks.
@@ -29,6 +33,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private store: OfferStore
   /** Where the memory came from at warm-up, and why not from the snapshot when it was not. */
   warmedFrom: { source: 'snapshot' | 'database'; reason?: string } | null = null
+  /** Set by a benchmark: each search adds its milliseconds per phase here. Null (the default): nothing is timed. */
+  phases: Record<SearchPhase, number> | null = null
   private readonly matches: MatchRetriever
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
@@ -136,6 +142,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private search(query: OfferQuery, now: Date): OfferSearchResult {
     const store = this.store
     const notices: string[] = []
+    let lapStart = this.phases ? performance.now() : 0
+    const lap = (phase: SearchPhase) => {
+      if (!this.phases) return
+      const at = performance.now()
+      this.phases[phase] += at - lapStart
+      lapStart = at
+    }
 
     let plan: TextPlan | null = null
     let matched: Int32Array | null = null
@@ -146,9 +159,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
         notices.push(NOTICE.noUsableWord)
         plan = null
       } else {
+        lap('plan')
         matched = this.text.slots(plan.groups, true)
       }
     }
+    lap('match')
 
     let center: { latitude: number; longitude: number } | null = null
     if (query.near) {
@@ -160,6 +175,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const filters = compileFilters(store, query, now.getTime(), center)
     let candidates = collectCandidates(store, filters, matched)
     let results = resultsOf(candidates)
+    lap('filters')
 
     let sort = query.sort
     if (sort === 'distance' && !center) {
@@ -184,25 +200,31 @@ export class EmbeddedSearchEngine implements SearchEngine {
         } else relaxation = null
       }
     }
+    lap('relaxation')
     const facets = countFacets(store, candidates, query, now.getTime(), center !== null)
+    lap('facets')
 
     const pageCount = Math.max(1, Math.ceil(results.length / query.perPage))
     if (query.page > pageCount && results.length > 0) notices.push(NOTICE.pageBeyondLast(query.page))
     const page = Math.min(query.page, pageCount)
     const onPage = this.order(results, candidates, sort, plan, relaxation, page * query.perPage).slice((page - 1) * query.perPage)
 
+    lap('ranking')
     const ids = onPage.map((slot) => store.ids[slot]!)
     const distanceById = new Map<number, number>()
     if (candidates.placeDistance) for (const slot of onPage) distanceById.set(store.ids[slot]!, candidates.placeDistance[store.place[slot]!]!)
     const correction = plan ? this.text.correctedText(plan) : null
+    lap('correction')
+    const hits = hydrateHits(this.sqlite, ids).map((hit) => {
+      const km = distanceById.get(hit.id)
+      return { ...hit, distanceKm: km === undefined || Number.isNaN(km) ? null : Math.round(km * 10) / 10 }
+    })
+    lap('hydrate')
     return {
       total: results.length,
       page,
       pageCount,
-      hits: hydrateHits(this.sqlite, ids).map((hit) => {
-        const km = distanceById.get(hit.id)
-        return { ...hit, distanceKm: km === undefined || Number.isNaN(km) ? null : Math.round(km * 10) / 10 }
-      }),
+      hits,
       facets,
       sort,
       notices,
