@@ -3,9 +3,12 @@
  * in-process on its cached board (bench/search-board.ts), each with its wall
  * and CPU time and the engine's split by phase: which kind of query makes
  * the tail, and where its time goes. BENCH_OFFERS (100000), BENCH_QUERIES
- * (1200), BENCH_SLOWEST (30). Profile it with
+ * (1200), BENCH_SLOWEST (30); BENCH_RESULTS=file.jsonl also writes every
+ * query's answer there, to check that an optimisation changes no result
+ * (diff two such files). Profile it with
  * `node --cpu-prof --import tsx bench/search-slowest.ts`.
  */
+import { writeFileSync } from 'node:fs'
 import { openDatabase } from '#db/connection.ts'
 import { EmbeddedSearchEngine, SEARCH_PHASES } from '#search/embedded/engine.ts'
 import { queryMix } from './query-mix.ts'
@@ -22,7 +25,8 @@ const { db, sqlite } = openDatabase(file)
 try {
   const engine = new EmbeddedSearchEngine(sqlite)
   await engine.warmUp()
-  const timed = await timeQueries(engine, queryMix(QUERIES), SEARCH_BENCH_NOW)
+  const mix = queryMix(QUERIES)
+  const timed = await timeQueries(engine, mix, SEARCH_BENCH_NOW)
   const slowest = [...timed].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, SLOWEST)
   const short = (phase: string) => phase.slice(0, 5)
   console.log(`\n${SLOWEST} slowest of ${timed.length} queries by CPU time, ${OFFERS.toLocaleString('en')} offers (ms)`)
@@ -38,6 +42,14 @@ try {
     const w = summarize(queries.map((q) => q.wallMs))
     const mean = SEARCH_PHASES.map((p) => `${short(p)} ${(queries.reduce((s, q) => s + q.phases[p], 0) / queries.length).toFixed(2)}`).join(' ')
     console.log(`  ${kind.padEnd(9)} n=${String(queries.length).padEnd(5)} CPU ${c.p50.toFixed(1)}/${c.p95.toFixed(1)}/${c.p99.toFixed(1)}  wall ${w.p50.toFixed(1)}/${w.p95.toFixed(1)}/${w.p99.toFixed(1)}   ${mean}`)
+  }
+  if (process.env.BENCH_RESULTS) {
+    const lines: string[] = []
+    for (const item of mix) {
+      const r = await engine.searchOffers(item.query, SEARCH_BENCH_NOW)
+      lines.push(JSON.stringify({ q: describe(item), total: r.total, page: r.page, ids: r.hits.map((h) => [h.id, h.distanceKm]), facets: r.facets, notices: r.notices, correction: r.correction ?? null, sort: r.sort }))
+    }
+    writeFileSync(process.env.BENCH_RESULTS, lines.join('\n') + '\n')
   }
 } finally {
   await db.destroy()

@@ -10,7 +10,7 @@ import { hydrateHits } from './hits.ts'
 import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
 import { shortlistOffers } from './offer-shortlist.ts'
-import { RankedBuckets, TIER, TierClassifier } from './relevance.ts'
+import { EARLY_STOP_VISITS, firstByRelevance, TierClassifier } from './relevance.ts'
 import { readSnapshot, writeSnapshot } from './snapshot.ts'
 import { RELAX_BELOW, TextMatcher, type Relaxation } from './text-match.ts'
 import { planTextQuery, type Group, type TextPlan } from './text-query.ts'
@@ -35,6 +35,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   warmedFrom: { source: 'snapshot' | 'database'; reason?: string } | null = null
   /** Set by a benchmark: each search adds its milliseconds per phase here. Null (the default): nothing is timed. */
   phases: Record<SearchPhase, number> | null = null
+  /** How far relevance ranking walks before classifying every result (relevance.ts); tests set 0 to take the other way. */
+  earlyStopVisits = EARLY_STOP_VISITS
   private readonly matches: MatchRetriever
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
@@ -264,28 +266,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private byTiers(walk: Int32Array, isResult: Uint8Array, groups: Group[], wanted: number): number[] {
     const store = this.store
     const tiers = new TierClassifier(store, groups)
-    const ranked = new RankedBuckets(tiers)
-    if (tiers.hasTypos && !this.text.some(groups, false)) {
+    return firstByRelevance({
+      walk, isResult, tiers, wanted,
       // Nothing matches without a typo ("devlopeur"): typo tiers are the best there is.
-      for (let k = 0; k < walk.length && ranked.inTier(TIER.typoTitle) < wanted; k++) {
-        if (isResult[walk[k]!]) ranked.add(walk[k]!, tiers.weakTier(walk[k]!, false))
-      }
-      return ranked.first(wanted)
-    }
-    const unranked: number[] = []
-    for (let k = 0; k < walk.length && ranked.inTier(TIER.exactTitle) < wanted; k++) {
-      const slot = walk[k]!
-      if (!isResult[slot]) continue
-      const tier = tiers.strongTier(slot)
-      if (tier >= 0) ranked.add(slot, tier)
-      else unranked.push(slot)
-    }
-    if (ranked.inTier(TIER.exactTitle) + ranked.inTier(TIER.exactStrong) < wanted && unranked.length > 0) {
-      const exactSomewhere = new Uint8Array(tiers.hasTypos ? store.length : 0)
-      if (tiers.hasTypos) for (const slot of this.text.slots(groups, false)) exactSomewhere[slot] = 1
-      for (const slot of unranked) ranked.add(slot, tiers.weakTier(slot, exactSomewhere[slot] === 1))
-    }
-    return ranked.first(wanted)
+      noExact: tiers.hasTypos && !this.text.some(groups, false),
+      exactSomewhere: () => {
+        const exactSomewhere = new Uint8Array(tiers.hasTypos ? store.length : 0)
+        if (tiers.hasTypos) for (const slot of this.text.slots(groups, false)) exactSomewhere[slot] = 1
+        return exactSomewhere
+      },
+    }, this.earlyStopVisits)
   }
 
   /**
