@@ -6,7 +6,10 @@ import { createTestDatabase } from '#db/test-database.ts'
 import { offerQuery } from '../query-params.ts'
 import { tokenize } from '../text.ts'
 import { EmbeddedSearchEngine } from './engine.ts'
+import { readSkillSpellings, Synonyms } from '../synonyms.ts'
+import { Vocabulary } from '../vocabulary.ts'
 import { EARLY_STOP_VISITS } from './relevance.ts'
+import { ftsExpression, planTextQuery } from './text-query.ts'
 
 // Relevance ranking takes one of two ways (relevance.ts, firstByRelevance): walking the results
 // newest first while that fills the page early, classifying every result otherwise. On a board
@@ -29,6 +32,15 @@ afterAll(async () => {
 })
 
 /** A word with a letter swapped with the next one, or dropped: a typo within the budget of a long word. */
+const texts = () =>
+  fc.array(
+    fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('exact', 'typo', 'drop')).map(([n, at, kind]) => {
+      const w = words[n % words.length]!
+      return kind === 'exact' || w.length < 6 ? w : typo(w, at, kind === 'drop')
+    }),
+    { minLength: 1, maxLength: 2 },
+  ).chain((ws) => fc.constantFrom(ws.join(' '), `${ws.join(' ')} `))
+
 const typo = (word: string, at: number, drop: boolean) => {
   const i = 1 + (at % Math.max(1, word.length - 2))
   return drop ? word.slice(0, i) + word.slice(i + 1) : word.slice(0, i) + (word[i + 1] ?? '') + word[i] + word.slice(i + 2)
@@ -36,12 +48,8 @@ const typo = (word: string, at: number, drop: boolean) => {
 
 describe('relevance ranking, walking or classifying every result', () => {
   it('gives the same pages both ways, for words, typos, several words and filters', async () => {
-    const word = fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('exact', 'typo', 'drop')).map(([n, at, kind]) => {
-      const w = words[n % words.length]!
-      return kind === 'exact' || w.length < 6 ? w : typo(w, at, kind === 'drop')
-    })
     const query = fc.record({
-      text: fc.array(word, { minLength: 1, maxLength: 2 }).chain((ws) => fc.constantFrom(ws.join(' '), `${ws.join(' ')} `)),
+      text: texts(),
       contracts: fc.subarray([...CONTRACT_TYPES], { maxLength: 2 }),
       page: fc.integer({ min: 1, max: 3 }),
     })
@@ -62,5 +70,28 @@ describe('relevance ranking, walking or classifying every result', () => {
     )
     // The property compared real rankings, not empty pages.
     expect(ranked).toBeGreaterThan(100)
+  })
+})
+
+describe('the FTS5 expression', () => {
+  it('finds the same offers without the alternatives another one covers ("linux" beside "linux*")', () => {
+    const synonyms = new Synonyms(readSkillSpellings(test.sqlite))
+    const vocabulary = new Vocabulary(test.sqlite.prepare<[], { term: string; docs: number }>('select term, doc as docs from offers_fts_vocab').all())
+    const match = test.sqlite.prepare<[string], number>('select rowid from offers_fts where offers_fts match ? order by rowid').pluck()
+    // Skill spellings and their prefixes: the synonyms ("gnu linux", "python3") that get covered.
+    const text = fc.oneof(texts(), fc.constantFrom('linux', 'python', 'chef de projet', 'javascript', 'amazon web services', 'c#', 'react', 'data '))
+    let shorter = 0
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, withTypos) => {
+        const groups = planTextQuery(t, synonyms, vocabulary).groups.filter((g) => !g.kinds)
+        const pruned = ftsExpression(groups, withTypos)
+        const full = ftsExpression(groups, withTypos, { keepCovered: true })
+        if (pruned === null || full === null) return
+        if (pruned.length < full.length) shorter++
+        expect(match.all(pruned)).toEqual(match.all(full))
+      }),
+      { numRuns: 300, seed: 20261205 },
+    )
+    expect(shorter).toBeGreaterThan(30)
   })
 })
