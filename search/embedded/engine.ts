@@ -192,8 +192,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (plan && !plan.syntax && sort === 'relevance' && results.length < RELAX_BELOW) {
       relaxation = this.text.relax(plan.groups, matched!)
       if (relaxation) {
-        const last = relaxation.levels.at(-1)!
-        const relaxed = collectCandidates(store, filters, this.text.slots(last, true))
+        // The offers the last level's words match, as relax() found them.
+        const relaxed = collectCandidates(store, filters, relaxation.lastSlots)
         const relaxedResults = resultsOf(relaxed)
         if (relaxedResults.length > results.length) {
           candidates = relaxed
