@@ -107,7 +107,8 @@ export class TierClassifier {
     const kindBits = <T>(values: readonly T[], named: (g: Group) => readonly T[] | undefined) =>
       Uint16Array.from(values, (value) => groups.reduce((bits, g, i) => (named(g)?.includes(value) ? bits | (1 << i) : bits), 0))
     this.kindByContract = kindBits(CONTRACT_TYPES, (g) => g.kinds?.contracts)
-    this.kindByRemote = kindBits(REMOTE_POLICIES, (g) => g.kinds?.remote)
+    // One more code: an unstated remote policy (offer-store.ts, UNSTATED_REMOTE), which no word names.
+    this.kindByRemote = kindBits([...REMOTE_POLICIES, null], (g) => g.kinds?.remote)
   }
 
   /** exactTitle or exactStrong from memory alone, else -1. */
@@ -144,7 +145,7 @@ export class TierClassifier {
     const from = start[slot]!
     const titleEnd = from + this.store.titleWords[slot]!
     const end = from + count[slot]!
-    const kinds = this.kindByContract[this.store.contract[slot]!]! | (this.kindByRemote[this.store.remote[slot]!] ?? 0)
+    const kinds = this.kindByContract[this.store.contract[slot]!]! | this.kindByRemote[this.store.remote[slot]!]!
     const table = this.table
     let title = 0
     for (let k = from; k < titleEnd; k++) title |= table[data[k]!]!
@@ -274,12 +275,18 @@ function byClassifyingAll({ walk, isResult, tiers, wanted, noExact, exactSomewhe
   // Bucket + 1 per slot; 0: no result; UNRANKED: in no strong tier, classified only if the strong tiers leave room.
   const key = new Uint8Array(length)
   const counts = new Int32Array(BUCKETS)
+  // For the unranked: their bucket whether or not FTS5 finds every word exactly somewhere, known
+  // in the same pass (an offer's words are read once), chosen once the strong tiers are counted.
+  const ifExact = noExact ? null : new Uint8Array(length)
+  const ifNot = noExact ? null : new Uint8Array(length)
   let strong = 0
   for (let slot = 0; slot < length; slot++) {
     if (!isResult[slot]) continue
     const tier = noExact ? tiers.weakTier(slot, false) : tiers.strongTier(slot)
     if (tier < 0) {
       key[slot] = UNRANKED
+      ifExact![slot] = bucketOf(tiers, slot, TIER.exactAnywhere)
+      ifNot![slot] = bucketOf(tiers, slot, tiers.weakTier(slot, false))
       continue
     }
     strong++
@@ -291,7 +298,7 @@ function byClassifyingAll({ walk, isResult, tiers, wanted, noExact, exactSomewhe
     const exact = exactSomewhere()
     for (let slot = 0; slot < length; slot++) {
       if (key[slot] !== UNRANKED) continue
-      const bucket = bucketOf(tiers, slot, tiers.weakTier(slot, exact[slot] === 1))
+      const bucket = exact[slot] === 1 ? ifExact![slot]! : ifNot![slot]!
       key[slot] = bucket + 1
       counts[bucket]!++
     }
