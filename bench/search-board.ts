@@ -21,7 +21,8 @@ export type SearchBoard = { file: string; built: { seedMs: number; buildMs: numb
 export async function searchBoard(offers: number, wideVocabulary: boolean): Promise<SearchBoard> {
   mkdirSync(TMP, { recursive: true })
   const day = SEARCH_BENCH_NOW.toISOString().slice(0, 10)
-  const name = `search-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-${day}`
+  // v2: the index merged into one segment after the build (offer-index.ts).
+  const name = `search-v2-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-${day}`
   const cached = path.join(TMP, `${name}.sqlite`)
   let built: SearchBoard['built'] = null
   if (!existsSync(cached)) built = await build(cached, offers, wideVocabulary)
@@ -36,8 +37,9 @@ export function removeRunCopy(file: string) {
 }
 
 async function build(file: string, offers: number, wideVocabulary: boolean): Promise<NonNullable<SearchBoard['built']>> {
-  const prefix = path.basename(file).replace(/-\d{4}-\d{2}-\d{2}\.sqlite$/, '-')
-  for (const old of readdirSync(TMP)) if (old.startsWith(prefix)) rmSync(path.join(TMP, old), { force: true })
+  // Boards of this size and vocabulary built another day or by an older version of the build.
+  const stale = (old: string) => old.startsWith('search-') && old.includes(`-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-`) && !file.endsWith(old)
+  for (const old of readdirSync(TMP)) if (stale(old)) rmSync(path.join(TMP, old), { force: true })
   const building = `${file}.building`
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
   const { db, sqlite } = openDatabase(building)
