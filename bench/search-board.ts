@@ -25,10 +25,12 @@ export async function searchBoard(offers: number, wideVocabulary: boolean): Prom
   const name = `search-v2-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-${day}`
   const cached = path.join(TMP, `${name}.sqlite`)
   let built: SearchBoard['built'] = null
-  if (!existsSync(cached)) built = await build(cached, offers, wideVocabulary)
+  // BENCH_BOARD=file: that board instead (one built by an older version, to compare two versions of the engine on it).
+  const source = process.env.BENCH_BOARD ?? cached
+  if (!process.env.BENCH_BOARD && !existsSync(cached)) built = await build(cached, offers, wideVocabulary)
   const file = path.join(TMP, `search-run-${process.pid}.sqlite`)
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
-  copyFileSync(cached, file)
+  copyFileSync(source, file)
   return { file, built }
 }
 
