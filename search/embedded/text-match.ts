@@ -110,10 +110,12 @@ export class TextMatcher {
     const store = this.store()
     const mark = new Uint8Array(store.length)
     for (const slot of this.ftsSlots(ftsExpression([group], withTypos)!)) mark[slot] = 1
-    const contracts = new Set(group.kinds!.contracts.map((c) => CONTRACT_TYPES.indexOf(c)))
-    const remote = new Set(group.kinds!.remote.map((r) => REMOTE_POLICIES.indexOf(r)))
+    // Lookup tables by code (one more remote code: unstated, offer-store.ts), for a pass over every offer.
+    const contracts = Uint8Array.from(CONTRACT_TYPES, (c) => (group.kinds!.contracts.includes(c) ? 1 : 0))
+    const remote = Uint8Array.from([...REMOTE_POLICIES, null], (r) => (r && group.kinds!.remote.includes(r) ? 1 : 0))
+    const { live, contract, remote: remoteOf } = store
     for (let slot = 0; slot < store.length; slot++) {
-      if (store.live[slot] && (contracts.has(store.contract[slot]!) || remote.has(store.remote[slot]!))) mark[slot] = 1
+      if (live[slot] && (contracts[contract[slot]!] === 1 || remote[remoteOf[slot]!] === 1)) mark[slot] = 1
     }
     if (within) return within.filter((slot) => mark[slot] === 1)
     const slots: number[] = []
