@@ -6,59 +6,42 @@
  * BENCH_VOCABULARY=narrow generates the former digital-only offers. A last
  * row times typo corrections alone on vocabularies of 10k, 100k and 300k
  * words, against the former scan of every word in the same run.
+ * The board is built once and cached in bench/tmp/ (bench/search-board.ts):
+ * a rerun starts at the engine's warm-up. Every query is timed by the wall
+ * clock and by the CPU it took (what a loaded machine inflates least), per
+ * query class; bench:search-slowest shows where the slowest ones spend it.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { statSync } from 'node:fs'
 import { openDatabase } from '#db/connection.ts'
-import { migrateToLatest } from '#db/migrate.ts'
-import { seedDemo, seedReferenceData } from '#db/seed/index.ts'
 import { EmbeddedSearchEngine } from '#search/embedded/engine.ts'
-import { rebuildOfferIndex } from '#search/embedded/offer-index.ts'
 import { correctionTimes } from './corrections.ts'
 import { likeSearch } from './like-baseline.ts'
 import { queryMix } from './query-mix.ts'
+import { removeRunCopy, searchBoard, SEARCH_BENCH_NOW as NOW } from './search-board.ts'
+import { timeQueries } from './search-timing.ts'
 import { mb, ms, summarize } from './stats.ts'
 
 const OFFERS = Number(process.env.BENCH_OFFERS ?? 100_000)
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1200)
 const BASELINE = Number(process.env.BENCH_BASELINE ?? 200)
-const NOW = new Date('2026-11-20T10:00:00Z')
 
-const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-bench-'))
-const file = path.join(dir, 'bench.sqlite')
+const { file, built } = await searchBoard(OFFERS, process.env.BENCH_VOCABULARY !== 'narrow')
 const { db, sqlite } = openDatabase(file)
 try {
-  await migrateToLatest(db)
-  await seedReferenceData(db)
-  let start = performance.now()
-  await seedDemo(db, { companies: Math.max(40, Math.round(OFFERS / 50)), offers: OFFERS, seed: 2026, now: NOW, index: false,
-    wideVocabulary: process.env.BENCH_VOCABULARY !== 'narrow' })
-  const seedMs = performance.now() - start
-
-  start = performance.now()
-  const { indexed } = await rebuildOfferIndex(db)
-  const buildMs = performance.now() - start
-
   const engine = new EmbeddedSearchEngine(sqlite)
-  start = performance.now()
+  const start = performance.now()
   await engine.warmUp()
   const warmMs = performance.now() - start
 
   const mix = queryMix(QUERIES)
-  const engineTimes: number[] = []
-  const byKind = new Map<string, number[]>()
-  let totalHits = 0
+  const cpuAtStart = process.cpuUsage()
   const wall = performance.now()
-  for (const { kind, query } of mix) {
-    const t = performance.now()
-    const result = await engine.searchOffers(query, NOW)
-    const elapsed = performance.now() - t
-    engineTimes.push(elapsed)
-    byKind.set(kind, [...(byKind.get(kind) ?? []), elapsed])
-    totalHits += result.total
-  }
+  const timed = await timeQueries(engine, mix, NOW)
   const engineWallMs = performance.now() - wall
+  const engineCpu = process.cpuUsage(cpuAtStart)
+  const engineTimes = timed.map((q) => q.wallMs)
+  const totalHits = timed.reduce((s, q) => s + q.total, 0)
+  const kinds = [...new Set(mix.map((q) => q.kind))]
 
   // The baseline takes seconds per query at 100k offers: a fixed sample of the
   // same mix (every k-th query, so every kind is represented), and the engine's
@@ -82,19 +65,25 @@ try {
   const likeStats = summarize(likeTimes)
 
   console.log(`\nPasserelle — search benchmark (${new Date().toISOString()}, Node ${process.version}, ${OFFERS.toLocaleString('en')} offers)`)
-  console.log(`  seed (rows only)        ${ms(seedMs)}`)
-  console.log(`  index build (FTS5)      ${ms(buildMs)} for ${indexed.toLocaleString('en')} published offers`)
+  if (built) {
+    console.log(`  seed (rows only)        ${ms(built.seedMs)}`)
+    console.log(`  index build (FTS5)      ${ms(built.buildMs)} for ${built.indexed.toLocaleString('en')} published offers`)
+  } else console.log(`  board                   cached in bench/tmp/ (delete it to time the seed and index build again)`)
   console.log(`  engine warm-up          ${ms(warmMs)} (attribute store + vocabulary)`)
   console.log(`  database size           ${mb(size)}`)
   const words = sqlite.prepare<[], { term: string; docs: number }>('select term, doc as docs from offers_fts_vocab').all()
   console.log(`  distinct indexed words  ${words.length.toLocaleString('en')}`)
   console.log(`\n  engine, ${engineStats.count} queries: p50 ${ms(engineStats.p50)}  p95 ${ms(engineStats.p95)}  p99 ${ms(engineStats.p99)}  max ${ms(engineStats.max)}`)
   console.log(`  engine, the ${issueMixStats.count} queries without live-typing prefixes: p50 ${ms(issueMixStats.p50)}  p95 ${ms(issueMixStats.p95)}  p99 ${ms(issueMixStats.p99)}`)
-  console.log(`  engine throughput       ${(mix.length / (engineWallMs / 1000)).toFixed(0)} queries/s (one thread)`)
-  for (const [kind, times] of byKind) {
-    const s = summarize(times)
-    console.log(`    ${kind.padEnd(9)} n=${String(s.count).padEnd(4)} p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}`)
+  console.log(`  engine throughput       ${(mix.length / (engineWallMs / 1000)).toFixed(0)} queries/s (one thread; ${((engineCpu.user + engineCpu.system) / 1000 / mix.length).toFixed(2)} ms CPU per query)`)
+  const row = (label: string, queries: typeof timed) => {
+    const w = summarize(queries.map((q) => q.wallMs))
+    const c = summarize(queries.map((q) => q.cpuMs))
+    console.log(`    ${label.padEnd(9)} n=${String(w.count).padEnd(5)} wall p50 ${ms(w.p50)}  p95 ${ms(w.p95)}  p99 ${ms(w.p99)}   CPU p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  p99 ${ms(c.p99)}`)
   }
+  console.log(`  per query class (CPU: the process's user + system time during the query, which load inflates least):`)
+  row('all', timed)
+  for (const kind of kinds) row(kind, timed.filter((q) => q.kind === kind))
   console.log(`\n  same ${likeStats.count}-query sample:`)
   console.log(`    engine      p50 ${ms(sampleStats.p50)}  p95 ${ms(sampleStats.p95)}  p99 ${ms(sampleStats.p99)}`)
   console.log(`    LIKE scan   p50 ${ms(likeStats.p50)}  p95 ${ms(likeStats.p95)}  p99 ${ms(likeStats.p99)}`)
@@ -107,5 +96,5 @@ try {
   console.log(`  (matched ${totalHits.toLocaleString('en')} offers in total over the mix)`)
 } finally {
   await db.destroy()
-  rmSync(dir, { recursive: true, force: true })
+  removeRunCopy(file)
 }

@@ -1,7 +1,7 @@
 import type { FacetValue } from './types.ts'
 
 /** How many values a facet lists, besides the selected ones. */
-const LISTED_FACET_VALUES = 30
+export const LISTED_FACET_VALUES = 30
 
 /**
  * The values a facet shows: those counted at least once, most frequent

@@ -10,7 +10,7 @@ import { hydrateHits } from './hits.ts'
 import { MatchRetriever } from './matching.ts'
 import { OfferStore } from './offer-store.ts'
 import { shortlistOffers } from './offer-shortlist.ts'
-import { RankedBuckets, TIER, TierClassifier } from './relevance.ts'
+import { EARLY_STOP_VISITS, firstByRelevance, TierClassifier } from './relevance.ts'
 import { readSnapshot, writeSnapshot } from './snapshot.ts'
 import { RELAX_BELOW, TextMatcher, type Relaxation } from './text-match.ts'
 import { planTextQuery, type Group, type TextPlan } from './text-query.ts'
@@ -18,6 +18,10 @@ import { planTextQuery, type Group, type TextPlan } from './text-query.ts'
 const VOCABULARY_MAX_AGE_MS = 60_000
 /** Text-less searches (home page, bare listing, a territory's link) kept per second while no offer changes. */
 const RECENT_RESULTS = 64
+
+/** The phases of one search, timed when a benchmark asks (bench/search.ts). */
+export const SEARCH_PHASES = ['plan', 'match', 'filters', 'relaxation', 'facets', 'ranking', 'hydrate', 'correction'] as const
+export type SearchPhase = (typeof SEARCH_PHASES)[number]
 
 /**
  * The embedded engine: FTS5 (same SQLite file, same transactions) finds the
@@ -29,6 +33,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private store: OfferStore
   /** Where the memory came from at warm-up, and why not from the snapshot when it was not. */
   warmedFrom: { source: 'snapshot' | 'database'; reason?: string } | null = null
+  /** Set by a benchmark: each search adds its milliseconds per phase here. Null (the default): nothing is timed. */
+  phases: Record<SearchPhase, number> | null = null
+  /** How far relevance ranking walks before classifying every result (relevance.ts); tests set 0 to take the other way. */
+  earlyStopVisits = EARLY_STOP_VISITS
   private readonly matches: MatchRetriever
   private vocabulary: Vocabulary | null = null
   private vocabularyLoadedAt = 0
@@ -136,6 +144,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private search(query: OfferQuery, now: Date): OfferSearchResult {
     const store = this.store
     const notices: string[] = []
+    let lapStart = this.phases ? performance.now() : 0
+    const lap = (phase: SearchPhase) => {
+      if (!this.phases) return
+      const at = performance.now()
+      this.phases[phase] += at - lapStart
+      lapStart = at
+    }
 
     let plan: TextPlan | null = null
     let matched: Int32Array | null = null
@@ -146,9 +161,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
         notices.push(NOTICE.noUsableWord)
         plan = null
       } else {
+        lap('plan')
         matched = this.text.slots(plan.groups, true)
       }
     }
+    lap('match')
 
     let center: { latitude: number; longitude: number } | null = null
     if (query.near) {
@@ -160,6 +177,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const filters = compileFilters(store, query, now.getTime(), center)
     let candidates = collectCandidates(store, filters, matched)
     let results = resultsOf(candidates)
+    lap('filters')
 
     let sort = query.sort
     if (sort === 'distance' && !center) {
@@ -174,8 +192,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (plan && !plan.syntax && sort === 'relevance' && results.length < RELAX_BELOW) {
       relaxation = this.text.relax(plan.groups, matched!)
       if (relaxation) {
-        const last = relaxation.levels.at(-1)!
-        const relaxed = collectCandidates(store, filters, this.text.slots(last, true))
+        // The offers the last level's words match, as relax() found them.
+        const relaxed = collectCandidates(store, filters, relaxation.lastSlots)
         const relaxedResults = resultsOf(relaxed)
         if (relaxedResults.length > results.length) {
           candidates = relaxed
@@ -184,25 +202,31 @@ export class EmbeddedSearchEngine implements SearchEngine {
         } else relaxation = null
       }
     }
+    lap('relaxation')
     const facets = countFacets(store, candidates, query, now.getTime(), center !== null)
+    lap('facets')
 
     const pageCount = Math.max(1, Math.ceil(results.length / query.perPage))
     if (query.page > pageCount && results.length > 0) notices.push(NOTICE.pageBeyondLast(query.page))
     const page = Math.min(query.page, pageCount)
     const onPage = this.order(results, candidates, sort, plan, relaxation, page * query.perPage).slice((page - 1) * query.perPage)
 
+    lap('ranking')
     const ids = onPage.map((slot) => store.ids[slot]!)
     const distanceById = new Map<number, number>()
     if (candidates.placeDistance) for (const slot of onPage) distanceById.set(store.ids[slot]!, candidates.placeDistance[store.place[slot]!]!)
     const correction = plan ? this.text.correctedText(plan) : null
+    lap('correction')
+    const hits = hydrateHits(this.sqlite, ids).map((hit) => {
+      const km = distanceById.get(hit.id)
+      return { ...hit, distanceKm: km === undefined || Number.isNaN(km) ? null : Math.round(km * 10) / 10 }
+    })
+    lap('hydrate')
     return {
       total: results.length,
       page,
       pageCount,
-      hits: hydrateHits(this.sqlite, ids).map((hit) => {
-        const km = distanceById.get(hit.id)
-        return { ...hit, distanceKm: km === undefined || Number.isNaN(km) ? null : Math.round(km * 10) / 10 }
-      }),
+      hits,
       facets,
       sort,
       notices,
@@ -242,28 +266,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private byTiers(walk: Int32Array, isResult: Uint8Array, groups: Group[], wanted: number): number[] {
     const store = this.store
     const tiers = new TierClassifier(store, groups)
-    const ranked = new RankedBuckets(tiers)
-    if (tiers.hasTypos && !this.text.some(groups, false)) {
+    return firstByRelevance({
+      walk, isResult, tiers, wanted,
       // Nothing matches without a typo ("devlopeur"): typo tiers are the best there is.
-      for (let k = 0; k < walk.length && ranked.inTier(TIER.typoTitle) < wanted; k++) {
-        if (isResult[walk[k]!]) ranked.add(walk[k]!, tiers.weakTier(walk[k]!, false))
-      }
-      return ranked.first(wanted)
-    }
-    const unranked: number[] = []
-    for (let k = 0; k < walk.length && ranked.inTier(TIER.exactTitle) < wanted; k++) {
-      const slot = walk[k]!
-      if (!isResult[slot]) continue
-      const tier = tiers.strongTier(slot)
-      if (tier >= 0) ranked.add(slot, tier)
-      else unranked.push(slot)
-    }
-    if (ranked.inTier(TIER.exactTitle) + ranked.inTier(TIER.exactStrong) < wanted && unranked.length > 0) {
-      const exactSomewhere = new Uint8Array(tiers.hasTypos ? store.length : 0)
-      if (tiers.hasTypos) for (const slot of this.text.slots(groups, false)) exactSomewhere[slot] = 1
-      for (const slot of unranked) ranked.add(slot, tiers.weakTier(slot, exactSomewhere[slot] === 1))
-    }
-    return ranked.first(wanted)
+      noExact: tiers.hasTypos && !this.text.some(groups, false),
+      exactSomewhere: () => {
+        const exactSomewhere = new Uint8Array(tiers.hasTypos ? store.length : 0)
+        if (tiers.hasTypos) for (const slot of this.text.slots(groups, false)) exactSomewhere[slot] = 1
+        return exactSomewhere
+      },
+    }, this.earlyStopVisits)
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   type FacetValue,
   type OfferQuery,
 } from '../types.ts'
-import { topFacetValues } from '../facet-values.ts'
+import { LISTED_FACET_VALUES, topFacetValues } from '../facet-values.ts'
 import { BIT, type Candidates } from './candidates.ts'
 import type { OfferStore } from './offer-store.ts'
 
@@ -108,7 +108,24 @@ function tally(store: OfferStore, c: Candidates, nowMs: number, hasCenter: boole
   return counts
 }
 
-/** Values by count (then name), the top ones plus any selected value. */
+/**
+ * Values by count (then name), the top ones plus any selected value. Of a
+ * facet of thousands of values (companies, skills), only those counted at
+ * least as often as the LISTED_FACET_VALUES-th most counted one can be
+ * listed: only they (and the selected values) are sorted.
+ */
 function byCount(values: readonly string[], counts: Int32Array, selected: string[] = []): FacetValue[] {
-  return topFacetValues(Array.from(counts, (count, code) => [values[code]!, count] as const), selected)
+  let floor = 1
+  if (counts.length > LISTED_FACET_VALUES) {
+    const counted = counts.filter((count) => count > 0).sort()
+    if (counted.length > LISTED_FACET_VALUES) floor = counted[counted.length - LISTED_FACET_VALUES]!
+  }
+  const listed: (readonly [string, number])[] = []
+  for (let code = 0; code < counts.length; code++) if (counts[code]! >= floor) listed.push([values[code]!, counts[code]!])
+  // A selected value counted less keeps its count (it sorts after the listed ones).
+  for (const value of selected) {
+    const code = values.indexOf(value)
+    if (code >= 0 && counts[code]! > 0 && counts[code]! < floor) listed.push([value, counts[code]!])
+  }
+  return topFacetValues(listed, selected)
 }

@@ -102,6 +102,9 @@ export async function rebuildOfferIndex(db: Kysely<Database>): Promise<{ indexed
       const values = rows.slice(start, start + BATCH).map((row) => sql`(${sql.join(toRow(row))})`)
       await sql`insert into offers_fts (rowid, title, skills, company, description) values ${sql.join(values)}`.execute(trx)
     }
+    // The batches leave a few dozen segments; merged into one, every match reads one list per word
+    // instead of one per segment ("chef de projet" 13 -> 8 ms, "linux" 4.3 -> 2.6 ms at 100k; ~10 s more here).
+    await sql`insert into offers_fts (offers_fts) values ('optimize')`.execute(trx)
     // One marker so every running engine reloads its attributes.
     await trx.insertInto('search_outbox').values({ doc_type: 'offer', doc_id: 0, created_at: new Date().toISOString() }).execute()
     return { indexed: rows.length }

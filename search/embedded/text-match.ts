@@ -13,8 +13,8 @@ export const RELAX_BELOW = 10
 /** Above any offer count: a role noun's weight when relaxing, so it goes before the field words. */
 const ROLE_WEIGHT = 2 ** 40
 
-/** The query's groups kept at each level of relaxation, and each result's level (0: every word). */
-export type Relaxation = { levels: Group[][]; levelOf: Uint8Array }
+/** The query's groups kept at each level of relaxation, each result's level (0: every word), and the slots the last level matches. */
+export type Relaxation = { levels: Group[][]; levelOf: Uint8Array; lastSlots: Int32Array }
 
 /**
  * Which stored offers a query's words match. Words go to FTS5 as one
@@ -68,11 +68,14 @@ export class TextMatcher {
     const dropOrder = groups.map((_, i) => i).sort((a, b) => (weight[b]! === weight[a]! ? b - a : weight[b]! > weight[a]! ? 1 : -1))
     const levels = dropOrder.map((_, level) => groups.filter((_, i) => !dropOrder.slice(0, level).includes(i)))
     const levelOf = new Uint8Array(this.store().length).fill(255)
+    let lastSlots = everyWord
     for (let level = levels.length - 1; level >= 1; level--) {
-      for (const slot of this.slots(levels[level]!, true)) levelOf[slot] = level
+      const slots = this.slots(levels[level]!, true)
+      if (level === levels.length - 1) lastSlots = slots
+      for (const slot of slots) levelOf[slot] = level
     }
     for (const slot of everyWord) levelOf[slot] = 0
-    return { levels, levelOf }
+    return { levels, levelOf, lastSlots }
   }
 
   /**
@@ -107,10 +110,12 @@ export class TextMatcher {
     const store = this.store()
     const mark = new Uint8Array(store.length)
     for (const slot of this.ftsSlots(ftsExpression([group], withTypos)!)) mark[slot] = 1
-    const contracts = new Set(group.kinds!.contracts.map((c) => CONTRACT_TYPES.indexOf(c)))
-    const remote = new Set(group.kinds!.remote.map((r) => REMOTE_POLICIES.indexOf(r)))
+    // Lookup tables by code (one more remote code: unstated, offer-store.ts), for a pass over every offer.
+    const contracts = Uint8Array.from(CONTRACT_TYPES, (c) => (group.kinds!.contracts.includes(c) ? 1 : 0))
+    const remote = Uint8Array.from([...REMOTE_POLICIES, null], (r) => (r && group.kinds!.remote.includes(r) ? 1 : 0))
+    const { live, contract, remote: remoteOf } = store
     for (let slot = 0; slot < store.length; slot++) {
-      if (store.live[slot] && (contracts.has(store.contract[slot]!) || remote.has(store.remote[slot]!))) mark[slot] = 1
+      if (live[slot] && (contracts[contract[slot]!] === 1 || remote[remoteOf[slot]!] === 1)) mark[slot] = 1
     }
     if (within) return within.filter((slot) => mark[slot] === 1)
     const slots: number[] = []

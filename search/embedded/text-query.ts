@@ -118,21 +118,46 @@ export function planTextQuery(
  * column filter, written only for groups holding a word that sits inside a
  * skill spelling of several words).
  */
-export function ftsExpression(groups: Group[], withTypos: boolean): string | null {
+export function ftsExpression(groups: Group[], withTypos: boolean, { keepCovered = false } = {}): string | null {
   if (groups.length === 0) return null
   return groups
     .map((g) => {
       const alternatives = [...g.exact, ...(withTypos ? g.typos : [])]
+      // keepCovered: every alternative, as the plan has them (relevance.test.ts compares).
+      const any = (list: Alternative[]) => (keepCovered ? list : withoutCovered(list)).map(toFts).join(' OR ')
       // No word of it sits inside a skill spelling: any column, as plain as it gets (FTS5 skips the position lists).
-      if (!g.insideSkills) return `(${alternatives.map(toFts).join(' OR ')})`
+      if (!g.insideSkills) return `(${any(alternatives)})`
       const skills = alternatives.filter((a) => a.skill)
-      const text = `{title company description} : (${alternatives.map(toFts).join(' OR ')})`
-      return skills.length > 0 ? `((${text}) OR ({skills} : (${skills.map(toFts).join(' OR ')})))` : `(${text})`
+      const text = `{title company description} : (${any(alternatives)})`
+      return skills.length > 0 ? `((${text}) OR ({skills} : (${any(skills)})))` : `(${text})`
     })
     .join(' AND ')
 }
 
 export const hasTypos = (groups: Group[]) => groups.some((g) => g.typos.length > 0)
+
+/**
+ * The alternatives but those another one already finds: "linux" and the
+ * phrase "gnu linux" beside the prefix "linux*", "chef de projet" beside
+ * "chef de projet*". The OR finds the same offers, and FTS5 reads fewer
+ * lists (a phrase reads every position of its words: "de" is in most offers).
+ */
+function withoutCovered(alternatives: Alternative[]): Alternative[] {
+  return alternatives.filter((a, i) => !alternatives.some((b, j) => j !== i && covers(b, a) && !(covers(a, b) && j > i)))
+}
+
+/** Whether every offer `a` matches holds what `b` matches, as FTS5 reads them (tokens are whole folded words). */
+function covers(b: Alternative, a: Alternative): boolean {
+  const last = a.tokens.length - 1
+  const finds = (token: string, k: number) => {
+    // A last token typed as a prefix stands for every word it begins: only a shorter prefix holds them all.
+    if (k === last && a.prefix) return b.prefix && token.startsWith(b.tokens.at(-1)!)
+    return b.prefix ? token.startsWith(b.tokens.at(-1)!) : token === b.tokens.at(-1)
+  }
+  // One word: any of the phrase's words. Several: the same phrase, its last word covered.
+  if (b.tokens.length === 1) return a.tokens.some(finds)
+  return b.tokens.length === a.tokens.length && b.tokens.every((t, k) => (k === last ? finds(a.tokens[k]!, k) : t === a.tokens[k]))
+}
 
 function toFts(alternative: Alternative): string {
   const quoted = `"${alternative.tokens.join(' ').replaceAll('"', '""')}"`
