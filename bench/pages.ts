@@ -12,8 +12,13 @@
  * database and saves their snapshot (search/embedded/snapshot.ts), the second,
  * as every later start does, loads that snapshot — then drives each page with autocannon at 16 and
  * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5);
- * anonymous pages once more with a cookie, which skips the one-second page
- * cache (app/page-cache.server.ts), to time the rendering itself.
+ * anonymous pages once more with `Cache-Control: no-cache`, which the
+ * one-second page cache (app/page-cache.server.ts) honours by rendering afresh
+ * (a cookie no longer skips it unless it is the session's), to time the
+ * rendering itself. "search: varied keywords" cycles over 200 distinct searches
+ * of the engine's query mix (bench/query-mix.ts, bench/relevance-queries.ts),
+ * rendered each time too: real traffic spreads over many search addresses,
+ * so this is the honest figure of what a search costs.
  * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
  * the largest, and the peak RSS of every server process.
  * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
@@ -31,7 +36,10 @@ import { runMaintenance } from '#db/maintenance.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { seedScale, type Scale } from '#db/seed/scale.ts'
 import { sessionCookieHeader } from '#app/utils/session.server.ts'
+import { offerQueryToParams } from '#search/query-params.ts'
 import { summarize } from './stats.ts'
+import { queryMix } from './query-mix.ts'
+import { LABELLED_QUERIES } from './relevance-queries.ts'
 import { BENCH_OPERATOR_ENV } from './operator-env.ts'
 
 const SEED = 42
@@ -77,7 +85,20 @@ async function buildDatabase(offers: number): Promise<string> {
   return file
 }
 
-type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string> }
+type Targets = { pages: [name: string, url: string | string[], who: Who | null][]; cookies: Record<Who, string> }
+/** What a visitor sends to get a fresh render (a reload): the page cache answers it with a new render. */
+const FRESH = { 'cache-control': 'no-cache' }
+
+/**
+ * 200 distinct search addresses, always the same: the labelled queries of
+ * bench:relevance (words of titles, typos, synonyms), then the text queries of
+ * bench:search's mix (keywords, prefixes, typos) until there are 200.
+ */
+function variedSearches(): string[] {
+  const texts = new Set(LABELLED_QUERIES.map((q) => q.text))
+  for (const { kind, query } of queryMix(2000)) if (kind === 'keywords' || kind === 'prefix' || kind === 'typo') texts.add(query.text)
+  return [...texts].slice(0, 200).map((text) => `/offres?${offerQueryToParams({ text })}`)
+}
 type Who = 'candidate' | 'recruiter' | 'organiser' | 'admin'
 
 /** URLs of the pages, and sessions for the demo accounts, written into the copy the server will open. */
@@ -120,6 +141,7 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
         ['search: filtered', '/offres?contrat=cdi&teletravail=hybrid&experience=junior', null],
         ['search: geo', '/offres?commune=62193&rayon=30', null],
         ['search: page 20', '/offres?page=20', null],
+        ['search: varied keywords', variedSearches(), null],
         ['offer', `/offres/${offer.slug}`, null],
         ['company', `/entreprises/${company.slug}`, null],
         ['forums list', '/forums', null],
@@ -223,14 +245,17 @@ function serverCpuMs(rootPid: number): number {
 
 type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
 
-async function drive(url: string, cookie: string | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
+async function drive(url: string, paths: string[] | null, headers: Record<string, string>, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
   const latencies: number[] = []
   let bytes = 0
   let bad = 0
   const cpuBefore = serverCpuMs(serverPid)
   let instance: autocannon.Instance | undefined
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers: cookie ? { cookie } : {} }, (error, result) => (error ? reject(error) : resolve(result)))
+    let next = 0
+    // Several paths: each request takes the next one (a deterministic cycle).
+    const requests = paths ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length]! }) }] : undefined
+    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers, requests }, (error, result) => (error ? reject(error) : resolve(result)))
   })
   instance!.on('response', (_client, status, resBytes, responseTime) => {
     latencies.push(responseTime)
@@ -290,11 +315,14 @@ for (const size of SIZES) {
   try {
     for (const [name, url, who] of targets.pages) {
       if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
-      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time (a cookie skips the cache).
-      const runs: [string, string | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
-      if (!who) runs.push([`${name} (rendered)`, 'bench=render', CONNECTIONS[0]!])
-      for (const [page, cookie, connections] of runs) {
-        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }
+      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time
+      // (Cache-Control: no-cache, as a reload sends). The varied searches are rendered each time only.
+      const signedIn: Record<string, string> = who ? { cookie: targets.cookies[who] } : {}
+      const runs: [string, Record<string, string>, number][] = Array.isArray(url) ? [[name, FRESH, CONNECTIONS[0]!]] : CONNECTIONS.map((c) => [name, signedIn, c])
+      if (!who && !Array.isArray(url)) runs.push([`${name} (rendered)`, FRESH, CONNECTIONS[0]!])
+      for (const [page, headers, connections] of runs) {
+        const [first, paths] = Array.isArray(url) ? [url[0]!, url] : [url, null]
+        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${first}`, paths, headers, connections, server.pid!)) }
         rows.push(row)
         if (row.p50 === 0) {
           console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn  no answer within ${DURATION} s (each takes longer than ${DURATION}/${connections} s of the server's time)`)
