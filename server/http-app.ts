@@ -65,7 +65,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   if (options.devMiddleware) app.use(options.devMiddleware)
   else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    app.use(express.static('build/client', { maxAge: '1h' }))
+    // Every file there has a dot in its name (favicon.svg): a page's address never asks the disk.
+    const publicFiles = express.static('build/client', { maxAge: '1h' })
+    app.use((req, res, next) => (req.path.includes('.') ? publicFiles(req, res, next) : next()))
   }
   app.use(rejectForeignOrigin)
   // Anonymous GETs only, one second per worker, dropped on any database write (app/page-cache.server.ts).
