@@ -25,6 +25,10 @@ beforeAll(async () => {
     const offers = test.sqlite.prepare('select count(*) from offers').pluck().get()
     res.type('html').send(`<p>${offers} offres</p><script nonce="${res.locals.nonce}">1</script>`)
   })
+  app.get('/other', (_req, res) => {
+    renders++
+    res.type('html').send('<p>autre page</p>')
+  })
   app.get('/missing', (_req, res) => res.status(404).type('html').send('introuvable'))
   // A long streamed answer that is not a page: it must pass through without being copied.
   app.get('/feed.xml', (_req, res) => {
@@ -65,13 +69,41 @@ it('shows a change at the next visit: any write to the database drops the cached
   expect(await (await fetch(`${base}/page`)).text()).toContain('<p>1 offres</p>')
 })
 
-it('never keeps a page for a visitor with a cookie, nor an error page', async () => {
+it('never answers a visitor with a session cookie from the cache, nor keeps the page rendered for one, nor an error page', async () => {
   const before = renders
-  await fetch(`${base}/page`, { headers: { cookie: 'passerelle_session=x' } })
-  await fetch(`${base}/page`, { headers: { cookie: 'passerelle_session=x' } })
-  expect(renders - before).toBe(2)
+  // However the browser (or a hand-made request) spells it: cookie parsers trim names.
+  for (const cookie of ['passerelle_session=x', 'a=1; passerelle_session=x', 'a=1;passerelle_session =x', 'PASSERELLE_SESSION=x']) {
+    const response = await fetch(`${base}/page?signed-in`, { headers: { cookie } })
+    expect(response.headers.get('x-page-cache')).toBeNull()
+  }
+  expect(renders - before).toBe(4)
+  // What was rendered for them was not kept: the next anonymous visit renders again (once).
+  await fetch(`${base}/page?signed-in`)
+  expect((await fetch(`${base}/page?signed-in`)).headers.get('x-page-cache')).toBe('hit')
+  expect(renders - before).toBe(5)
   await fetch(`${base}/missing`)
   expect((await fetch(`${base}/missing`)).headers.get('x-page-cache')).toBeNull()
+})
+
+it('serves a signed-out visitor who carries only other cookies (the remembered device, a proxy\'s) from the cache', async () => {
+  await fetch(`${base}/other`)
+  const before = renders
+  for (const cookie of ['passerelle_appareil=abc', 'passerelle_appareil=abc; _ga=GA1.2.3', 'theme=dark']) {
+    const response = await fetch(`${base}/other`, { headers: { cookie } })
+    expect(response.headers.get('x-page-cache')).toBe('hit')
+    expect(await response.text()).toContain('autre page')
+  }
+  expect(renders).toBe(before)
+})
+
+it('renders afresh for a request that asks for it (Cache-Control: no-cache, a reload), and keeps that page', async () => {
+  await fetch(`${base}/page`)
+  const before = renders
+  expect((await fetch(`${base}/page`, { headers: { 'cache-control': 'no-cache' } })).headers.get('x-page-cache')).toBeNull()
+  expect((await fetch(`${base}/page`, { headers: { pragma: 'no-cache' } })).headers.get('x-page-cache')).toBeNull()
+  expect(renders - before).toBe(2)
+  expect((await fetch(`${base}/page`)).headers.get('x-page-cache')).toBe('hit')
+  expect(renders - before).toBe(2)
 })
 
 it('lets a streamed answer that is not a page through whole, and never keeps it', async () => {

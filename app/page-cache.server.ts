@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3'
 import type { NextFunction, Request, Response } from 'express'
+import { carriesSession } from './utils/session-cookie.ts'
 
 /**
  * A one-second cache of the pages anonymous visitors read, in each server
@@ -7,8 +8,13 @@ import type { NextFunction, Request, Response } from 'express'
  * rendered once a second instead of once a request.
  *
  * Only what is the same for every anonymous visitor is kept: GET requests
- * without any cookie (so no session, no flash message, nothing personal),
- * answered 200 in HTML without Set-Cookie. The page carries the request's
+ * without a session cookie, answered 200 in HTML without Set-Cookie. The
+ * session cookie is the only one a page reads (flash messages travel in the
+ * address, `?fait=`); the "known device" cookie, which outlives the session by
+ * a year, is read only by the login form's POST, so a signed-out visitor who
+ * carries it, or any cookie a proxy or an analytics script set, still gets
+ * the cached page. A request that asks for a fresh answer (`Cache-Control:
+ * no-cache`, as a reload sends) is rendered afresh, and its page kept. The page carries the request's
  * CSP nonce: it is stored with a placeholder instead, and every answer from
  * the cache gets the nonce of its own request (already in its CSP header),
  * so no nonce is ever sent twice. A page is dropped after `ttlMs`, and at
@@ -26,12 +32,13 @@ export function anonymousPageCache(sqlite: SQLite.Database, { ttlMs = 1000, maxE
   const version = () => `${dataVersion.get()}:${ownChanges.get()}`
 
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.headers.cookie || req.headers.authorization) return next()
+    if (req.method !== 'GET' || carriesSession(req.headers.cookie) || req.headers.authorization) return next()
     const nonce = res.locals.nonce as string
     const key = req.originalUrl
     const kept = pages.get(key)
     const current = version()
-    if (kept && Date.now() - kept.at < ttlMs && kept.version === current) {
+    const fresh = /\bno-cache\b/i.test(req.headers['cache-control'] ?? '') || /\bno-cache\b/i.test(String(req.headers.pragma ?? ''))
+    if (kept && !fresh && Date.now() - kept.at < ttlMs && kept.version === current) {
       res.status(200).type(kept.type).set('X-Page-Cache', 'hit').send(kept.body.replaceAll(PLACEHOLDER, nonce))
       return
     }

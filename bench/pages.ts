@@ -13,8 +13,14 @@
  * as every later start does, loads that snapshot — then drives each page with autocannon at 16 and
  * 64 connections (BENCH_CONNECTIONS) for BENCH_DURATION seconds each (5), after
  * BENCH_WARMUP seconds (2) of the same load that are not measured;
- * anonymous pages once more with a cookie, which skips the one-second page
- * cache (app/page-cache.server.ts), to time the rendering itself.
+ * anonymous pages once more with `Cache-Control: no-cache`, which the
+ * one-second page cache (app/page-cache.server.ts) honours by rendering afresh
+ * (a cookie no longer skips it unless it is the session's), to time the
+ * rendering itself. "search: varied keywords" cycles over 200 distinct searches
+ * of the engine's query mix (bench/query-mix.ts, bench/relevance-queries.ts),
+ * rendered each time too: real traffic spreads over many search addresses,
+ * so this is the honest figure of what a search costs. "Offres pour vous" is
+ * asked by 200 candidates in turn (and by the demo candidate apart).
  * It prints req/s, p50/p95/p99, bytes, the growth from the smallest size to
  * the largest, and the peak RSS of every server process.
  * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
@@ -32,7 +38,10 @@ import { runMaintenance } from '#db/maintenance.ts'
 import { seedReferenceData } from '#db/seed/reference.ts'
 import { seedScale, type Scale } from '#db/seed/scale.ts'
 import { sessionCookieHeader } from '#app/utils/session.server.ts'
+import { offerQueryToParams } from '#search/query-params.ts'
 import { summarize } from './stats.ts'
+import { queryMix } from './query-mix.ts'
+import { LABELLED_QUERIES } from './relevance-queries.ts'
 import { BENCH_OPERATOR_ENV } from './operator-env.ts'
 
 const SEED = 42
@@ -79,7 +88,20 @@ async function buildDatabase(offers: number): Promise<string> {
   return file
 }
 
-type Targets = { pages: [name: string, url: string, who: Who | null][]; cookies: Record<Who, string | string[]> }
+type Targets = { pages: [name: string, url: string | string[], who: Who | null][]; cookies: Record<Who, string | string[]> }
+/** What a visitor sends to get a fresh render (a reload): the page cache answers it with a new render. */
+const FRESH = { 'cache-control': 'no-cache' }
+
+/**
+ * 200 distinct search addresses, always the same: the labelled queries of
+ * bench:relevance (words of titles, typos, synonyms), then the text queries of
+ * bench:search's mix (keywords, prefixes, typos) until there are 200.
+ */
+function variedSearches(): string[] {
+  const texts = new Set(LABELLED_QUERIES.map((q) => q.text))
+  for (const { kind, query } of queryMix(2000)) if (kind === 'keywords' || kind === 'prefix' || kind === 'typo') texts.add(query.text)
+  return [...texts].slice(0, 200).map((text) => `/offres?${offerQueryToParams({ text })}`)
+}
 // 'candidates': a different candidate at each request (the sessions of CANDIDATE_SESSIONS of them), so no cache of one person's page helps.
 type Who = 'candidate' | 'candidates' | 'recruiter' | 'organiser' | 'admin'
 const CANDIDATE_SESSIONS = 200
@@ -128,6 +150,7 @@ async function prepareRun(file: string): Promise<{ runFile: string; targets: Tar
         ['search: filtered', '/offres?contrat=cdi&teletravail=hybrid&experience=junior', null],
         ['search: geo', '/offres?commune=62193&rayon=30', null],
         ['search: page 20', '/offres?page=20', null],
+        ['search: varied keywords', variedSearches(), null],
         ['offer', `/offres/${offer.slug}`, null],
         ['company', `/entreprises/${company.slug}`, null],
         ['forums list', '/forums', null],
@@ -233,18 +256,24 @@ function serverCpuMs(rootPid: number): number {
 
 type Row = { page: string; connections: number; rps: number; cpuMs: number; p50: number; p95: number; p99: number; bytes: number; errors: number }
 
-/** One cookie for every request, or the next of a list at each request. */
-function sessionsOf(cookie: string | string[] | null): Pick<autocannon.Options, 'headers' | 'requests'> {
-  if (!Array.isArray(cookie)) return { headers: cookie ? { cookie } : {} }
+/** How a page is asked for: the same headers each time, and, when given, the next path or session cookie of a list at each request. */
+type Load = { headers: Record<string, string>; paths?: string[]; cookies?: string[] }
+function requestsOf({ paths, cookies }: Load): autocannon.Request[] | undefined {
+  if (!paths && !cookies) return undefined
   let next = 0
-  return { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookie[next++ % cookie.length]! } }) }] }
+  return [{
+    setupRequest: (request: autocannon.Request) => {
+      const i = next++
+      return { ...request, ...(paths ? { path: paths[i % paths.length]! } : {}), headers: { ...request.headers, ...(cookies ? { cookie: cookies[i % cookies.length]! } : {}) } }
+    },
+  }]
 }
 
-async function drive(url: string, cookie: string | string[] | null, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
+async function drive(url: string, load: Load, connections: number, serverPid: number): Promise<Omit<Row, 'page'>> {
   // Unmeasured first: a page's first requests in each worker compile its code and fill its caches, which a server
   // in service has long done. Without this, 5 s of a 30 ms page is mostly warm-up.
   if (WARMUP > 0) {
-    await new Promise((resolve, reject) => autocannon({ url, connections, duration: WARMUP, timeout: 60, ...sessionsOf(cookie) }, (error, result) => (error ? reject(error) : resolve(result))))
+    await new Promise((resolve, reject) => autocannon({ url, connections, duration: WARMUP, timeout: 60, headers: load.headers, requests: requestsOf(load) }, (error, result) => (error ? reject(error) : resolve(result))))
     await idle(serverPid)
   }
   const latencies: number[] = []
@@ -253,7 +282,7 @@ async function drive(url: string, cookie: string | string[] | null, connections:
   const cpuBefore = serverCpuMs(serverPid)
   let instance: autocannon.Instance | undefined
   const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, ...sessionsOf(cookie) }, (error, result) => (error ? reject(error) : resolve(result)))
+    instance = autocannon({ url, connections, duration: DURATION, timeout: 60, headers: load.headers, requests: requestsOf(load) }, (error, result) => (error ? reject(error) : resolve(result)))
   })
   instance!.on('response', (_client, status, resBytes, responseTime) => {
     latencies.push(responseTime)
@@ -313,11 +342,15 @@ for (const size of SIZES) {
   try {
     for (const [name, url, who] of targets.pages) {
       if (ONLY && !ONLY.some((o) => name.startsWith(o))) continue
-      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time (a cookie skips the cache).
-      const runs: [string, string | string[] | null, number][] = CONNECTIONS.map((c) => [name, who ? targets.cookies[who] : null, c])
-      if (!who) runs.push([`${name} (rendered)`, 'bench=render', CONNECTIONS[0]!])
-      for (const [page, cookie, connections] of runs) {
-        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${url}`, cookie, connections, server.pid!)) }
+      // Anonymous pages twice: as visitors get them (the one-second page cache), and rendered each time
+      // (Cache-Control: no-cache, as a reload sends). The varied searches are rendered each time only.
+      const cookie = who ? targets.cookies[who] : null
+      const signedIn: Load = Array.isArray(cookie) ? { headers: {}, cookies: cookie } : { headers: cookie ? { cookie } : {} }
+      const paths = Array.isArray(url) ? url : undefined
+      const runs: [string, Load, number][] = paths ? [[name, { headers: FRESH, paths }, CONNECTIONS[0]!]] : CONNECTIONS.map((c) => [name, signedIn, c])
+      if (!who && !paths) runs.push([`${name} (rendered)`, { headers: FRESH }, CONNECTIONS[0]!])
+      for (const [page, load, connections] of runs) {
+        const row = { page, ...(await drive(`http://127.0.0.1:${PORT}${paths ? paths[0]! : url}`, load, connections, server.pid!)) }
         rows.push(row)
         if (row.p50 === 0) {
           console.log(`  ${page.padEnd(40)} ${String(connections).padStart(3)} conn  no answer within ${DURATION} s (each takes longer than ${DURATION}/${connections} s of the server's time)`)

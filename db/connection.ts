@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './schema.ts'
 
 export type DB = Kysely<Database>
@@ -37,6 +37,28 @@ export function openDatabase(path: string): { db: DB; sqlite: SQLite.Database } 
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 10000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new ImmediateTransactionsDialect({ database: reusingStatements(sqlite) }) })
   return { db, sqlite }
+}
+
+/**
+ * Kysely prepares every statement it runs; a page runs the same few SQL texts at each request, and
+ * preparing one costs as much as running it. They are kept by text (500 at most, the oldest dropped);
+ * one being iterated (a streamed query) is busy, so a second use meanwhile gets a fresh one.
+ */
+function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const kept = statements.get(sql)
+      if (kept && !kept.busy) return kept
+      const statement = sqlite.prepare(sql)
+      if (!kept) {
+        if (statements.size >= max) statements.delete(statements.keys().next().value!)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }

@@ -34,6 +34,16 @@ const MAX_VALUES = 20
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/)
 const insee = z.string().regex(/^(\d{5}|2[AB]\d{3})$/)
 const wholeNumber = z.coerce.number().int()
+// Built once: a search page parses its address at every request, and building a zod schema costs more than using it.
+const radiusKm = z.coerce.number().finite()
+const salaryAmount = wholeNumber.min(0).max(1_000_000)
+const postedDays = wholeNumber.min(1).max(365)
+const sortName = z.enum(SORTS)
+const pageNumber = wholeNumber.min(1).max(MAX_PAGE)
+const contractType = z.enum(CONTRACT_TYPES)
+const remotePolicy = z.enum(REMOTE_POLICIES)
+const experienceLevel = z.enum(EXPERIENCE_LEVELS)
+const occupationCode = z.string().regex(/^[A-N]\d{4}$/)
 
 export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; notices: string[] } {
   const notices: string[] = []
@@ -69,7 +79,7 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   }
   const radius = one(PARAM.radius)
   if (radius !== null && near) {
-    const parsed = z.coerce.number().finite().safeParse(radius)
+    const parsed = radiusKm.safeParse(radius)
     if (!parsed.success) {
       notices.push(`Rayon invalide : le rayon retenu est de ${DEFAULT_RADIUS_KM} km.`)
     } else if (parsed.data < 1 || parsed.data > MAX_RADIUS_KM) {
@@ -83,7 +93,7 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   const salary = one(PARAM.salaryMin)
   let salaryMin: number | null = null
   if (salary !== null) {
-    const parsed = wholeNumber.min(0).max(1_000_000).safeParse(salary)
+    const parsed = salaryAmount.safeParse(salary)
     if (parsed.success) salaryMin = parsed.data
     else notices.push('Salaire minimum invalide : filtre ignoré (indiquez un montant annuel brut, ex. 30000).')
   }
@@ -91,32 +101,32 @@ export function parseOfferQuery(params: URLSearchParams): { query: OfferQuery; n
   const posted = one(PARAM.postedWithin)
   let postedWithinDays: number | null = null
   if (posted !== null) {
-    const parsed = wholeNumber.min(1).max(365).safeParse(posted)
+    const parsed = postedDays.safeParse(posted)
     if (parsed.success) postedWithinDays = parsed.data
     else notices.push('Date de publication invalide : filtre ignoré (de 1 à 365 jours).')
   }
 
   const sortParam = one(PARAM.sort)
   const defaultSort = text.trim() ? 'relevance' : 'date'
-  const sortParsed = z.enum(SORTS).safeParse(sortParam ?? defaultSort)
+  const sortParsed = sortName.safeParse(sortParam ?? defaultSort)
   if (!sortParsed.success) notices.push(`Tri inconnu : résultats triés par ${text.trim() ? 'pertinence' : 'date'}.`)
   const sort = sortParsed.success ? sortParsed.data : defaultSort
 
-  const pageParsed = wholeNumber.min(1).max(MAX_PAGE).safeParse(one(PARAM.page) ?? '1')
+  const pageParsed = pageNumber.safeParse(one(PARAM.page) ?? '1')
   if (!pageParsed.success) notices.push('Numéro de page invalide : première page affichée.')
 
   const query: OfferQuery = {
     text,
-    contracts: many(PARAM.contract, z.enum(CONTRACT_TYPES), 'contrat'),
-    remote: many(PARAM.remote, z.enum(REMOTE_POLICIES), 'télétravail'),
+    contracts: many(PARAM.contract, contractType, 'contrat'),
+    remote: many(PARAM.remote, remotePolicy, 'télétravail'),
     territories: many(PARAM.territory, slug, 'territoire'),
     near,
-    experience: many(PARAM.experience, z.enum(EXPERIENCE_LEVELS), 'niveau'),
+    experience: many(PARAM.experience, experienceLevel, 'niveau'),
     skills: many(PARAM.skill, slug, 'compétence'),
     salaryMin,
     postedWithinDays,
     companies: many(PARAM.company, slug, 'entreprise'),
-    occupations: many(PARAM.occupation, z.string().regex(/^[A-N]\d{4}$/), 'métier'),
+    occupations: many(PARAM.occupation, occupationCode, 'métier'),
     sort,
     page: pageParsed.success ? pageParsed.data : 1,
     perPage: PER_PAGE,

@@ -1,6 +1,7 @@
 import { writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from 'react-router'
+import { carriesSession } from '#app/utils/session-cookie.ts'
 import { reject } from './reject.ts'
 import { readForm } from './request-guard.ts'
 
@@ -45,7 +46,7 @@ export function reactRouterHandler(options: {
       res.statusMessage = response.statusText
       res.status(response.status)
       for (const [key, value] of response.headers.entries()) res.append(key, value)
-      if (signedIn(req) || response.headers.has('Set-Cookie')) res.set('Cache-Control', 'private, no-store')
+      if (carriesSession(req.get('Cookie')) || response.headers.has('Set-Cookie')) res.set('Cache-Control', 'private, no-store')
       // Every 429 says when to come back; the routes pass their exact delay (app/utils/retry-after.ts), this is the net.
       if (response.status === 429 && !response.headers.has('Retry-After')) res.set('Retry-After', '60')
       if (response.body) await writeReadableStreamToWritable(response.body, res)
@@ -54,9 +55,4 @@ export function reactRouterHandler(options: {
       next(error)
     }
   }
-}
-
-/** The request carries a session cookie (whether or not still valid: an answer for it is personal either way). */
-function signedIn(req: ExpressRequest): boolean {
-  return /(?:^|;\s*)passerelle_session=/.test(req.get('Cookie') ?? '')
 }

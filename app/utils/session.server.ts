@@ -3,12 +3,13 @@ import {
   activityIsStale, createSession, deleteSession, findDeviceUser, findSessionUser, recordActivity, rememberDevice,
 } from '#db/queries/accounts.ts'
 import type { DB } from '#db/connection.ts'
+import { SESSION_COOKIE } from './session-cookie.ts'
 
 /**
  * The session cookie carries only a random token; everything else lives in
  * the sessions table. HttpOnly, SameSite=Lax, Secure outside development.
  */
-const sessionCookie = createCookie('passerelle_session', {
+const sessionCookie = createCookie(SESSION_COOKIE, {
   httpOnly: true,
   sameSite: 'lax',
   path: '/',
