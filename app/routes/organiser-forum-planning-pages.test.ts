@@ -60,6 +60,21 @@ it('shows one page of companies and one of candidates, each with its reasons, an
   expect(last.candidates.items.map((c) => c.name)).toEqual([41, 42, 43, 44, 45].map((i) => `Élise Candidate ${i}`))
 })
 
+it('the matches shown follow the profiles: a candidate’s change is on the page at the next load', async () => {
+  const shown = async (lastName: string) => (await load()).companies.items[0]!.matches.find((m) => m.name === `Élise ${lastName}`)
+  const before = await shown('Candidate 01')
+  expect(before?.reasons.requiredMet).toEqual(['React'])
+  // The same page again: the same explanations (kept with the match lists while nothing is written).
+  expect(await shown('Candidate 01')).toEqual(before)
+  await test.db.updateTable('candidate_profiles').set({ last_name: 'Candidate 01 bis' }).where('last_name', '=', 'Candidate 01').execute()
+  try {
+    expect(await shown('Candidate 01')).toBeUndefined()
+    expect((await shown('Candidate 01 bis'))?.reasons).toEqual(before!.reasons)
+  } finally {
+    await test.db.updateTable('candidate_profiles').set({ last_name: 'Candidate 01' }).where('last_name', '=', 'Candidate 01 bis').execute()
+  }
+})
+
 it('every company and candidate appears on exactly one page', async () => {
   const companies: string[] = []
   const candidates: string[] = []
