@@ -45,6 +45,11 @@ it('shows one page of companies and one of candidates, each with its reasons, an
   const first = await load()
   expect(first.companies).toMatchObject({ page: 1, pageCount: 3, total: 12, first: 1 })
   expect(first.companies.items.map((c) => c.name)).toEqual(['Société 01', 'Société 02', 'Société 03', 'Société 04', 'Société 05'])
+  // All 45 candidates match each company: its best 5 are shown and explained, best first.
+  for (const c of first.companies.items) {
+    expect(c.matches).toHaveLength(5)
+    expect(c.matches.map((m) => m.score)).toEqual(c.matches.map((m) => m.score).sort((a, b) => b - a))
+  }
   expect(first.candidates).toMatchObject({ page: 1, pageCount: 3, total: 45, first: 1 })
   expect(first.candidates.items).toHaveLength(CANDIDATES_PER_PAGE)
   for (const c of first.candidates.items) {
