@@ -47,7 +47,7 @@ export function planningMatchPages(
 /**
  * The explained matches of one page of each list, kept with the match lists they come from: the planning
  * page reuses those while nothing is written (forum-planning.server.ts), so a page turned to again, or
- * reloaded after a pin, is not explained again (150 scorings with their reasons). The interviews are
+ * reloaded after a pin, is not explained again (up to 125 scorings with their reasons). The interviews are
  * read at every load and joined above.
  */
 const explained = new WeakMap<Planning, Map<string, ReturnType<typeof explainPages>>>()
