@@ -16,6 +16,7 @@ import * as matchingProfiles from './migrations/2026-12-05-004-matching-profiles
 import * as listIndexes from './migrations/2026-12-05-005-list-indexes.ts'
 import * as importFollowup from './migrations/2026-12-05-009-import-followup.ts'
 import * as sourceIdPerCompany from './migrations/2026-12-05-011-source-id-per-company.ts'
+import * as signedInPages from './migrations/2026-12-06-001-signed-in-pages.ts'
 
 // Listed statically (not read from the folder) so the server bundle carries them.
 export const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-005-list-indexes': listIndexes,
   '2026-12-05-009-import-followup': importFollowup,
   '2026-12-05-011-source-id-per-company': sourceIdPerCompany,
+  '2026-12-06-001-signed-in-pages': signedInPages,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

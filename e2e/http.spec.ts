@@ -17,9 +17,11 @@ test('every response carries the security headers, documents with a fresh CSP no
   expect(scripts.length).toBeGreaterThan(0)
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
 
+  // The built files outside assets/ are served from the list made at start (server/http-app.ts).
   const favicon = await request.get('/favicon.svg')
   expect(favicon.status()).toBe(200)
   expect(favicon.headers()['content-type']).toContain('image/svg+xml')
+  expect(favicon.headers()['cache-control']).toBe('public, max-age=3600')
   for (const response of [first, favicon]) {
     expect(response.headers()['x-content-type-options']).toBe('nosniff')
     expect(response.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import type SQLite from 'better-sqlite3'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { AppLoadContext, ServerBuild } from 'react-router'
@@ -66,11 +66,11 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   if (options.devMiddleware) app.use(options.devMiddleware)
   else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-    // The few files at the root of the build (the favicon): looked up by name, so a page's address never costs a
-    // file-system lookup first (0.2 ms of every page at 100k, measured).
-    const rootFiles = new Set(readdirSync('build/client', { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${f.name}`))
-    const rootStatic = express.static('build/client', { maxAge: '1h' })
-    app.use((req, res, next) => (rootFiles.has(req.path) ? rootStatic(req, res, next) : next()))
+    // The other built files (public/: the favicon) are listed once: asking the disk for every page's path
+    // (a failed stat, then `next`) cost each request ~0.2 ms of CPU.
+    const clientFiles = builtFiles('build/client')
+    const serveClientFile = express.static('build/client', { maxAge: '1h' })
+    app.use((req, res, next) => (clientFiles.has(req.path) ? serveClientFile(req, res, next) : next()))
   }
   app.use(rejectForeignOrigin)
   // Anonymous GETs only, one second per worker, dropped on any database write (app/page-cache.server.ts).
@@ -92,4 +92,16 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     res.end('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Erreur – Passerelle</title></head><body><h1>Une erreur est survenue</h1><p>Réessayez dans un instant.</p></body></html>')
   })
   return app
+}
+
+/** The URL paths of the files under `root` but its `assets/` (served apart), e.g. `/favicon.svg`; none before a build. */
+function builtFiles(root: string): Set<string> {
+  const files = new Set<string>()
+  if (!existsSync(root)) return files
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const relative = `${entry.parentPath.slice(root.length)}/${entry.name}`.replace(/^\/+/, '/')
+    if (!relative.startsWith('/assets/')) files.add(relative)
+  }
+  return files
 }

@@ -55,7 +55,7 @@ export function CompanyPlanning({ company: c }: { company: CompanyBlock }) {
           <ol>
             {c.matches.map((m) => (
               <li key={m.candidateId}>
-                <strong>{m.name}</strong> pour « {m.offer} »
+                <strong>{m.name}</strong>{` pour « ${m.offer} »`}
                 <MatchExplanation score={m.score} reasons={m.reasons} />
               </li>
             ))}
@@ -81,7 +81,7 @@ export function CandidateMatches({ candidate: c }: { candidate: CandidateBlock }
         <ol aria-label={`Entreprises pour ${c.name}`}>
           {c.matches.map((m) => (
             <li key={m.companyId}>
-              <strong>{m.company}</strong> pour « {m.offer} »
+              <strong>{m.company}</strong>{` pour « ${m.offer} »`}
               <MatchExplanation score={m.score} reasons={m.reasons} />
             </li>
           ))}

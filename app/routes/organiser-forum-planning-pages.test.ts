@@ -45,6 +45,11 @@ it('shows one page of companies and one of candidates, each with its reasons, an
   const first = await load()
   expect(first.companies).toMatchObject({ page: 1, pageCount: 3, total: 12, first: 1 })
   expect(first.companies.items.map((c) => c.name)).toEqual(['Société 01', 'Société 02', 'Société 03', 'Société 04', 'Société 05'])
+  // All 45 candidates match each company: its best 5 are shown and explained, best first.
+  for (const c of first.companies.items) {
+    expect(c.matches).toHaveLength(5)
+    expect(c.matches.map((m) => m.score)).toEqual(c.matches.map((m) => m.score).sort((a, b) => b - a))
+  }
   expect(first.candidates).toMatchObject({ page: 1, pageCount: 3, total: 45, first: 1 })
   expect(first.candidates.items).toHaveLength(CANDIDATES_PER_PAGE)
   for (const c of first.candidates.items) {
@@ -58,6 +63,21 @@ it('shows one page of companies and one of candidates, each with its reasons, an
   expect(last.companies.items.map((c) => c.name)).toEqual(['Société 11', 'Société 12'])
   expect(last.companies.first).toBe(11)
   expect(last.candidates.items.map((c) => c.name)).toEqual([41, 42, 43, 44, 45].map((i) => `Élise Candidate ${i}`))
+})
+
+it('the matches shown follow the profiles: a candidate’s change is on the page at the next load', async () => {
+  const shown = async (lastName: string) => (await load()).companies.items[0]!.matches.find((m) => m.name === `Élise ${lastName}`)
+  const before = await shown('Candidate 01')
+  expect(before?.reasons.requiredMet).toEqual(['React'])
+  // The same page again: the same explanations (kept with the match lists while nothing is written).
+  expect(await shown('Candidate 01')).toEqual(before)
+  await test.db.updateTable('candidate_profiles').set({ last_name: 'Candidate 01 bis' }).where('last_name', '=', 'Candidate 01').execute()
+  try {
+    expect(await shown('Candidate 01')).toBeUndefined()
+    expect((await shown('Candidate 01 bis'))?.reasons).toEqual(before!.reasons)
+  } finally {
+    await test.db.updateTable('candidate_profiles').set({ last_name: 'Candidate 01' }).where('last_name', '=', 'Candidate 01 bis').execute()
+  }
 })
 
 it('every company and candidate appears on exactly one page', async () => {

@@ -14,7 +14,10 @@ import { pageOf } from './pagination.ts'
 
 export const COMPANIES_PER_PAGE = 5
 export const CANDIDATES_PER_PAGE = 20
-const TOP_CANDIDATES = 10
+// Each match shown is explained line by line (~2 kB of HTML): five each way, as on a candidate's side, keep a
+// page of the largest forum near 115 kB (it was 10 profiles per company: 143 kB, most of the page's rendering).
+// The scheduler still reads every match.
+const TOP_CANDIDATES = 5
 const TOP_COMPANIES = 5
 
 type Planning = Awaited<ReturnType<typeof computePlanningMatches>>
@@ -22,9 +25,47 @@ type Interview = Awaited<ReturnType<typeof listPlanningInterviews>>[number]
 type ForumDay = Parameters<typeof slotStart>[0]
 
 export function planningMatchPages(
-  forum: ForumDay, { input, facts, lists }: Planning, interviews: Interview[],
+  forum: ForumDay, planning: Planning, interviews: Interview[],
   pages: { companies: number; candidates: number }, now: Date,
 ) {
+  const { companies, candidates } = explainedPages(planning, pages, now)
+  return {
+    companies: {
+      ...companies,
+      items: companies.items.map((c) => ({
+        ...c,
+        interviews: interviews.filter((i) => i.company_id === c.id).map((i) => ({
+          id: i.id, time: slotStart(forum, i.slot_no), table: i.table_no, candidate: `${i.first_name} ${i.last_name}`,
+          score: i.score, pinned: i.pinned === 1,
+        })),
+      })),
+    },
+    candidates,
+  }
+}
+
+/**
+ * The explained matches of one page of each list, kept with the match lists they come from: the planning
+ * page reuses those while nothing is written (forum-planning.server.ts), so a page turned to again, or
+ * reloaded after a pin, is not explained again (up to 125 scorings with their reasons). The interviews are
+ * read at every load and joined above.
+ */
+const explained = new WeakMap<Planning, Map<string, ReturnType<typeof explainPages>>>()
+const KEEP_PAGES = 32
+
+function explainedPages(planning: Planning, pages: { companies: number; candidates: number }, now: Date) {
+  let kept = explained.get(planning)
+  if (!kept) explained.set(planning, (kept = new Map()))
+  const key = `${pages.companies}:${pages.candidates}`
+  let page = kept.get(key)
+  if (!page) {
+    if (kept.size >= KEEP_PAGES) kept.delete(kept.keys().next().value!)
+    kept.set(key, (page = explainPages(planning, pages, now)))
+  }
+  return page
+}
+
+function explainPages({ input, facts, lists }: Planning, pages: { companies: number; candidates: number }, now: Date) {
   const companyName = new Map(input.companies.map((c) => [c.id, c.name]))
   const candidateName = new Map(input.candidates.map((c) => [c.id, `${c.first_name} ${c.last_name}`]))
   const offerTitle = new Map(input.offers.map((o) => [o.id, o.title]))
@@ -44,10 +85,6 @@ export function planningMatchPages(
         matches: (lists.byCompany.get(c.id) ?? []).slice(0, TOP_CANDIDATES).map((m) => ({
           candidateId: m.candidateId, name: candidateName.get(m.candidateId) ?? '', offer: offerTitle.get(m.offerId) ?? '',
           ...explain(m),
-        })),
-        interviews: interviews.filter((i) => i.company_id === c.id).map((i) => ({
-          id: i.id, time: slotStart(forum, i.slot_no), table: i.table_no, candidate: `${i.first_name} ${i.last_name}`,
-          score: i.score, pinned: i.pinned === 1,
         })),
       })),
     },

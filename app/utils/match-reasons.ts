@@ -11,7 +11,8 @@ import { CANDIDATE_EXPERIENCE_LABELS, CONTRACT_LABELS, EXPERIENCE_LABELS, LANGUA
  */
 export type MatchLine = { criterion: Criterion | 'excluded'; label: string; points: number; max: number; ok: boolean | null }
 
-// One formatter for every line: toLocaleDateString builds a new one per call (1 ms per page of 20 explanations).
+// One formatter for the module: `toLocaleDateString` with options builds a new one at each call
+// (~45 µs here, against 1 µs), which the planning page paid for each of its 150 explained matches.
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
 const day = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00Z`))
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`

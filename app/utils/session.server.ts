@@ -43,7 +43,20 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
-export async function getOptionalUser(request: Request, db: DB): Promise<SessionUser | null> {
+/**
+ * The user of a page load, looked up once: the root loader and the page's own both ask, in parallel.
+ * GET only: an action may change the session or the role before the loaders run again.
+ */
+const usersOfPageLoads = new WeakMap<Request, Promise<SessionUser | null>>()
+
+export function getOptionalUser(request: Request, db: DB): Promise<SessionUser | null> {
+  if (request.method !== 'GET') return lookUpUser(request, db)
+  let user = usersOfPageLoads.get(request)
+  if (!user) usersOfPageLoads.set(request, (user = lookUpUser(request, db)))
+  return user
+}
+
+async function lookUpUser(request: Request, db: DB): Promise<SessionUser | null> {
   const token = await readToken(request)
   if (!token) return null
   const now = new Date()
