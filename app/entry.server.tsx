@@ -47,6 +47,7 @@ export default function handleRequest(
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timeoutId)
           reject(error)
         },
         onError(error: unknown) {

@@ -14,7 +14,8 @@ import { carriesSession } from './utils/session-cookie.ts'
  * a year, is read only by the login form's POST, so a signed-out visitor who
  * carries it, or any cookie a proxy or an analytics script set, still gets
  * the cached page. A request that asks for a fresh answer (`Cache-Control:
- * no-cache`, as a reload sends) is rendered afresh, and its page kept. The page carries the request's
+ * no-cache`, as a hard reload sends; a plain reload's `max-age=0` gets the
+ * page of the last second) is rendered afresh, and its page kept. The page carries the request's
  * CSP nonce: it is stored with a placeholder instead, and every answer from
  * the cache gets the nonce of its own request (already in its CSP header),
  * so no nonce is ever sent twice. A page is dropped after `ttlMs`, and at

@@ -52,7 +52,12 @@ function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
     close: () => sqlite.close(),
     prepare(sql: string) {
       const kept = statements.get(sql)
-      if (kept && !kept.busy) return kept
+      if (kept && !kept.busy) {
+        // The most recently used last: the oldest dropped is the least recently used.
+        statements.delete(sql)
+        statements.set(sql, kept)
+        return kept
+      }
       const statement = sqlite.prepare(sql)
       if (!kept) {
         if (statements.size >= max) statements.delete(statements.keys().next().value!)

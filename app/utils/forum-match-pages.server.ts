@@ -15,7 +15,7 @@ import { pageOf } from './pagination.ts'
 export const COMPANIES_PER_PAGE = 5
 export const CANDIDATES_PER_PAGE = 20
 // Each match shown is explained line by line (~2 kB of HTML): five each way, as on a candidate's side, keep a
-// page of the largest forum near 115 kB (it was 10 profiles per company: 143 kB, most of the page's rendering).
+// page of the largest forum near 115 kB (it was 10 profiles per company: 157 kB, most of the page's rendering).
 // The scheduler still reads every match.
 const TOP_CANDIDATES = 5
 const TOP_COMPANIES = 5
