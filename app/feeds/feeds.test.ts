@@ -92,7 +92,7 @@ describe('RSS and Atom feeds of a search', () => {
 })
 
 describe('sitemap', () => {
-  it('is an index of files of at most 50,000 URLs, listing every open offer, company and forum once', async () => {
+  it('is an index of files of at most 10,000 URLs, listing every open offer, company and forum once', async () => {
     const index = parse(await (await load(sitemap as never, '/sitemap.xml', { context: board.context() })).text()).sitemapindex
     const locs = (index.sitemap as { loc: string }[]).map((s) => s.loc)
     expect(locs).toEqual([`${PUBLIC_URL}/sitemaps/pages-1.xml`, `${PUBLIC_URL}/sitemaps/offres-1.xml`, `${PUBLIC_URL}/sitemaps/entreprises-1.xml`, `${PUBLIC_URL}/sitemaps/forums-1.xml`])
