@@ -13,9 +13,8 @@
  * savings (a distinct search asked once per run; only the offers of the
  * window asked for), on a sample, extrapolated.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { SMTPServer } from 'smtp-server'
 import { createMailer, type Mailer } from '#app/utils/mail.server.ts'
 import { alertLabel, canonicalAlertSearch } from '#app/utils/alert-schemas.ts'
@@ -23,10 +22,9 @@ import { sendDueAlerts } from '#db/alert-job.ts'
 import { openDatabase } from '#db/connection.ts'
 import type { AlertTable } from '#db/schema.ts'
 import type { Insertable } from 'kysely'
-import { migrateToLatest } from '#db/migrate.ts'
 import { seedDemo } from '#db/seed/index.ts'
 import { Random } from '#db/seed/random.ts'
-import { seedReferenceData } from '#db/seed/reference.ts'
+import { cachedBoard } from './cached-board.ts'
 import { EmbeddedSearchEngine } from '#search/embedded/engine.ts'
 import { parseOfferQuery } from '#search/query-params.ts'
 
@@ -39,24 +37,14 @@ const POOL = process.env.BENCH_POOL !== '0'
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE ?? 300)
 const NOW = new Date(new Date().toISOString().slice(0, 10) + 'T06:00:00Z')
 const DAY = 86_400_000
-const TMP = path.resolve('bench/tmp')
 
 async function buildBoard(): Promise<string> {
-  mkdirSync(TMP, { recursive: true })
-  const file = path.join(TMP, `alerts-seed${SEED}-${OFFERS}-${NOW.toISOString().slice(0, 10)}.sqlite`)
-  if (existsSync(file)) return file
-  for (const old of readdirSync(TMP)) if (old.startsWith(`alerts-seed${SEED}-${OFFERS}-`)) rmSync(path.join(TMP, old), { force: true })
-  const building = `${file}.building`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
-  const started = performance.now()
-  const { db, sqlite } = openDatabase(building)
-  await migrateToLatest(db)
-  await seedReferenceData(db)
-  await seedDemo(db, { companies: Math.max(48, Math.round(OFFERS / 50)), offers: OFFERS, seed: SEED, now: NOW })
-  sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  await db.destroy()
-  renameSync(building, file)
-  console.log(`  board of ${OFFERS} offers built in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  const family = `alerts-seed${SEED}-${OFFERS}-`
+  const { file, builtMs } = await cachedBoard(`${family}${NOW.toISOString().slice(0, 10)}`, (old) => old.startsWith(family),
+    async (db) => {
+      await seedDemo(db, { companies: Math.max(48, Math.round(OFFERS / 50)), offers: OFFERS, seed: SEED, now: NOW })
+    })
+  if (builtMs !== null) console.log(`  board of ${OFFERS} offers built in ${(builtMs / 1000).toFixed(0)} s`)
   return file
 }
 

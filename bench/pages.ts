@@ -26,19 +26,18 @@
  * BENCH_PAGES=home,offer keeps only the pages named; BENCH_SKIP_BUILD=1 reuses build/.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { openDatabase } from '#db/connection.ts'
-import { migrateToLatest } from '#db/migrate.ts'
 import { createSession } from '#db/queries/accounts.ts'
 import { createFileStore } from '#db/files.ts'
 import { runMaintenance } from '#db/maintenance.ts'
-import { seedReferenceData } from '#db/seed/reference.ts'
 import { seedScale, type Scale } from '#db/seed/scale.ts'
 import { sessionCookieHeader } from '#app/utils/session.server.ts'
 import { offerQueryToParams } from '#search/query-params.ts'
+import { BENCH_TMP, cachedBoard } from './cached-board.ts'
 import { summarize } from './stats.ts'
 import { queryMix } from './query-mix.ts'
 import { LABELLED_QUERIES } from './relevance-queries.ts'
@@ -54,7 +53,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2)
 const ONLY = process.env.BENCH_PAGES?.split(',')
 const PORT = Number(process.env.BENCH_PORT ?? 3311)
-const TMP = path.resolve('bench/tmp')
+const TMP = BENCH_TMP
 
 function scaleFor(offers: number): Scale {
   return {
@@ -70,21 +69,10 @@ function scaleFor(offers: number): Scale {
 }
 
 async function buildDatabase(offers: number): Promise<string> {
-  mkdirSync(TMP, { recursive: true })
-  const file = path.join(TMP, `pages-seed${SEED}-${offers}-${NOW.toISOString().slice(0, 10)}.sqlite`)
-  if (existsSync(file)) return file
-  for (const old of readdirSync(TMP)) if (old.startsWith(`pages-seed${SEED}-${offers}-`)) rmSync(path.join(TMP, old), { force: true })
-  const building = `${file}.building`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
-  const started = performance.now()
-  const { db, sqlite } = openDatabase(building)
-  await migrateToLatest(db)
-  await seedReferenceData(db)
-  await seedScale(db, scaleFor(offers), { seed: SEED, now: NOW })
-  sqlite.pragma('wal_checkpoint(TRUNCATE)')
-  await db.destroy()
-  renameSync(building, file)
-  console.log(`  built ${offers} offers in ${((performance.now() - started) / 1000).toFixed(0)} s → ${path.relative('.', file)}`)
+  const family = `pages-seed${SEED}-${offers}-`
+  const { file, builtMs } = await cachedBoard(`${family}${NOW.toISOString().slice(0, 10)}`, (old) => old.startsWith(family),
+    (db) => seedScale(db, scaleFor(offers), { seed: SEED, now: NOW }))
+  if (builtMs !== null) console.log(`  built ${offers} offers in ${(builtMs / 1000).toFixed(0)} s → ${path.relative('.', file)}`)
   return file
 }
 

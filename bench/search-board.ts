@@ -4,16 +4,15 @@
  * kept in bench/tmp/ by seed, size, vocabulary and day (about 70 s at 100k);
  * every run works on a copy, so the cached file is never written.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { openDatabase } from '#db/connection.ts'
-import { migrateToLatest } from '#db/migrate.ts'
-import { seedDemo, seedReferenceData } from '#db/seed/index.ts'
+import { seedDemo } from '#db/seed/index.ts'
 import { rebuildOfferIndex } from '#search/embedded/offer-index.ts'
+import { BENCH_TMP, cachedBoard } from './cached-board.ts'
 
 export const SEARCH_BENCH_NOW = new Date('2026-11-20T10:00:00Z')
 const SEED = 2026
-const TMP = path.resolve('bench/tmp')
+const TMP = BENCH_TMP
 
 export type SearchBoard = { file: string; built: { seedMs: number; buildMs: number; indexed: number } | null }
 
@@ -27,7 +26,7 @@ export async function searchBoard(offers: number, wideVocabulary: boolean): Prom
   let built: SearchBoard['built'] = null
   // BENCH_BOARD=file: that board instead (one built by an older version, to compare two versions of the engine on it).
   const source = process.env.BENCH_BOARD ?? cached
-  if (!process.env.BENCH_BOARD && !existsSync(cached)) built = await build(cached, offers, wideVocabulary)
+  if (!process.env.BENCH_BOARD && !existsSync(cached)) built = await build(name, offers, wideVocabulary)
   const file = path.join(TMP, `search-run-${process.pid}.sqlite`)
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
   copyFileSync(source, file)
@@ -38,28 +37,19 @@ export function removeRunCopy(file: string) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
 }
 
-async function build(file: string, offers: number, wideVocabulary: boolean): Promise<NonNullable<SearchBoard['built']>> {
+async function build(name: string, offers: number, wideVocabulary: boolean): Promise<NonNullable<SearchBoard['built']>> {
   // Boards of this size and vocabulary built another day or by an older version of the build.
-  const stale = (old: string) => old.startsWith('search-') && old.includes(`-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-`) && !file.endsWith(old)
-  for (const old of readdirSync(TMP)) if (stale(old)) rmSync(path.join(TMP, old), { force: true })
-  const building = `${file}.building`
-  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true })
-  const { db, sqlite } = openDatabase(building)
-  try {
-    await migrateToLatest(db)
-    await seedReferenceData(db)
+  const stale = (old: string) => old.startsWith('search-') && old.includes(`-seed${SEED}-${offers}-${wideVocabulary ? 'rome' : 'narrow'}-`)
+  let seedMs = 0
+  let buildMs = 0
+  let indexed = 0
+  await cachedBoard(name, stale, async (db) => {
     let start = performance.now()
     await seedDemo(db, { companies: Math.max(40, Math.round(offers / 50)), offers, seed: SEED, now: SEARCH_BENCH_NOW, index: false, wideVocabulary })
-    const seedMs = performance.now() - start
+    seedMs = performance.now() - start
     start = performance.now()
-    const { indexed } = await rebuildOfferIndex(db)
-    const buildMs = performance.now() - start
-    sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    await db.destroy()
-    renameSync(building, file)
-    return { seedMs, buildMs, indexed }
-  } catch (error) {
-    await db.destroy().catch(() => {})
-    throw error
-  }
+    indexed = (await rebuildOfferIndex(db)).indexed
+    buildMs = performance.now() - start
+  })
+  return { seedMs, buildMs, indexed }
 }
